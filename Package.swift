@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "huzhu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "huzhu", targets: ["huzhu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "HuzhuCore"),
+        .target(
+            name: "HuzhuPlatform",
+            dependencies: [
+                "HuzhuCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "HuzhuOrg", dependencies: ["HuzhuPlatform"]),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg"]),
+        .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
+        .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
+        .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
+        .testTarget(
+            name: "HuzhuAppTests",
+            dependencies: ["HuzhuApp", .product(name: "VaporTesting", package: "vapor")]
+        ),
+    ]
+)

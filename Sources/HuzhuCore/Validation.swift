@@ -1,0 +1,36 @@
+/// A rejected input: which field, and the catalogue key of the message that explains why.
+public struct FieldError: Error, Equatable, Sendable {
+    public let field: String
+    public let messageKey: String
+
+    public init(_ field: String, _ messageKey: String) {
+        self.field = field
+        self.messageKey = messageKey
+    }
+}
+
+/// All the problems of one submitted form, so the user can fix them in one go.
+public struct ValidationErrors: Error, Equatable, Sendable {
+    public private(set) var errors: [FieldError] = []
+
+    public init(_ errors: [FieldError] = []) { self.errors = errors }
+
+    public var isEmpty: Bool { errors.isEmpty }
+
+    public mutating func add(_ field: String, _ messageKey: String) {
+        errors.append(FieldError(field, messageKey))
+    }
+
+    public func messageKey(for field: String) -> String? {
+        errors.first { $0.field == field }?.messageKey
+    }
+
+    /// Runs a check and records its failure instead of throwing, returning the value on success.
+    public mutating func check<T>(_ body: () throws(FieldError) -> T) -> T? {
+        do { return try body() } catch { errors.append(error); return nil }
+    }
+
+    public func throwIfAny() throws(ValidationErrors) {
+        if !isEmpty { throw self }
+    }
+}

@@ -1,0 +1,20 @@
+import HuzhuPlatform
+import Vapor
+
+/// The audit log: the network admin reads all of it, an NGO admin what touched their NGO.
+enum AuditLogController {
+    /// Every action a filter can name; features that record more add theirs here as they arrive.
+    static let actions: [AuditAction] = AuditAction.organisation
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(OrgRoute.auditLog) { request async throws -> Response in
+            let actor = try request.requireActor()
+            try request.authorize(.readAuditLog, in: Policy.ownScope(of: actor))
+            let filter = try request.query.decode(AuditLogFilter.self)
+            let page = try await AuditLogQuery.load(filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
+                                                    on: request.db)
+            return request.page(request.t("audit.title"),
+                                AuditLogView.render(page, filter: filter, actions: actions, request.pageContext))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// Signing in and out. Repeated failures slow down and then lock the account and the address
+/// (`LoginThrottle`); unknown logins and wrong passwords are indistinguishable, in words and in time.
+enum LoginController {
+    struct Input: Content {
+        var login: String?
+        var password: String?
+        var next: String?
+    }
+
+    /// A real bcrypt hash of nothing anyone knows, checked when the login is unknown so that an
+    /// unknown account takes as long to refuse as a wrong password.
+    private static let decoyHash = try! Bcrypt.hash(SecretToken.generate(), cost: 12)
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(PlatformRoute.login) { request async throws -> Response in
+            if request.actor != nil { return request.redirect(to: PlatformRoute.home.path) }
+            let next = LanguageSwitch.safeReturnPath(request.query[String.self, at: "next"])
+            return request.page(request.t("auth.sign_in"), LoginView(next: next).render(request.pageContext))
+        }
+        routes.post(PlatformRoute.login, use: signIn)
+        routes.post(PlatformRoute.logout, use: signOut)
+    }
+
+    static func signIn(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(Input.self)
+        let login = (input.login ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = input.password ?? ""
+        let next = LanguageSwitch.safeReturnPath(input.next)
+        var view = LoginView(login: login, next: next == "/" ? "" : next)
+        let now = request.application.clock.now()
+        let loginGuard = LoginGuard(login: String(login.prefix(100)), address: request.clientAddress)
+
+        func refuse(_ status: HTTPResponseStatus, _ key: String, _ arguments: [String] = []) -> Response {
+            view.errorKey = key
+            view.errorArguments = arguments
+            return request.page(request.t("auth.sign_in"), status: status, view.render(request.pageContext))
+        }
+
+        guard !login.isEmpty, !password.isEmpty else { return refuse(.badRequest, "error.login_missing") }
+        switch try await loginGuard.decision(now: now, on: request.db) {
+        case .allowed: break
+        case .wait(let seconds): return refuse(.tooManyRequests, "error.login_wait", [String(seconds)])
+        case .locked(let until):
+            return refuse(.tooManyRequests, "error.login_locked", [request.t.dateTime(until)])
+        }
+
+        let user = try await User.query(on: request.db).filter(\.$login == login).filter(\.$active == true).first()
+        let hash = user?.passwordHash ?? decoyHash
+        let matches = (try? await request.application.verifyPassword(password, hash: hash)) ?? false
+        guard let user, matches else {
+            try await loginGuard.recordFailure(now: now, on: request.db)
+            try await request.audit(.loginFailed, recordType: "user", recordID: user?.id, ngoID: user?.ngoID,
+                                    detail: String(login.prefix(100)))
+            return refuse(.unauthorized, "error.login_failed")
+        }
+
+        try await loginGuard.recordSuccess(on: request.db)
+        let token = try await StaffSession.start(userID: try user.requireID(), address: request.clientAddress,
+                                                 now: now, on: request.db)
+        user.lastLoginAt = now
+        try await user.save(on: request.db)
+        try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),
+                                    at: now, recordType: "user", recordID: user.id, ngoID: user.ngoID, on: request.db)
+
+        let response = request.redirect(to: next)
+        response.cookies[StaffSession.cookieName] = request.application.cookie(token, maxAge: Int(StaffSession.lifetime))
+        // A new CSRF token with the new session: a token planted before sign-in is worthless after it.
+        response.cookies[CSRFProtection.cookieName] = request.application.cookie(SecretToken.generate(), maxAge: nil)
+        return response
+    }
+
+    static func signOut(_ request: Request) async throws -> Response {
+        if let cookie = request.cookies[StaffSession.cookieName]?.string {
+            try await StaffSession.end(token: cookie, on: request.db)
+        }
+        if let actor = request.actor {
+            try await request.audit(.logout, recordType: "user", recordID: actor.userID, ngoID: actor.ngoID)
+        }
+        let response = request.redirect(to: PlatformRoute.login.path)
+        response.cookies[StaffSession.cookieName] = request.application.cookie("", maxAge: 0)
+        return response
+    }
+}

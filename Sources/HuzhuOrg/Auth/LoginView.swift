@@ -1,0 +1,26 @@
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+
+/// The sign-in form. One message for every refusal, so it never tells whether an account exists.
+struct LoginView {
+    var login: String = ""
+    var next: String = ""
+    var errorKey: String?
+    var errorArguments: [String] = []
+
+    func render(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let none = ValidationErrors()
+        return .div(.class("narrow"),
+            .unwrap(errorKey) { key in
+                .div(.class("notice error"), .attribute(named: "role", value: "alert"),
+                     .text(t.catalogue.text(key, t.language, errorArguments)))
+            },
+            Forms.post(PlatformRoute.login.path, page,
+                .input(.type(.hidden), .name("next"), .value(next)),
+                Forms.text("login", value: login, errors: none, t, autocomplete: "username"),
+                Forms.text("password", value: nil, errors: none, t, type: .password, autocomplete: "current-password"),
+                Forms.submit(t("auth.sign_in"))))
+    }
+}

@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import SQLKit
+
+/// What the home page shows a person: their account, the organisation within their reach with its
+/// head-counts, and what they did last.
+struct HomeModel {
+    struct OfficeRow: Decodable {
+        let ngoName: String
+        let officeName: String
+        let city: String
+        let code: String
+        let activeUsers: Int
+    }
+
+    struct Colleague: Decodable {
+        let displayName: String
+        let role: String
+    }
+
+    struct Activity {
+        let action: String
+        let occurredAt: Date
+    }
+
+    var actor: Actor
+    var lastLoginAt: Date?
+    var ngoCount: Int
+    var offices: [OfficeRow]
+    var colleagues: [Colleague]
+    var recentActivity: [Activity]
+}
+
+enum HomeQuery {
+    static func load(for actor: Actor, on db: any Database) async throws -> HomeModel {
+        let sql = db.sql
+        let user = try await User.find(actor.userID, on: db)
+
+        // One grouped query for every office in reach and its number of active users.
+        var offices = sql.select()
+            .column(SQLColumn("name", table: "ngos"), as: "ngoName")
+            .column(SQLColumn("name", table: "offices"), as: "officeName")
+            .column(SQLColumn("city", table: "offices"), as: "city")
+            .column(SQLColumn("code", table: "offices"), as: "code")
+            .column(SQLFunction("COUNT", args: SQLColumn("id", table: "users")), as: "activeUsers")
+            .from("offices")
+            .join("ngos", on: SQLColumn("ngo_id", table: "offices"), .equal, SQLColumn("id", table: "ngos"))
+            .join("users", method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(
+                      SQLBinaryExpression(SQLColumn("office_id", table: "users"), .equal, SQLColumn("id", table: "offices")),
+                      .and,
+                      SQLBinaryExpression(SQLColumn("active", table: "users"), .equal, SQLLiteral.boolean(true))))
+            .groupBy(SQLColumn("name", table: "ngos")).groupBy(SQLColumn("name", table: "offices"))
+            .groupBy(SQLColumn("city", table: "offices")).groupBy(SQLColumn("code", table: "offices"))
+            .orderBy(SQLColumn("name", table: "ngos")).orderBy(SQLColumn("code", table: "offices"))
+        switch actor.role.reach {
+        case .network: break
+        case .ngo: offices = offices.where(SQLColumn("ngo_id", table: "offices"), .equal, SQLBind(actor.ngoID))
+        case .office: offices = offices.where(SQLColumn("id", table: "offices"), .equal, SQLBind(actor.officeID))
+        }
+
+        var colleagues: [HomeModel.Colleague] = []
+        if actor.role.reach == .office, let officeID = actor.officeID {
+            colleagues = try await User.query(on: db)
+                .filter(\.$officeID == officeID).filter(\.$active == true).filter(\.$id != actor.userID)
+                .sort(\.$displayName).limit(50).all()
+                .map { HomeModel.Colleague(displayName: $0.displayName, role: $0.role.rawValue) }
+        }
+
+        let activity = try await AuditEvent.query(on: db)
+            .filter(\.$actorUserID == actor.userID)
+            .sort(\.$occurredAt, .descending).limit(5).all()
+            .map { HomeModel.Activity(action: $0.action, occurredAt: $0.occurredAt) }
+
+        return HomeModel(
+            actor: actor,
+            lastLoginAt: user?.lastLoginAt,
+            ngoCount: actor.role.reach == .network ? try await NGO.query(on: db).count() : 1,
+            offices: try await offices.all(decoding: HomeModel.OfficeRow.self),
+            colleagues: colleagues,
+            recentActivity: activity
+        )
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import HuzhuPlatform
+import Vapor
+
+/// The network, its NGOs and offices, the people who sign in, their tokens, and the audit log's page.
+package enum OrgFeature: Feature {
+    package static let migrations: [any Migration] = [CreateNGOs(), CreateOffices(), CreateUsers()]
+
+    package static func grant(_ policy: inout Policy) {
+        OrgPolicy.grant(&policy)
+    }
+
+    package static let navigation: [NavItem] = [
+        NavItem(titleKey: "home.title", path: PlatformRoute.home.path, permission: nil),
+        NavItem(titleKey: "ngo.title", path: OrgRoute.ngos.path, permission: .manageNGOs),
+        NavItem(titleKey: "office.title", path: OrgRoute.offices.path, permission: .manageOffices),
+        NavItem(titleKey: "user.title", path: OrgRoute.users.path, permission: .manageUsers),
+        NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permission: .readAuditLog),
+        NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permission: .ownTokens),
+    ]
+
+    package static func routes(_ app: Application) throws {
+        app.actorDirectory = OrgActorDirectory()
+        LoginController.register(app.routes)
+        HomeController.register(app.routes)
+        NGOController.register(app.routes)
+        OfficeController.register(app.routes)
+        UserController.register(app.routes)
+        AuditLogController.register(app.routes)
+        TokenController.register(app.routes)
+        MeAPI.register(app.routes)
+    }
+
+    package static func commands(_ app: Application) {
+        var user = AsyncCommands()
+        user.use(UserCreateCommand(), as: "create")
+        app.asyncCommands.use(user.group(help: "Manage user accounts."), as: "user")
+        var token = AsyncCommands()
+        token.use(TokenCreateCommand(), as: "create")
+        app.asyncCommands.use(token.group(help: "Manage API tokens."), as: "token")
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import SQLKit
+
+/// The audit table, made append-only by the database itself: a trigger refuses every UPDATE and DELETE,
+/// whatever code or person asks.
+package struct CreateAuditEvents: AsyncMigration {
+    package init() {}
+
+    package func prepare(on database: any Database) async throws {
+        try await database.schema(AuditEvent.schema)
+            .field(.id, .int64, .identifier(auto: true))
+            .field("occurred_at", .datetime, .required)
+            .field("actor_user_id", .uuid)
+            .field("actor_login", .string, .required)
+            .field("ngo_id", .uuid)
+            .field("action", .string, .required)
+            .field("record_type", .string, .required)
+            .field("record_id", .uuid)
+            .field("address", .string, .required)
+            .field("detail", .string)
+            .create()
+        let sql = database.sql
+        try await sql.create(index: "audit_events_occurred_at").on(AuditEvent.schema).column("occurred_at").run()
+        try await sql.create(index: "audit_events_ngo_occurred").on(AuditEvent.schema)
+            .column("ngo_id").column("occurred_at").run()
+        try await sql.create(index: "audit_events_record").on(AuditEvent.schema).column("record_id").run()
+
+        if database.isSQLite {
+            for operation in ["UPDATE", "DELETE"] {
+                try await sql.raw("""
+                    CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased())
+                    BEFORE \(unsafeRaw: operation) ON audit_events
+                    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
+                    """).run()
+            }
+        } else {
+            try await sql.raw("""
+                CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_events
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()
+                """).run()
+        }
+    }
+
+    package func revert(on database: any Database) async throws {
+        if !database.isSQLite {
+            try await database.schema(AuditEvent.schema).delete()
+            try await database.sql.raw("DROP FUNCTION audit_events_append_only()").run()
+        } else {
+            try await database.schema(AuditEvent.schema).delete()
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import HuzhuCore
+import Vapor
+
+/// The signed-in person as the policy and the pages see them.
+package struct Actor: Sendable, Equatable {
+    package let userID: UUID
+    package let login: String
+    package let displayName: String
+    package let role: Role
+    package let ngoID: UUID?
+    package let officeID: UUID?
+    package let ngoName: String?
+    package let officeName: String?
+    package let language: Language
+
+    package init(userID: UUID, login: String, displayName: String, role: Role, ngoID: UUID?, officeID: UUID?,
+                 ngoName: String?, officeName: String?, language: Language) {
+        self.userID = userID
+        self.login = login
+        self.displayName = displayName
+        self.role = role
+        self.ngoID = ngoID
+        self.officeID = officeID
+        self.ngoName = ngoName
+        self.officeName = officeName
+        self.language = language
+    }
+}
+
+/// Resolves the user behind a session or token. The organisation feature provides it; a user who is
+/// missing or deactivated resolves to nil, which ends their sessions and stops their tokens.
+package protocol ActorDirectory: Sendable {
+    func activeActor(userID: UUID, on db: any Database) async throws -> Actor?
+    func setLanguage(_ language: Language, userID: UUID, on db: any Database) async throws
+}
+
+extension Request {
+    private struct ActorKey: StorageKey { typealias Value = Actor }
+
+    /// The signed-in person, if any.
+    package var actor: Actor? {
+        get { storage[ActorKey.self] }
+        set { storage[ActorKey.self] = newValue }
+    }
+
+    /// The signed-in person; a page without one sends the browser to the login page.
+    package func requireActor() throws -> Actor {
+        guard let actor else { throw HuzhuAbort(.unauthorized, "error.unauthenticated") }
+        return actor
+    }
+}
+
+extension Application {
+    private struct DirectoryKey: StorageKey { typealias Value = any ActorDirectory }
+
+    package var actorDirectory: any ActorDirectory {
+        get {
+            guard let directory = storage[DirectoryKey.self] else {
+                fatalError("No ActorDirectory: configure(app) must register the organisation feature.")
+            }
+            return directory
+        }
+        set { storage[DirectoryKey.self] = newValue }
+    }
+}

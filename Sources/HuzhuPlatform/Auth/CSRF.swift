@@ -1,0 +1,62 @@
+import Foundation
+import Vapor
+
+/// Cross-site request forgery protection for forms: every browser gets a random token in an HttpOnly
+/// cookie, every form repeats it in a hidden field, and a state-changing request whose field does not
+/// match is refused before it reaches a handler. SameSite=Lax already keeps most forged posts out; this
+/// closes the rest, including a forged login.
+package struct CSRFProtection: AsyncMiddleware {
+    package static let cookieName = "huzhu_csrf"
+    package static let fieldName = "csrf"
+    /// Forms are small; a bigger body is refused rather than buffered.
+    package static let maxFormBytes = 64 * 1024
+
+    package init() {}
+
+    package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let existing = request.cookies[Self.cookieName]?.string
+        let token = existing ?? SecretToken.generate()
+        request.csrfToken = token
+
+        if !request.isAPI && ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            let body = try await request.body.collect(max: Self.maxFormBytes).get()
+            guard body != nil, let existing,
+                  let submitted = try? request.content.get(String.self, at: Self.fieldName),
+                  SecretToken.constantTimeEquals(submitted, existing) else {
+                throw HuzhuAbort(.forbidden, "error.csrf")
+            }
+        }
+
+        let response = try await next.respond(to: request)
+        if existing == nil {
+            response.cookies[Self.cookieName] = request.application.cookie(token, maxAge: nil)
+        }
+        return response
+    }
+}
+
+extension Request {
+    private struct CSRFKey: StorageKey { typealias Value = String }
+
+    /// The token every form on this page must carry.
+    package var csrfToken: String {
+        get { storage[CSRFKey.self] ?? "" }
+        set { storage[CSRFKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct SecureCookiesKey: StorageKey { typealias Value = Bool }
+
+    /// On when served behind HTTPS (`HUZHU_SECURE_COOKIES`).
+    package var secureCookies: Bool {
+        get { storage[SecureCookiesKey.self] ?? false }
+        set { storage[SecureCookiesKey.self] = newValue }
+    }
+
+    /// Every cookie Huzhu sets: HttpOnly, SameSite=Lax, whole site, Secure when configured.
+    package func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: secureCookies,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Everything Huzhu reads from its environment, with embedded defaults so that nothing is needed to try it.
+package struct HuzhuConfiguration: Sendable, Equatable {
+    package enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    package var database: Database
+    /// Set from `HUZHU_SECRET_KEY`; nil means "use or create the key file beside the embedded database".
+    package var secretKey: SecretKey?
+    package var host: String
+    package var port: Int
+    package var secureCookies: Bool
+    /// Tests give each run its own PostgreSQL schema; deployments use the database's default.
+    package var postgresSearchPath: [String]?
+
+    package static let defaultDataDirectory = "huzhu-data"
+
+    /// Reads the configuration, refusing anything malformed with a message that says how to fix it.
+    package init(environment: [String: String], dataDirectory: String = defaultDataDirectory) throws(ConfigurationError) {
+        database = try Self.database(environment["DATABASE_URL"], dataDirectory: dataDirectory)
+        secretKey = try environment["HUZHU_SECRET_KEY"].map { value throws(ConfigurationError) in
+            guard let key = SecretKey(base64: value) else { throw .malformedSecretKey }
+            return key
+        }
+        if case .postgres = database, secretKey == nil { throw .secretKeyRequired }
+        host = environment["HUZHU_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        if let rawPort = environment["HUZHU_PORT"] {
+            guard let port = Int(rawPort), (1...65535).contains(port) else { throw .malformedPort(rawPort) }
+            self.port = port
+        } else {
+            port = 8080
+        }
+        switch environment["HUZHU_SECURE_COOKIES"]?.lowercased() {
+        case nil, "", "0", "false", "no", "off": secureCookies = false
+        case "1", "true", "yes", "on": secureCookies = true
+        case let other?: throw .malformedFlag(name: "HUZHU_SECURE_COOKIES", value: other)
+        }
+    }
+
+    private static func database(_ url: String?, dataDirectory: String) throws(ConfigurationError) -> Database {
+        guard let url, !url.isEmpty else {
+            return .sqlite(path: dataDirectory + "/huzhu.sqlite")
+        }
+        if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw .malformedDatabaseURL(url) }
+            return .sqlite(path: path)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            guard let parsed = URL(string: url), parsed.host != nil, parsed.path.count > 1 else {
+                throw .malformedDatabaseURL(url)
+            }
+            return .postgres(url: url)
+        }
+        throw .malformedDatabaseURL(url)
+    }
+}
+
+/// Why Huzhu refused to start. Operators read these in a terminal, so they are plain English.
+package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
+    case malformedDatabaseURL(String)
+    case malformedSecretKey
+    case secretKeyRequired
+    case malformedPort(String)
+    case malformedFlag(name: String, value: String)
+    case unreadableKeyFile(String)
+
+    package var description: String {
+        switch self {
+        case .malformedDatabaseURL(let url):
+            "DATABASE_URL '\(Self.redacted(url))' is not understood: use sqlite:PATH or postgres://user:password@host:port/database."
+        case .malformedSecretKey:
+            "HUZHU_SECRET_KEY must be 32 random bytes in base64 (for example the output of `openssl rand -base64 32`)."
+        case .secretKeyRequired:
+            "HUZHU_SECRET_KEY must be set when DATABASE_URL points at PostgreSQL: the key must never live beside the data."
+        case .malformedPort(let value):
+            "HUZHU_PORT '\(value)' must be a number from 1 to 65535."
+        case .malformedFlag(let name, let value):
+            "\(name) '\(value)' must be true or false."
+        case .unreadableKeyFile(let path):
+            "The key file \(path) exists but does not hold a valid key; restore it from your backup or set HUZHU_SECRET_KEY."
+        }
+    }
+
+    /// Never print a database password into a log.
+    private static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}

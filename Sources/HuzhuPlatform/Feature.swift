@@ -1,0 +1,15 @@
+import Fluent
+import Vapor
+
+/// A capability of Huzhu, as the composition root sees it: its tables, its rules, its pages and commands.
+/// Every feature declares the same four things, so adding one is a line in `configure`.
+package protocol Feature {
+    /// This feature's migrations, in order; the composition root concatenates them once.
+    static var migrations: [any Migration] { get }
+    /// Grants this feature's permissions to roles.
+    static func grant(_ policy: inout Policy)
+    /// Entries of the top navigation.
+    static var navigation: [NavItem] { get }
+    static func routes(_ app: Application) throws
+    static func commands(_ app: Application)
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Vapor
+
+/// What every feature stands on, set up in one place for production and tests alike.
+package enum Platform {
+    /// Migrations of the platform's own tables.
+    package static let migrations: [any Migration] = [
+        CreateStaffSessions(), CreateApiTokens(), CreateLoginFailures(), CreateAuditEvents(),
+    ]
+
+    /// Connects the database, sets the server's address and installs the middleware every request passes:
+    /// security headers outermost (so error pages carry them too), then errors, authentication and CSRF.
+    package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, secret: SecretKey) throws {
+        try app.useDatabase(configuration.database, postgresSearchPath: configuration.postgresSearchPath)
+        app.storage[SecretKeyStorage.self] = secret
+        app.http.server.configuration.hostname = configuration.host
+        app.http.server.configuration.port = configuration.port
+        app.http.server.configuration.responseCompression = .enabled
+        app.secureCookies = configuration.secureCookies
+        app.routes.defaultMaxBodySize = ByteCount(integerLiteral: CSRFProtection.maxFormBytes)
+        app.lifecycle.use(SQLiteWriteAheadLog())
+
+        app.middleware = Middlewares()
+        app.middleware.use(SecurityHeaders())
+        app.middleware.use(ErrorResponder())
+        app.middleware.use(Authentication())
+        app.middleware.use(CSRFProtection())
+
+        app.registerHealthCheck()
+        StaticAssets.bundled.register(on: app.routes)
+        LanguageSwitch.register(on: app.routes)
+    }
+
+    fileprivate struct SecretKeyStorage: StorageKey { typealias Value = SecretKey }
+}
+
+extension Application {
+    /// The deployment's secret, for field encryption and keyed hashes.
+    package var secretKey: SecretKey {
+        guard let key = storage[Platform.SecretKeyStorage.self] else {
+            fatalError("Platform.configure must run before the secret key is used.")
+        }
+        return key
+    }
+
+    package var fieldCipher: FieldCipher { FieldCipher(secret: secretKey) }
+}

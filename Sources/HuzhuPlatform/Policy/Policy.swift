@@ -1,0 +1,100 @@
+import Foundation
+import HuzhuCore
+import Vapor
+
+/// Something a person may do, named by the feature that declares it (`org.offices.manage`).
+package struct Permission: Hashable, Sendable, CustomStringConvertible {
+    package let name: String
+    package init(_ name: String) { self.name = name }
+    package var description: String { name }
+}
+
+/// Whose records a request touches: the whole network, one NGO, or one office of an NGO.
+package enum Scope: Sendable, Equatable {
+    case network
+    case ngo(UUID)
+    case office(ngo: UUID, office: UUID)
+
+    package var ngoID: UUID? {
+        switch self {
+        case .network: nil
+        case .ngo(let id), .office(let id, _): id
+        }
+    }
+}
+
+/// The one authorisation policy. Each feature grants its permissions to roles at configuration time;
+/// every route asks `allows` (through `Request.authorize`). What was never granted is denied.
+package struct Policy: Sendable {
+    package typealias Condition = @Sendable (Actor, Scope) -> Bool
+
+    private struct Rule: Sendable {
+        let roles: Set<Role>
+        let condition: Condition
+    }
+
+    private var rules: [Permission: Rule] = [:]
+
+    package init() {}
+
+    /// Grants a permission to roles, within the reach of each role unless a narrower condition is given.
+    package mutating func grant(_ permission: Permission, to roles: Set<Role>,
+                                when condition: @escaping Condition = Policy.withinReach) {
+        precondition(rules[permission] == nil, "\(permission) is granted twice; grant each permission once.")
+        rules[permission] = Rule(roles: roles, condition: condition)
+    }
+
+    package func allows(_ actor: Actor, _ permission: Permission, in scope: Scope) -> Bool {
+        guard let rule = rules[permission], rule.roles.contains(actor.role) else { return false }
+        return rule.condition(actor, scope)
+    }
+
+    package var permissions: [Permission] { Array(rules.keys) }
+
+    /// A network admin reaches everything; an NGO-wide role its own NGO and that NGO's offices;
+    /// an office role its own office only.
+    package static let withinReach: Condition = { actor, scope in
+        switch (actor.role.reach, scope) {
+        case (.network, _): true
+        case (.ngo, .ngo(let ngo)), (.ngo, .office(let ngo, _)): ngo == actor.ngoID
+        case (.office, .office(let ngo, let office)): ngo == actor.ngoID && office == actor.officeID
+        case (.ngo, .network), (.office, .network), (.office, .ngo): false
+        }
+    }
+
+    /// The scope a person works in, for pages about "my organisation".
+    package static func ownScope(of actor: Actor) -> Scope {
+        switch (actor.ngoID, actor.officeID) {
+        case (let ngo?, let office?) where actor.role.reach == .office: .office(ngo: ngo, office: office)
+        case (let ngo?, _): .ngo(ngo)
+        default: .network
+        }
+    }
+}
+
+extension Application {
+    private struct PolicyKey: StorageKey { typealias Value = Policy }
+
+    package var policy: Policy {
+        get { storage[PolicyKey.self] ?? Policy() }
+        set { storage[PolicyKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The signed-in person, if they may do this here; otherwise 401 (not signed in) or 403.
+    @discardableResult
+    package func authorize(_ permission: Permission, in scope: Scope) throws -> Actor {
+        let actor = try requireActor()
+        guard application.policy.allows(actor, permission, in: scope) else {
+            throw HuzhuAbort(.forbidden, "error.forbidden")
+        }
+        return actor
+    }
+
+    /// Whether the signed-in person may do this here; for showing or hiding links and buttons.
+    package func may(_ permission: Permission, in scope: Scope) -> Bool {
+        guard let actor else { return false }
+        return application.policy.allows(actor, permission, in: scope)
+    }
+}

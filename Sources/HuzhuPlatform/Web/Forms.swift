@@ -1,0 +1,82 @@
+import HuzhuCore
+import Plot
+
+/// The form pieces every page uses, so that every field has a visible label, marks whether it is
+/// required, keeps its value and shows its error beside it in the user's language.
+package enum Forms {
+    package static func csrf<C: HTML.BodyContext>(_ token: String) -> Node<C> {
+        .input(.type(.hidden), .name(CSRFProtection.fieldName), .value(token))
+    }
+
+    /// A form that posts, with its CSRF token.
+    package static func post(_ action: String, _ page: PageContext, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action), csrf(page.csrf), .group(nodes))
+    }
+
+    /// The summary at the top of a rejected form, linking to each field.
+    package static func errorSummary<C: HTML.BodyContext>(_ errors: ValidationErrors, _ t: Localizer) -> Node<C> {
+        .if(!errors.isEmpty, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
+            .p(.strong(.text(t("form.fix_errors")))),
+            .ul(.forEach(errors.errors) { error in
+                .li(.a(.href("#field-\(error.field)"), .text("\(t("field.\(error.field)")): \(t(error.messageKey))")))
+            })))
+    }
+
+    package static func text<C: HTML.BodyContext>(
+        _ name: String, value: String?, errors: ValidationErrors, _ t: Localizer,
+        type: HTMLInputType = .text, required: Bool = true, autocomplete: String? = nil, hint: String? = nil
+    ) -> Node<C> {
+        let id = "field-\(name)"
+        let error = errors.messageKey(for: name)
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            label(name, id: id, required: required, t),
+            .input(.type(type), .id(id), .name(name), .value(type == .password ? "" : value ?? ""),
+                   .required(required),
+                   Attribute(name: "autocomplete", value: autocomplete ?? "off"),
+                   Attribute(name: "aria-invalid", value: error == nil ? nil : "true"),
+                   Attribute(name: "aria-describedby", value: error == nil ? nil : "\(id)-error")),
+            .unwrap(hint) { .p(.class("hint"), .text($0)) },
+            message(error, id: id, t))
+    }
+
+    package static func select<C: HTML.BodyContext>(
+        _ name: String, options: [(value: String, label: String)], selected: String?,
+        errors: ValidationErrors, _ t: Localizer, required: Bool = true
+    ) -> Node<C> {
+        let id = "field-\(name)"
+        let error = errors.messageKey(for: name)
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            label(name, id: id, required: required, t),
+            .select(.id(id), .attribute(named: "name", value: name),
+                    .if(!required || selected == nil, option(value: "", label: "—", selected: selected == nil)),
+                    .forEach(options) { option(value: $0.value, label: $0.label, selected: $0.value == selected) }),
+            message(error, id: id, t))
+    }
+
+    package static func checkbox<C: HTML.BodyContext>(_ name: String, checked: Bool, _ t: Localizer) -> Node<C> {
+        .div(.class("field check"),
+             .input(.type(.checkbox), .id("field-\(name)"), .name(name), .value("on"), .checked(checked)),
+             .label(.for("field-\(name)"), .text(t("field.\(name)"))))
+    }
+
+    package static func submit<C: HTML.BodyContext>(_ title: String) -> Node<C> {
+        .div(.class("actions"), .button(.type(.submit), .class("primary"), .text(title)))
+    }
+
+    private static func label<C: HTML.BodyContext>(_ name: String, id: String, required: Bool, _ t: Localizer) -> Node<C> {
+        .label(.for(id), .text(t("field.\(name)")),
+               .if(required, .span(.class("required"), .text(" *"), .attribute(named: "title", value: t("form.required")))))
+    }
+
+    private static func message<C: HTML.BodyContext>(_ key: String?, id: String, _ t: Localizer) -> Node<C> {
+        .unwrap(key) { .p(.class("error"), .id("\(id)-error"), .text(t($0))) }
+    }
+
+    private static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: value),
+            selected ? .attribute(named: "selected", value: "selected") : .empty,
+            .text(label),
+        ])
+    }
+}

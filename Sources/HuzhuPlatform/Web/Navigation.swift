@@ -1,0 +1,35 @@
+import Vapor
+
+/// An entry of the top navigation, shown to those who hold its permission in their own scope.
+package struct NavItem: Sendable {
+    package let titleKey: String
+    package let path: String
+    package let permission: Permission?
+
+    package init(titleKey: String, path: String, permission: Permission?) {
+        self.titleKey = titleKey
+        self.path = path
+        self.permission = permission
+    }
+}
+
+extension Application {
+    private struct NavigationKey: StorageKey { typealias Value = [NavItem] }
+
+    /// The navigation, in the order the features were registered.
+    package var navigation: [NavItem] {
+        get { storage[NavigationKey.self] ?? [] }
+        set { storage[NavigationKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// What the signed-in person may open.
+    package var visibleNavigation: [NavItem] {
+        guard let actor else { return [] }
+        let scope = Policy.ownScope(of: actor)
+        return application.navigation.filter { item in
+            item.permission.map { application.policy.allows(actor, $0, in: scope) } ?? true
+        }
+    }
+}
