@@ -30,7 +30,7 @@ enum AuditLogView {
                         .td(.attribute(named: "data-label", value: t("audit.from")), .text(event.address)))
                 }))),
             .unwrap(page.nextCursor) { cursor in
-                .p(.a(.class("button"), .href(nextLink(filter, cursor)), .text(t("list.next"))))
+                .p(.a(.class("button"), .href(nextLink(filter, cursor).attributeEscaped), .text(t("list.next"))))
             }
         )
     }

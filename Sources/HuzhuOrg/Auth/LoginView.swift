@@ -18,7 +18,7 @@ struct LoginView {
                      .text(t.catalogue.text(key, t.language, errorArguments)))
             },
             Forms.post(PlatformRoute.login.path, page,
-                .input(.type(.hidden), .name("next"), .value(next)),
+                Forms.hidden("next", next),
                 Forms.text("login", value: login, errors: none, t, autocomplete: "username"),
                 Forms.text("password", value: nil, errors: none, t, type: .password, autocomplete: "current-password"),
                 Forms.submit(t("auth.sign_in"))))

@@ -6,14 +6,14 @@ import Vapor
 
 /// A realistic demo network: an NGO with offices in Beijing, Shenzhen, Shenyang and Shanghai, a second
 /// NGO in Chengdu, and one account per role. It exists only in demo data, loaded into an empty database.
-enum DemoNetwork {
+package enum DemoNetwork {
     /// Every demo account shares this password; it is printed with the accounts.
-    static let password = "huzhu-demo"
+    package static let password = "huzhu-demo"
 
-    struct Account {
-        let login: String
+    package struct Account {
+        package let login: String
         let name: String
-        let role: Role
+        package let role: Role
         let ngo: Int?
         let office: String?
     }
@@ -26,7 +26,7 @@ enum DemoNetwork {
         ("蓉城工友之家（演示）", "成都", [("CD", "成都办公室", "成都")]),
     ]
 
-    static let accounts: [Account] = [
+    package static let accounts: [Account] = [
         Account(login: "admin", name: "陈立明", role: .networkAdmin, ngo: nil, office: nil),
         Account(login: "ngoadmin", name: "魏红", role: .ngoAdmin, ngo: 0, office: nil),
         Account(login: "supervisor", name: "李静", role: .officeSupervisor, ngo: 0, office: "BJ"),
@@ -41,7 +41,7 @@ enum DemoNetwork {
     ]
 
     /// Loads the network unless the database already holds an NGO or an account. Returns whether it did.
-    static func loadIfEmpty(into app: Application) async throws -> Bool {
+    package static func loadIfEmpty(into app: Application) async throws -> Bool {
         guard try await NGO.query(on: app.db).count() == 0, try await User.query(on: app.db).count() == 0 else {
             return false
         }

@@ -51,7 +51,7 @@ enum UserController {
     private static func save(_ request: Request, user: User) async throws -> Response {
         let editor = try request.requireActor()
         let isNew = user.id == nil
-        let wasActive = user.active
+        let wasActive = !isNew && user.active
         let draft = try request.content.decode(UserDraft.self)
         let targetRole = draft.role.flatMap(Role.init(rawValue:))
         try request.authorize(.manageUsers, in: User.scope(ngoID: targetRole?.requiresNGO == false ? nil : draft.ngoID(editor: editor)))

@@ -19,7 +19,9 @@ package struct CSRFProtection: AsyncMiddleware {
         request.csrfToken = token
 
         if !request.isAPI && ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // A body that arrived whole is not checked by `collect(max:)`, so its size is checked here.
             let body = try await request.body.collect(max: Self.maxFormBytes).get()
+            if let body, body.readableBytes > Self.maxFormBytes { throw HuzhuAbort(.payloadTooLarge, "error.too_large") }
             guard body != nil, let existing,
                   let submitted = try? request.content.get(String.self, at: Self.fieldName),
                   SecretToken.constantTimeEquals(submitted, existing) else {

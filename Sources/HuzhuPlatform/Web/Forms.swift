@@ -5,7 +5,11 @@ import Plot
 /// required, keeps its value and shows its error beside it in the user's language.
 package enum Forms {
     package static func csrf<C: HTML.BodyContext>(_ token: String) -> Node<C> {
-        .input(.type(.hidden), .name(CSRFProtection.fieldName), .value(token))
+        hidden(CSRFProtection.fieldName, token)
+    }
+
+    package static func hidden<C: HTML.BodyContext>(_ name: String, _ value: String) -> Node<C> {
+        .input(.type(.hidden), .name(name), .value(value.attributeEscaped))
     }
 
     /// A form that posts, with its CSRF token.
@@ -30,7 +34,7 @@ package enum Forms {
         let error = errors.messageKey(for: name)
         return .div(.class(error == nil ? "field" : "field invalid"),
             label(name, id: id, required: required, t),
-            .input(.type(type), .id(id), .name(name), .value(type == .password ? "" : value ?? ""),
+            .input(.type(type), .id(id), .name(name), .value(type == .password ? "" : (value ?? "").attributeEscaped),
                    .required(required),
                    Attribute(name: "autocomplete", value: autocomplete ?? "off"),
                    Attribute(name: "aria-invalid", value: error == nil ? nil : "true"),
@@ -74,7 +78,7 @@ package enum Forms {
 
     private static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value),
+            .attribute(named: "value", value: value.attributeEscaped),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])

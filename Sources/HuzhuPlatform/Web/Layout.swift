@@ -38,7 +38,7 @@ package enum Layout {
             },
             .form(.class("langswitch"), .method(.post), .action(PlatformRoute.language.path),
                   Forms.csrf(page.csrf),
-                  .input(.type(.hidden), .name("back"), .value(page.path)),
+                  Forms.hidden("back", page.path),
                   .forEach(Language.allCases) { language in
                       .button(.type(.submit), .name("lang"), .value(language.rawValue),
                               .attribute(named: "lang", value: language.htmlCode),

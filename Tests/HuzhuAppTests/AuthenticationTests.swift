@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+@testable import HuzhuOrg
+import HuzhuPlatform
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Signing in and out")
+struct AuthenticationTests {
+    @Test("A demo account signs in, gets a hardened session cookie and reaches the home page")
+    func signIn() async throws {
+        try await withHuzhu { app, browser in
+            let response = try await browser.post("/login", ["login": "caseworker", "password": DemoNetwork.password])
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/")
+            let cookie = try #require(response.headers.setCookie?[StaffSession.cookieName])
+            #expect(cookie.isHTTPOnly)
+            #expect(cookie.sameSite == .lax)
+            #expect(!cookie.isSecure)
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.text.contains("王磊"))
+            #expect(home.text.contains("北京办公室"))
+            #expect(try await app.auditActions().contains("auth.login"))
+        }
+    }
+
+    @Test("An unknown login and a wrong password get the same message and no session")
+    func sameRefusal() async throws {
+        try await withHuzhu { app, browser in
+            let unknown = try await browser.post("/login", ["login": "nobody", "password": "whatever-123"])
+            let wrong = try await browser.fresh().post("/login", ["login": "admin", "password": "whatever-123"])
+            #expect(unknown.status == .unauthorized)
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.text.contains("登录名或密码不正确"))
+            #expect(wrong.text.contains("登录名或密码不正确"))
+            #expect(browser.cookies[StaffSession.cookieName] == nil)
+            #expect(try await StaffSession.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("Repeated failures first slow an account down, then lock it, even for the right password")
+    func throttling() async throws {
+        let clock = TestClock()
+        try await withHuzhu(clock: clock) { app, browser in
+            for _ in 0..<3 {
+                #expect(try await browser.post("/login", ["login": "admin", "password": "wrong-password"]).status == .unauthorized)
+            }
+            #expect(try await browser.post("/login", ["login": "admin", "password": "wrong-password"]).status == .unauthorized)
+            let slowed = try await browser.post("/login", ["login": "admin", "password": DemoNetwork.password])
+            #expect(slowed.status == .tooManyRequests)
+            #expect(slowed.text.contains("秒后再试"))
+            for _ in 0..<2 {
+                clock.advance(60)
+                #expect(try await browser.post("/login", ["login": "admin", "password": "wrong-password"]).status == .unauthorized)
+            }
+            clock.advance(60)
+            let locked = try await browser.post("/login", ["login": "admin", "password": DemoNetwork.password])
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.text.contains("已暂时锁定"))
+            clock.advance(15 * 60)
+            try await browser.login("admin")
+        }
+    }
+
+    @Test("Logging out ends the session on the server, not only in the browser")
+    func logout() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("supervisor")
+            let stolen = browser.cookies[StaffSession.cookieName]!
+            #expect(try await browser.post("/logout").location == "/login")
+            #expect(try await StaffSession.query(on: app.db).count() == 0)
+            let replay = try await browser.fresh().get("/", headers: ["Cookie": "\(StaffSession.cookieName)=\(stolen)"])
+            #expect(replay.status == .seeOther)
+            #expect(replay.location == "/login")
+        }
+    }
+
+    @Test("Deactivating an account or resetting its password ends its sessions at once")
+    func sessionsEnd() async throws {
+        try await withHuzhu { app, admin in
+            try await admin.login("ngoadmin")
+            let volunteer = admin.fresh()
+            try await volunteer.login("volunteer")
+            let lawyer = admin.fresh()
+            try await lawyer.login("lawyer")
+            #expect(try await volunteer.get("/").status == .ok)
+
+            let volunteerID = try await app.user("volunteer").requireID()
+            var form = UserDraft(try await app.user("volunteer"))
+            form.active = nil
+            let response = try await admin.post("/admin/users/\(volunteerID)", form.fields)
+            #expect(response.status == .seeOther)
+            #expect(try await volunteer.get("/").location == "/login")
+            #expect(try await volunteer.fresh().post("/login", ["login": "volunteer", "password": DemoNetwork.password]).status == .unauthorized)
+
+            let lawyerID = try await app.user("lawyer").requireID()
+            let reset = try await admin.post("/admin/users/\(lawyerID)/password", ["confirm": "on"])
+            #expect(reset.status == .ok)
+            #expect(try await lawyer.get("/").location == "/login")
+            let newPassword = try #require(reset.text.firstMatch(of: /<code class="secret">([^<]+)<\/code>/)?.1)
+            try await lawyer.login("lawyer", password: String(newPassword))
+            #expect(try await app.auditActions().contains("org.user.reset_password"))
+        }
+    }
+
+    @Test("Secure cookies are marked Secure when configured")
+    func secureCookies() async throws {
+        try await withHuzhu { app, browser in
+            app.secureCookies = true
+            let response = try await browser.post("/login", ["login": "admin", "password": DemoNetwork.password])
+            #expect(response.headers.setCookie?[StaffSession.cookieName]?.isSecure == true)
+        }
+    }
+}
+
+extension UserDraft {
+    /// The draft as the form would post it.
+    var fields: [String: String] {
+        var fields: [String: String] = [:]
+        fields["display_name"] = display_name
+        fields["role"] = role
+        fields["ngo"] = ngo
+        fields["office"] = office
+        fields["language"] = language
+        fields["active"] = active
+        return fields
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuOrg
+import HuzhuPlatform
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Languages")
+struct LanguageTests {
+    @Test("Chinese by default; Accept-Language picks English; the switch overrides both")
+    func choice() async throws {
+        try await withHuzhu { _, browser in
+            let chinese = try await browser.get("/login")
+            #expect(chinese.text.contains("<html lang=\"zh-CN\">"))
+            #expect(chinese.text.contains("登录名"))
+            browser.language = "en-GB,en;q=0.9"
+            #expect(try await browser.get("/login").text.contains("Login"))
+            let switched = try await browser.post("/language", ["lang": "zh-Hans", "back": "/login"])
+            #expect(switched.location == "/login")
+            #expect(try await browser.get("/login").text.contains("登录名"))
+        }
+    }
+
+    @Test("A signed-in person's choice is kept as their preference")
+    func preference() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("supervisor")
+            try await browser.post("/language", ["lang": "en", "back": "/"])
+            #expect(try await app.user("supervisor").language == .en)
+            let elsewhere = browser.fresh()
+            try await elsewhere.login("supervisor")
+            let home = try await elsewhere.get("/").text
+            #expect(home.contains("My account"))
+            #expect(home.contains("Office supervisor"))
+        }
+    }
+
+    @Test("The switch never sends the browser to another site, and refuses an unknown language")
+    func safeReturn() async throws {
+        try await withHuzhu { _, browser in
+            let protocolRelative = try await browser.post("/language", ["lang": "en", "back": "//evil.example/x"])
+            #expect(protocolRelative.location == "/")
+            let absolute = try await browser.post("/language", ["lang": "en", "back": "https://evil.example/"])
+            #expect(absolute.location == "/")
+            let unknown = try await browser.post("/language", ["lang": "fr", "back": "/"])
+            #expect(unknown.status == .badRequest)
+        }
+    }
+}
+
+@Suite("Health")
+struct HealthTests {
+    @Test("GET /healthz reports the database as up")
+    func health() async throws {
+        try await withHuzhu { _, browser in
+            let response = try await browser.get("/healthz")
+            #expect(response.status == .ok)
+            let report = try response.content.decode(HealthReport.self)
+            #expect(report.status == "ok")
+            #expect(report.database == "up")
+            let expected = ProcessInfo.processInfo.environment["HUZHU_TEST_DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgresql" } ?? "sqlite"
+            #expect(report.driver == expected)
+        }
+    }
+}
+
+@Suite("Demo data")
+struct DemoDataTests {
+    @Test("Every demo account signs in and sees a Chinese home page with its role")
+    func everyAccount() async throws {
+        try await withHuzhu { _, browser in
+            for account in DemoNetwork.accounts {
+                let session = browser.fresh()
+                try await session.login(account.login)
+                let home = try await session.get("/").text
+                #expect(home.contains("我的账号"), "\(account.login)")
+                #expect(home.contains(Localizer(.zhHans).role(account.role)), "\(account.login)")
+            }
+        }
+    }
+
+    @Test("Loading the demo twice changes nothing the second time")
+    func idempotent() async throws {
+        try await withHuzhu { app, _ in
+            let loaded = try await DemoNetwork.loadIfEmpty(into: app)
+            #expect(loaded == false)
+            let users = try await User.query(on: app.db).count()
+            #expect(users == DemoNetwork.accounts.count)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuOrg
+import HuzhuPlatform
+import Testing
+import Vapor
+import VaporTesting
+
+/// Who may open what, written out by hand from product.md's role table, so that a change to the
+/// policy that does not match the table fails here.
+@Suite("Authorisation matrix: roles x routes")
+struct PolicyMatrixTests {
+    static let everyone = Set(DemoRole.allCases)
+    static let admins: Set<DemoRole> = [.admin, .ngoadmin]
+
+    /// Page, and the demo accounts that may open it (all others get 403).
+    static let pages: [(path: String, allowed: Set<DemoRole>)] = [
+        ("/", everyone),
+        ("/admin/ngos", [.admin]),
+        ("/admin/ngos/new", [.admin]),
+        ("/admin/offices", admins),
+        ("/admin/offices/new", admins),
+        ("/admin/users", admins),
+        ("/admin/users/new", admins),
+        ("/admin/audit", admins),
+        ("/tokens", everyone),
+    ]
+
+    @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
+    func pages(role: DemoRole) async throws {
+        try await withHuzhu { _, browser in
+            try await browser.login(role.rawValue)
+            for page in Self.pages {
+                let response = try await browser.get(page.path)
+                let expected: HTTPStatus = page.allowed.contains(role) ? .ok : .forbidden
+                #expect(response.status == expected, "\(role) GET \(page.path)")
+                if expected == .forbidden { #expect(response.text.contains("无权")) }
+            }
+        }
+    }
+
+    @Test("The navigation offers each role only what it may open", arguments: DemoRole.allCases)
+    func navigation(role: DemoRole) async throws {
+        try await withHuzhu { _, browser in
+            try await browser.login(role.rawValue)
+            let html = try await browser.get("/").text
+            for page in Self.pages where page.path.hasSuffix("/new") == false && page.path != "/" {
+                #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
+            }
+        }
+    }
+
+    @Test("Only admins can create an office; everyone else is refused and nothing is written",
+          arguments: DemoRole.allCases)
+    func createOffice(role: DemoRole) async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login(role.rawValue)
+            let ngo = try await app.ngo(named: "小小鸟").requireID()
+            let before = try await Office.query(on: app.db).count()
+            let response = try await browser.post("/admin/offices/new",
+                                                  ["ngo": ngo.uuidString, "name": "广州办公室", "city": "广州", "code": "GZ"])
+            let allowed = Self.admins.contains(role)
+            #expect(response.status == (allowed ? .seeOther : .forbidden), "\(role)")
+            #expect(try await Office.query(on: app.db).count() == before + (allowed ? 1 : 0))
+        }
+    }
+
+    @Test("Without a session every page sends the browser to sign in, and the API answers 401 in JSON")
+    func anonymous() async throws {
+        try await withHuzhu { _, browser in
+            for page in Self.pages {
+                let response = try await browser.get(page.path)
+                #expect(response.status == .seeOther, "\(page.path)")
+                #expect(response.location?.hasPrefix("/login") == true)
+            }
+            let api = try await browser.get("/api/v1/me")
+            #expect(api.status == .unauthorized)
+            #expect(api.text.contains("\"code\":\"unauthenticated\""))
+            let post = try await browser.post("/admin/offices/new", ["name": "x"])
+            #expect(post.status == .unauthorized)
+        }
+    }
+}
+
+/// The demo accounts, one per role (their logins are the raw values).
+enum DemoRole: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case admin, ngoadmin, supervisor, caseworker, volunteer, lawyer, leader, liaison
+
+    var testDescription: String { rawValue }
+
+    @Test static func coversEveryRole() {
+        let roles = Set(DemoNetwork.accounts.filter { DemoRole(rawValue: $0.login) != nil }.map(\.role))
+        #expect(roles == Set(Role.allCases))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import HuzhuOrg
+import HuzhuPlatform
+import Testing
+import Vapor
+import VaporTesting
+
+/// A browser for tests: keeps cookies, sends forms with the page's CSRF token, follows nothing.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+    var language: String?
+
+    init(app: Application) { self.app = app }
+
+    /// A second browser on the same server, with its own cookies.
+    func fresh() -> Browser { Browser(app: app) }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, headers: headers, body: nil)
+    }
+
+    /// Posts a form. The CSRF token is added unless the test supplies its own field (or `csrf: false`).
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        if csrf && cookies[CSRFProtection.cookieName] == nil { try await get("/login") }
+        var fields = form
+        if csrf && fields[CSRFProtection.fieldName] == nil { fields[CSRFProtection.fieldName] = cookies[CSRFProtection.cookieName] }
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { "\(escape($0.key))=\(escape($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Signs in as a demo account and checks it worked.
+    func login(_ login: String, password: String = DemoNetwork.password) async throws {
+        let response = try await post("/login", ["login": login, "password": password])
+        #expect(response.status == .seeOther, "login \(login) answered \(response.status)")
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if let language { headers.replaceOrAdd(name: .acceptLanguage, value: language) }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for (name, value) in response.headers.setCookie?.all ?? [:] {
+            if value.expires.map({ $0 < Date() }) == true || value.maxAge == 0 || value.string.isEmpty {
+                cookies[name] = nil
+            } else {
+                cookies[name] = value.string
+            }
+        }
+        return response
+    }
+
+    private func escape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+    var location: String? { headers.first(name: .location) }
+}
