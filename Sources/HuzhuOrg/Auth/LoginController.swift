@@ -20,7 +20,7 @@ enum LoginController {
         routes.get(PlatformRoute.login) { request async throws -> Response in
             if request.actor != nil { return request.redirect(to: PlatformRoute.home.path) }
             let next = LanguageSwitch.safeReturnPath(request.query[String.self, at: "next"])
-            return request.page(request.t("auth.sign_in"), LoginView(next: next).render(request.pageContext))
+            return request.page(request.t("session.sign_in"), LoginView(next: next).render(request.pageContext))
         }
         routes.post(PlatformRoute.login, use: signIn)
         routes.post(PlatformRoute.logout, use: signOut)
@@ -38,7 +38,7 @@ enum LoginController {
         func refuse(_ status: HTTPResponseStatus, _ key: String, _ arguments: [String] = []) -> Response {
             view.errorKey = key
             view.errorArguments = arguments
-            return request.page(request.t("auth.sign_in"), status: status, view.render(request.pageContext))
+            return request.page(request.t("session.sign_in"), status: status, view.render(request.pageContext))
         }
 
         guard !login.isEmpty, !password.isEmpty else { return refuse(.badRequest, "error.login_missing") }

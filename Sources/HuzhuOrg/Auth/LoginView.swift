@@ -21,6 +21,6 @@ struct LoginView {
                 Forms.hidden("next", next),
                 Forms.text("login", value: login, errors: none, t, autocomplete: "username"),
                 Forms.text("password", value: nil, errors: none, t, type: .password, autocomplete: "current-password"),
-                Forms.submit(t("auth.sign_in"))))
+                Forms.submit(t("session.sign_in"))))
     }
 }

@@ -48,7 +48,7 @@ package enum Layout {
             .if(page.actor != nil,
                 .form(.class("logout"), .method(.post), .action(PlatformRoute.logout.path),
                       Forms.csrf(page.csrf),
-                      .button(.type(.submit), .class("link"), .text(t("auth.logout")))))
+                      .button(.type(.submit), .class("link"), .text(t("session.logout")))))
         )
     }
 
