@@ -11,7 +11,7 @@ package enum Platform {
     /// Connects the database, sets the server's address and installs the middleware every request passes:
     /// security headers outermost (so error pages carry them too), then errors, authentication and CSRF.
     package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, secret: SecretKey) throws {
-        try app.useDatabase(configuration.database, postgresSearchPath: configuration.postgresSearchPath)
+        try app.useDatabase(configuration)
         app.storage[SecretKeyStorage.self] = secret
         app.http.server.configuration.hostname = configuration.host
         app.http.server.configuration.port = configuration.port

@@ -15,6 +15,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var secureCookies: Bool
     /// Tests give each run its own PostgreSQL schema; deployments use the database's default.
     package var postgresSearchPath: [String]?
+    /// PostgreSQL connections each event loop may open. Tests, which run many servers at once, use one.
+    package var postgresConnectionsPerEventLoop = 4
 
     package static let defaultDataDirectory = "huzhu-data"
 

@@ -7,8 +7,8 @@ import Vapor
 extension Application {
     /// Connects Fluent to the configured database. The embedded database lives in a file, in WAL mode so
     /// that readers never wait for the one writer.
-    package func useDatabase(_ database: HuzhuConfiguration.Database, postgresSearchPath: [String]? = nil) throws {
-        switch database {
+    package func useDatabase(_ configuration: HuzhuConfiguration) throws {
+        switch configuration.database {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -16,9 +16,11 @@ extension Application {
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
         case .postgres(let url):
-            var configuration = try SQLPostgresConfiguration(url: url)
-            configuration.searchPath = postgresSearchPath
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug),
+            var postgres = try SQLPostgresConfiguration(url: url)
+            postgres.searchPath = configuration.postgresSearchPath
+            databases.use(.postgres(configuration: postgres,
+                                    maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop,
+                                    sqlLogLevel: .debug),
                           as: .psql)
         }
     }

@@ -20,6 +20,7 @@ func withHuzhu(clock: TestClock? = nil, _ test: (Application, Browser) async thr
         schema = name
         configuration.database = .postgres(url: url)
         configuration.postgresSearchPath = [name]
+        configuration.postgresConnectionsPerEventLoop = 1
     } else {
         configuration.database = .sqlite(path: scratch.appendingPathComponent("huzhu.sqlite").path)
     }
@@ -39,9 +40,14 @@ func withHuzhu(clock: TestClock? = nil, _ test: (Application, Browser) async thr
 }
 
 private func cleanUp(_ app: Application, schema: String?, scratch: URL) async throws {
-    if let schema { try await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    do {
+        if let schema { try await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    } catch {
+        try await app.asyncShutdown()
+        throw error
+    }
     try await app.asyncShutdown()
-    try? FileManager.default.removeItem(at: scratch)
 }
 
 /// A clock the test moves by hand.
