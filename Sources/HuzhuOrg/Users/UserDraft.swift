@@ -48,6 +48,9 @@ struct UserDraft: Content {
 
         var ngoID = role?.requiresNGO == false ? nil : self.ngoID(editor: editor)
         var officeID = role?.requiresNGO == false ? nil : office.flatMap(UUID.init(uuidString:))
+        if ngoID == nil, let officeID, let office = try await Office.find(officeID, on: db) {
+            ngoID = office.ngoID  // choosing an office is choosing its NGO
+        }
         if let role, role.requiresNGO {
             if let id = ngoID, try await NGO.find(id, on: db) != nil {
                 if let id = officeID, try await Office.query(on: db).filter(\.$id == id).filter(\.$ngoID == ngoID!).count() == 0 {

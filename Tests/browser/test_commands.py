@@ -1,0 +1,54 @@
+"""The huzhu executable's commands, run as an operator would, against the demo server's database."""
+import json
+import urllib.error
+import urllib.request
+
+
+def me(server, token):
+    request = urllib.request.Request(server.url + "/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def test_demo_prints_where_to_open_and_the_accounts(server):
+    output = server.output()
+    assert f"http://127.0.0.1:{server.port}/" in output
+    assert "admin" in output and "huzhu-demo" in output
+
+
+def test_user_create_and_token_create(server):
+    created = server.command("user", "create", "--login", "ops.admin", "--name", "运维", "--role", "network_admin")
+    assert created.returncode == 0, created.stderr
+    assert "Password:" in created.stdout
+
+    token = server.command("token", "create", "--user", "ops.admin", "--name", "monitoring")
+    assert token.returncode == 0, token.stderr
+    secret = token.stdout.strip().splitlines()[-1]
+    assert secret.startswith("hz_")
+    assert me(server, secret)["login"] == "ops.admin"
+
+
+def test_commands_refuse_bad_input_clearly(server):
+    bad_role = server.command("user", "create", "--login", "x.y", "--name", "X", "--role", "king")
+    assert bad_role.returncode != 0
+    assert "--role must be one of" in bad_role.stderr + bad_role.stdout
+    unknown = server.command("token", "create", "--user", "nobody", "--name", "x")
+    assert unknown.returncode != 0
+
+
+def test_malformed_secret_key_refuses_to_start(server):
+    env = dict(server.env, HUZHU_SECRET_KEY="not-a-key")
+    import subprocess
+    result = subprocess.run([server.binary, "migrate", "--yes"], env=env, cwd=server.data, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode != 0
+    assert "HUZHU_SECRET_KEY must be 32 random bytes" in result.stderr
+
+
+def test_api_refuses_bad_token_in_json(server):
+    try:
+        me(server, "hz_wrong")
+        raise AssertionError("accepted a wrong token")
+    except urllib.error.HTTPError as error:
+        assert error.code == 401
+        assert json.load(error)["error"]["code"] == "unauthenticated"
