@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
+        .testTarget(name: "HuzhuOrgTests", dependencies: ["HuzhuOrg"]),
         .testTarget(
             name: "HuzhuAppTests",
             dependencies: ["HuzhuApp", .product(name: "VaporTesting", package: "vapor")]

@@ -60,8 +60,7 @@ struct HealthTests {
             let report = try response.content.decode(HealthReport.self)
             #expect(report.status == "ok")
             #expect(report.database == "up")
-            let expected = ProcessInfo.processInfo.environment["HUZHU_TEST_DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgresql" } ?? "sqlite"
-            #expect(report.driver == expected)
+            #expect(report.driver == (TestDatabase.isPostgres ? "postgresql" : "sqlite"))
         }
     }
 }

@@ -13,6 +13,13 @@ struct AuditLogFilter: Content {
     /// Keyset cursor: the sequence number of the last row of the previous page.
     var before: String?
 
+    init(action: String? = nil, login: String? = nil, record: String? = nil, before: String? = nil) {
+        self.action = action
+        self.login = login
+        self.record = record
+        self.before = before
+    }
+
     static let pageSize = 50
 }
 

@@ -40,7 +40,7 @@ enum UserController {
         let places = try await placeNames(on: request.db, ngoID: actor.role.reach == .network ? nil : actor.ngoID)
         let rows = users.prefix(pageSize).map { user in
             UserViews.Row(id: user.id!, login: user.login, displayName: user.displayName, role: user.role,
-                          place: [user.ngoID.flatMap { places.ngos[$0] }, user.officeID.flatMap { places.offices[$0] }]
+                          place: [user.ngoID.flatMap { places.ngos[$0] }, user.officeID.flatMap { places.offices[$0]?.name }]
                               .compactMap { $0 }.joined(separator: " / "),
                           active: user.active)
         }
@@ -105,13 +105,12 @@ enum UserController {
     private static func form(_ request: Request, _ draft: UserDraft, _ errors: ValidationErrors, user: User?,
                              status: HTTPResponseStatus) async throws -> Response {
         let actor = try request.requireActor()
-        let ngoFilter = actor.role.reach == .network ? nil : actor.ngoID
-        let places = try await placeNames(on: request.db, ngoID: ngoFilter)
-        let offices = try await Office.query(on: request.db).all()
-            .filter { ngoFilter == nil || $0.ngoID == ngoFilter }
-            .map { (value: $0.id!.uuidString, label: "\(places.ngos[$0.ngoID] ?? "") / \($0.name)") }
+        let places = try await placeNames(on: request.db, ngoID: actor.role.reach == .network ? nil : actor.ngoID)
+        let offices = places.offices
+            .map { (value: $0.key.uuidString, label: "\(places.ngos[$0.value.ngoID] ?? "") / \($0.value.name)") }
             .sorted { $0.label < $1.label }
-        let ngos = actor.role.reach == .network ? try await NGO.query(on: request.db).sort(\.$name).all() : []
+        let ngos = actor.role.reach != .network ? [] : places.ngos
+            .map { (value: $0.key.uuidString, label: $0.value) }.sorted { $0.label < $1.label }
         let choices = UserViews.Choices(roles: OrgPolicy.assignableRoles(by: actor), ngos: ngos, offices: offices)
         let title = request.t(user == nil ? "user.new" : "user.edit")
         return request.page(title, status: status,
@@ -119,7 +118,8 @@ enum UserController {
     }
 
     /// The names of NGOs and offices, to label accounts without a query per row.
-    private static func placeNames(on db: any Database, ngoID: UUID?) async throws -> (ngos: [UUID: String], offices: [UUID: String]) {
+    private static func placeNames(on db: any Database, ngoID: UUID?) async throws
+        -> (ngos: [UUID: String], offices: [UUID: (ngoID: UUID, name: String)]) {
         let ngos = NGO.query(on: db)
         let offices = Office.query(on: db)
         if let ngoID {
@@ -128,7 +128,7 @@ enum UserController {
         }
         return (
             try await ngos.all().reduce(into: [:]) { $0[$1.id!] = $1.name },
-            try await offices.all().reduce(into: [:]) { $0[$1.id!] = $1.name }
+            try await offices.all().reduce(into: [:]) { $0[$1.id!] = ($1.ngoID, $1.name) }
         )
     }
 }

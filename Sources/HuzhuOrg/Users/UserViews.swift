@@ -16,7 +16,8 @@ enum UserViews {
 
     struct Choices {
         let roles: [Role]
-        let ngos: [NGO]
+        /// NGOs as (id, name) pairs; empty for a person who can only add accounts to their own NGO.
+        let ngos: [(value: String, label: String)]
         /// Offices as (id, "NGO / office") pairs.
         let offices: [(value: String, label: String)]
     }
@@ -58,7 +59,7 @@ enum UserViews {
                 Forms.text("display_name", value: draft.display_name, errors: errors, t),
                 Forms.select("role", options: choices.roles.map { ($0.rawValue, t.role($0)) }, selected: draft.role,
                              errors: errors, t),
-                .if(!choices.ngos.isEmpty, Forms.select("ngo", options: choices.ngos.map { ($0.id!.uuidString, $0.name) },
+                .if(!choices.ngos.isEmpty, Forms.select("ngo", options: choices.ngos,
                                                         selected: draft.ngo, errors: errors, t, required: false)),
                 Forms.select("office", options: choices.offices, selected: draft.office, errors: errors, t, required: false),
                 Forms.select("language", options: Language.allCases.map { ($0.rawValue, $0.nativeName) },

@@ -31,12 +31,13 @@ package struct Authentication: AsyncMiddleware {
 extension Request {
     package var isAPI: Bool { url.path.hasPrefix("/api/") }
 
-    /// The client's address for throttling and the audit log: the peer, or the first hop a trusted
-    /// local reverse proxy names.
+    /// The client's address for throttling and the audit log: the peer, or, behind a reverse proxy on
+    /// this machine, the address that proxy appended last to `X-Forwarded-For` (earlier entries are
+    /// whatever the client claimed, and cannot be trusted).
     package var clientAddress: String {
         let peer = remoteAddress?.ipAddress ?? "unknown"
-        if peer == "127.0.0.1" || peer == "::1", let forwarded = headers.first(name: "X-Forwarded-For") {
-            return forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? peer
+        if peer == "127.0.0.1" || peer == "::1", let forwarded = headers[.xForwardedFor].last {
+            return forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? peer
         }
         return peer
     }

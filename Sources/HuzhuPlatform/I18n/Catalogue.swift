@@ -49,7 +49,6 @@ package struct Localizer: Sendable {
         catalogue.text(key, language, arguments)
     }
 
-    package func money(_ money: Money) -> String { money.formatted }
     package func date(_ instant: Date) -> String { ShanghaiTime.date(instant, in: language) }
     package func dateTime(_ instant: Date) -> String { ShanghaiTime.dateTime(instant, in: language) }
     package func role(_ role: Role) -> String { self("role.\(role.rawValue)") }

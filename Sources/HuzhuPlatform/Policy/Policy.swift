@@ -49,8 +49,6 @@ package struct Policy: Sendable {
         return rule.condition(actor, scope)
     }
 
-    package var permissions: [Permission] { Array(rules.keys) }
-
     /// A network admin reaches everything; an NGO-wide role its own NGO and that NGO's offices;
     /// an office role its own office only.
     package static let withinReach: Condition = { actor, scope in

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// A fresh database for one test: a temporary SQLite file, or, when `HUZHU_TEST_DATABASE_URL` names a
+/// PostgreSQL database, a schema of its own there. Tests of every target use it, so the whole suite
+/// runs unchanged on both databases.
+package struct TestDatabase: Sendable {
+    let configuration: HuzhuConfiguration
+    private let schema: String?
+    private let scratch: URL
+
+    private init() throws {
+        var configuration = try HuzhuConfiguration(environment: ["HUZHU_SECRET_KEY": SecretKey.random().base64])
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("huzhu-test-\(UUID().uuidString)")
+        if Self.isPostgres, let url = ProcessInfo.processInfo.environment["HUZHU_TEST_DATABASE_URL"] {
+            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            schema = name
+            configuration.database = .postgres(url: url)
+            configuration.postgresSearchPath = [name]
+            // Many tests run at once, each with its own server: one connection per event loop is plenty.
+            configuration.postgresConnectionsPerEventLoop = 1
+        } else {
+            schema = nil
+            configuration.database = .sqlite(path: scratch.appendingPathComponent("huzhu.sqlite").path)
+        }
+        self.configuration = configuration
+    }
+
+    /// Whether tests run on PostgreSQL in this run.
+    package static var isPostgres: Bool {
+        !(ProcessInfo.processInfo.environment["HUZHU_TEST_DATABASE_URL"] ?? "").isEmpty
+    }
+
+    /// Makes an application, lets `configure` set it up on this database, migrates, runs `body`, and
+    /// then drops the database and shuts the application down, whether `body` passed or not.
+    package static func run(
+        configure: (Application, HuzhuConfiguration) throws -> Void,
+        _ body: (Application) async throws -> Void
+    ) async throws {
+        let database = try TestDatabase()
+        let app = try await Application.make(.testing)
+        do {
+            app.passwords.use(.bcrypt(cost: 4))  // fast hashes: tests create many accounts
+            try configure(app, database.configuration)
+            if let schema = database.schema { try await app.db.sql.raw("CREATE SCHEMA \(ident: schema)").run() }
+            try await app.autoMigrate()
+            try await body(app)
+        } catch {
+            try? await database.tearDown(app)
+            throw error
+        }
+        try await database.tearDown(app)
+    }
+
+    private func tearDown(_ app: Application) async throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            if let schema { try await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
