@@ -44,7 +44,7 @@ struct HomeTests {
     func view() {
         let actor = Actor(userID: UUID(), login: "x", displayName: "<b>王</b>", role: .caseworker, ngoID: UUID(),
                           officeID: UUID(), ngoName: "机构", officeName: "北京办公室", language: .en)
-        let model = HomeModel(actor: actor, lastLoginAt: nil, ngoCount: 1,
+        let model = HomeModel(actor: actor, previousLoginAt: nil, ngoCount: 1,
                               offices: [.init(ngoName: "机构", officeName: "北京办公室", city: "北京", code: "BJ", activeUsers: 3)],
                               colleagues: [], recentActivity: [])
         let page = PageContext(t: Localizer(.en), actor: actor, csrf: "token", path: "/", navigation: [], stylesheet: "/s.css")
@@ -54,5 +54,6 @@ struct HomeTests {
         #expect(html.contains("1 NGOs, 1 offices, 3 active accounts."))
         #expect(html.contains("No other active accounts in this office yet."))
         #expect(html.contains("Nothing recorded yet."))
+        #expect(html.contains("This is your first sign-in."))
     }
 }

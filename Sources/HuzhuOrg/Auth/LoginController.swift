@@ -62,6 +62,7 @@ enum LoginController {
         try await loginGuard.recordSuccess(on: request.db)
         let token = try await StaffSession.start(userID: try user.requireID(), address: request.clientAddress,
                                                  now: now, on: request.db)
+        user.previousLoginAt = user.lastLoginAt
         user.lastLoginAt = now
         try await user.save(on: request.db)
         try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),

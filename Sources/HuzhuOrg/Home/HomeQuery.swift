@@ -26,7 +26,7 @@ struct HomeModel {
     }
 
     var actor: Actor
-    var lastLoginAt: Date?
+    var previousLoginAt: Date?
     var ngoCount: Int
     var offices: [OfficeRow]
     var colleagues: [Colleague]
@@ -76,7 +76,7 @@ enum HomeQuery {
 
         return HomeModel(
             actor: actor,
-            lastLoginAt: user?.lastLoginAt,
+            previousLoginAt: user?.previousLoginAt,
             ngoCount: actor.role.reach == .network ? try await NGO.query(on: db).count() : 1,
             offices: try await offices.all(decoding: HomeModel.OfficeRow.self),
             colleagues: colleagues,

@@ -17,7 +17,7 @@ struct HomeView {
                     .dt(.text(t("field.role"))), .dd(.text(t.role(actor.role))),
                     .dt(.text(t("field.ngo"))), .dd(.text(actor.ngoName ?? t("home.whole_network"))),
                     .dt(.text(t("field.office"))), .dd(.text(actor.officeName ?? "—")),
-                    .dt(.text(t("home.last_login"))), .dd(.text(model.lastLoginAt.map(t.dateTime) ?? "—"))
+                    .dt(.text(t("home.last_login"))), .dd(.text(model.previousLoginAt.map(t.dateTime) ?? t("home.first_login")))
                 )),
             .section(.class("card"), .h2(.text(t("home.organisation"))),
                 .p(.text(t("home.summary", String(model.ngoCount), String(model.offices.count),

@@ -17,6 +17,7 @@ struct CreateUsers: AsyncMigration {
             .field("active", .bool, .required)
             .field("created_at", .datetime, .required)
             .field("last_login_at", .datetime)
+            .field("previous_login_at", .datetime)
             .unique(on: "login")
             .create()
         try await database.sql.create(index: "users_ngo_office").on(User.schema).column("ngo_id").column("office_id").run()

@@ -18,6 +18,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "active") var active: Bool
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// The sign-in before the current one, shown on the home page so a person notices one that was not theirs.
+    @OptionalField(key: "previous_login_at") var previousLoginAt: Date?
 
     init() {}
 }
