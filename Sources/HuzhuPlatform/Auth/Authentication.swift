@@ -7,24 +7,33 @@ package struct Authentication: AsyncMiddleware {
     package init() {}
 
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let now = request.application.clock.now()
-        if request.isAPI {
-            if let secret = request.headers.bearerAuthorization?.token,
-               let token = try await ApiToken.find(secret: secret, on: request.db) {
-                request.actor = try await request.application.actorDirectory.activeActor(userID: token.userID, on: request.db)
-                if request.actor != nil, token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-                    token.lastUsedAt = now
-                    try await token.save(on: request.db)
-                }
-            }
-        } else if let cookie = request.cookies[StaffSession.cookieName]?.string,
-                  let session = try await StaffSession.find(token: cookie, now: now, on: request.db) {
-            request.actor = try await request.application.actorDirectory.activeActor(userID: session.userID, on: request.db)
-            if request.actor == nil {
-                try await session.delete(on: request.db)
-            }
+        // The stylesheet is the same for everyone: no need to look up who asks for it.
+        if !request.url.path.hasPrefix(StaticAssets.prefix) {
+            request.actor = try await identify(request)
         }
         return try await next.respond(to: request)
+    }
+
+    private func identify(_ request: Request) async throws -> Actor? {
+        let directory = request.application.actorDirectory
+        let now = request.application.clock.now()
+        if request.isAPI {
+            guard let secret = request.headers.bearerAuthorization?.token,
+                  let token = try await ApiToken.find(secret: secret, on: request.db),
+                  let actor = try await directory.activeActor(userID: token.userID, on: request.db) else { return nil }
+            if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+                token.lastUsedAt = now
+                try await token.save(on: request.db)
+            }
+            return actor
+        }
+        guard let cookie = request.cookies[StaffSession.cookieName]?.string,
+              let session = try await StaffSession.find(token: cookie, now: now, on: request.db) else { return nil }
+        guard let actor = try await directory.activeActor(userID: session.userID, on: request.db) else {
+            try await session.delete(on: request.db)
+            return nil
+        }
+        return actor
     }
 }
 

@@ -45,6 +45,9 @@ package struct LoginGuard: Sendable {
     }
 
     package func recordFailure(now: Date, on db: any Database) async throws {
+        // Failures older than any lock no longer matter; clearing them keeps a spray of guesses from piling up.
+        let oldest = now.addingTimeInterval(-max(LoginThrottle.account.lockDuration, LoginThrottle.address.lockDuration))
+        try await LoginFailure.query(on: db).filter(\.$lastFailureAt < oldest).delete()
         for (key, rule) in keys {
             let record = try await record(key, on: db) ?? LoginFailure()
             if record.id == nil || rule.isExpired(lastFailure: record.lastFailureAt, now: now) {

@@ -16,12 +16,13 @@ package final class StaffSession: Model, @unchecked Sendable {
 
     package init() {}
 
-    /// Sessions last a working week of idleness at most.
+    /// A session lasts a week from sign-in; then the person signs in again.
     package static let lifetime: TimeInterval = 7 * 24 * 3600
     package static let cookieName = "huzhu_session"
 
-    /// Starts a session and returns the secret for the cookie.
+    /// Starts a session and returns the secret for the cookie. Expired sessions are cleared on the way.
     package static func start(userID: UUID, address: String?, now: Date, on db: any Database) async throws -> String {
+        try await StaffSession.query(on: db).filter(\.$expiresAt <= now).delete()
         let token = SecretToken.generate()
         let session = StaffSession()
         session.tokenHash = SecretToken.hash(token)

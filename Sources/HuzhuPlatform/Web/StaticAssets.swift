@@ -5,6 +5,7 @@ import Vapor
 /// The one stylesheet, served from the bundle under a URL holding its content hash, so browsers cache it
 /// for a year and still see a new version at once.
 package struct StaticAssets: Sendable {
+    package static let prefix = "/static/"
     package let stylesheetPath: String
     private let stylesheet: ByteBuffer
 
@@ -18,7 +19,7 @@ package struct StaticAssets: Sendable {
 
     init(css: Data) {
         let digest = Data(SHA256.hash(data: css)).hexString.prefix(12)
-        stylesheetPath = "/static/huzhu-\(digest).css"
+        stylesheetPath = "\(Self.prefix)huzhu-\(digest).css"
         stylesheet = ByteBuffer(data: css)
     }
 
