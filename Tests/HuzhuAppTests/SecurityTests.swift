@@ -101,4 +101,38 @@ struct SecurityTests {
             #expect(css.text.contains("max-width: 40rem"))
         }
     }
+
+    @Test("Malformed requests to every form get a clear 4xx, never a server error, and write nothing")
+    func malformed() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("admin")
+            let csrf = browser.cookies[CSRFProtection.cookieName]!
+            let user = try await app.user("lawyer").requireID()
+            let paths = ["/login", "/language", "/admin/ngos/new", "/admin/offices/new", "/admin/users/new",
+                         "/admin/users/\(user)", "/admin/users/\(user)/password", "/admin/users/not-an-id", "/tokens",
+                         "/tokens/\(UUID())/revoke", "/admin/offices/\(UUID())"]
+            let bodies: [(type: String, bytes: [UInt8])] = [
+                ("application/x-www-form-urlencoded", Array("csrf=\(csrf)&name=%FF%FE&city=%E4%B8".utf8)),
+                ("application/x-www-form-urlencoded", Array("csrf=\(csrf)&".utf8) + [0xFF, 0xFE, 0x00, 0x3D]),
+                ("application/x-www-form-urlencoded", Array("csrf=\(csrf)&name[]=1&name[x]=2&role=%00".utf8)),
+                ("application/json", Array("{\"csrf\": \"\(csrf)\", \"name\": [1, {}], \"lang\": 7".utf8)),
+                ("application/json", Array("{\"csrf\": \"\(csrf)\", \"name\": 5, \"login\": null}".utf8)),
+                ("multipart/form-data", Array("csrf=\(csrf)".utf8)),
+                ("text/plain", Array("csrf=\(csrf)".utf8)),
+            ]
+            let before = try await AuditEvent.query(on: app.db).count()
+            let ngos = try await NGO.query(on: app.db).count()
+            for path in paths {
+                for body in bodies {
+                    var headers = HTTPHeaders()
+                    headers.replaceOrAdd(name: .contentType, value: body.type)
+                    let response = try await browser.send(.POST, path, headers: headers, body: ByteBuffer(bytes: body.bytes))
+                    #expect((400..<500).contains(response.status.code), "\(path) \(body.type) → \(response.status)")
+                }
+            }
+            #expect(try await NGO.query(on: app.db).count() == ngos)
+            let written = try await AuditEvent.query(on: app.db).filter(\.$id > Int64(before)).all().map(\.action)
+            #expect(written.allSatisfy { $0 == "auth.login_failed" || $0 == "org.user.view" }, "\(written)")
+        }
+    }
 }

@@ -15,9 +15,9 @@ struct HomeModel {
         let activeUsers: Int
     }
 
-    struct Colleague: Decodable {
+    struct Colleague {
         let displayName: String
-        let role: String
+        let role: Role
     }
 
     struct Activity {
@@ -66,7 +66,7 @@ enum HomeQuery {
             colleagues = try await User.query(on: db)
                 .filter(\.$officeID == officeID).filter(\.$active == true).filter(\.$id != actor.userID)
                 .sort(\.$displayName).limit(50).all()
-                .map { HomeModel.Colleague(displayName: $0.displayName, role: $0.role.rawValue) }
+                .map { HomeModel.Colleague(displayName: $0.displayName, role: $0.role) }
         }
 
         let activity = try await AuditEvent.query(on: db)

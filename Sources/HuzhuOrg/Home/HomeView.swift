@@ -36,7 +36,7 @@ struct HomeView {
             .if(actor.role.reach == .office, .section(.class("card"), .h2(.text(t("home.colleagues"))),
                 .if(model.colleagues.isEmpty, .p(.class("empty"), .text(t("home.no_colleagues")))),
                 .ul(.forEach(model.colleagues) { colleague in
-                    .li(.text("\(colleague.displayName) · \(Role(rawValue: colleague.role).map(t.role) ?? colleague.role)"))
+                    .li(.text("\(colleague.displayName) · \(t.role(colleague.role))"))
                 }))),
             .section(.class("card"), .h2(.text(t("home.recent_activity"))),
                 .if(model.recentActivity.isEmpty, .p(.class("empty"), .text(t("home.no_activity")))),
