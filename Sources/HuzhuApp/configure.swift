@@ -21,8 +21,13 @@ public func configure(_ app: Application, environment: [String: String]) throws 
 }
 
 package func configure(_ app: Application, _ configuration: HuzhuConfiguration) throws {
-    let secret = try resolveSecret(configuration, logger: app.logger)
-    try Platform.configure(app, configuration, secret: secret)
+    let keys: KeyRing
+    do {
+        keys = try KeyRing.resolve(configuration) { app.logger.notice("\($0)") }
+    } catch let error as ConfigurationError {
+        throw StartupError(message: error.description)
+    }
+    try Platform.configure(app, configuration, keys: keys)
 
     app.migrations.add(Platform.migrations)
     var policy = Policy()
@@ -36,22 +41,6 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
     }
     app.policy = policy
     app.navigation = navigation
-}
-
-/// `HUZHU_SECRET_KEY` when set; otherwise, for the embedded database, the key file beside it.
-private func resolveSecret(_ configuration: HuzhuConfiguration, logger: Logger) throws -> SecretKey {
-    if let key = configuration.secretKey { return key }
-    guard case .sqlite(let path) = configuration.database else { throw StartupError(message: ConfigurationError.secretKeyRequired.description) }
-    let keyPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("huzhu.key")
-    do {
-        let (key, created) = try SecretKey.loadOrCreate(at: keyPath)
-        if created {
-            logger.notice("Generated a new secret key in \(keyPath) (mode 0600). Back it up with the database: without it the encrypted fields cannot be read.")
-        }
-        return key
-    } catch let error as ConfigurationError {
-        throw StartupError(message: error.description)
-    }
 }
 
 /// Huzhu refused to start; the message says what to fix.

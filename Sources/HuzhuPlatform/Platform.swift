@@ -10,9 +10,9 @@ package enum Platform {
 
     /// Connects the database, sets the server's address and installs the middleware every request passes:
     /// security headers outermost (so error pages carry them too), then errors, authentication and CSRF.
-    package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, secret: SecretKey) throws {
+    package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, keys: KeyRing) throws {
         try app.useDatabase(configuration)
-        app.storage[SecretKeyStorage.self] = secret
+        app.storage[KeyStorage.self] = keys
         app.http.server.configuration.hostname = configuration.host
         app.http.server.configuration.port = configuration.port
         app.http.server.configuration.responseCompression = .enabled
@@ -31,17 +31,15 @@ package enum Platform {
         LanguageSwitch.register(on: app.routes)
     }
 
-    fileprivate struct SecretKeyStorage: StorageKey { typealias Value = SecretKey }
+    fileprivate struct KeyStorage: StorageKey { typealias Value = KeyRing }
 }
 
 extension Application {
-    /// The deployment's secret, for field encryption and keyed hashes.
-    package var secretKey: SecretKey {
-        guard let key = storage[Platform.SecretKeyStorage.self] else {
-            fatalError("Platform.configure must run before the secret key is used.")
+    /// Encrypts and hashes personal identifiers with the deployment's keys.
+    package var fieldCipher: FieldCipher {
+        guard let keys = storage[Platform.KeyStorage.self] else {
+            fatalError("Platform.configure must run before personal identifiers are touched.")
         }
-        return key
+        return FieldCipher(keys: keys)
     }
-
-    package var fieldCipher: FieldCipher { FieldCipher(secret: secretKey) }
 }

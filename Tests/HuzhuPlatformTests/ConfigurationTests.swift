@@ -19,7 +19,7 @@ struct ConfigurationTests {
     @Test("Every variable is read")
     func everything() throws {
         let configuration = try HuzhuConfiguration(environment: [
-            "DATABASE_URL": "postgres://huzhu:pw@db.internal:5433/huzhu", "HUZHU_SECRET_KEY": key,
+            "DATABASE_URL": "postgres://huzhu:pw@db.internal:5433/huzhu", "HUZHU_SECRET_KEY": key, "HUZHU_NETWORK_KEY": key,
             "HUZHU_HOST": "0.0.0.0", "HUZHU_PORT": "9000", "HUZHU_SECURE_COOKIES": "true",
         ])
         #expect(configuration.database == .postgres(url: "postgres://huzhu:pw@db.internal:5433/huzhu"))
@@ -27,6 +27,7 @@ struct ConfigurationTests {
         #expect(configuration.host == "0.0.0.0")
         #expect(configuration.port == 9000)
         #expect(configuration.secureCookies)
+        #expect(configuration.networkKey?.base64 == key)
         #expect(try HuzhuConfiguration(environment: ["DATABASE_URL": "sqlite:/var/lib/huzhu/db.sqlite"]).database
                 == .sqlite(path: "/var/lib/huzhu/db.sqlite"))
     }
@@ -37,10 +38,13 @@ struct ConfigurationTests {
         (["DATABASE_URL": "postgres://user:secret@/"], "DATABASE_URL"),
         (["HUZHU_SECRET_KEY": "too-short"], "32 random bytes"),
         (["HUZHU_SECRET_KEY": Data(count: 16).base64EncodedString()], "32 random bytes"),
+        (["HUZHU_NETWORK_KEY": "short"], "HUZHU_NETWORK_KEY must be 32 random bytes"),
         (["HUZHU_PORT": "80000"], "HUZHU_PORT"),
         (["HUZHU_PORT": "eighty"], "HUZHU_PORT"),
         (["HUZHU_SECURE_COOKIES": "maybe"], "HUZHU_SECURE_COOKIES"),
         (["DATABASE_URL": "postgres://huzhu:pw@localhost/huzhu"], "HUZHU_SECRET_KEY must be set"),
+        (["DATABASE_URL": "postgres://huzhu:pw@localhost/huzhu", "HUZHU_SECRET_KEY": SecretKey.random().base64],
+         "HUZHU_NETWORK_KEY must be set"),
     ])
     func malformed(environment: [String: String], mention: String) {
         do {
@@ -73,7 +77,7 @@ struct ConfigurationTests {
 struct FieldCipherTests {
     @Test("A sealed value opens again, never shows in clear, and differs each time")
     func roundTrip() throws {
-        let cipher = FieldCipher(secret: .random())
+        let cipher = FieldCipher(keys: .random())
         let phone = "13800138000"
         let first = try cipher.seal(phone)
         let second = try cipher.seal(phone)
@@ -84,14 +88,28 @@ struct FieldCipherTests {
 
     @Test("Lookup hashes are stable for one key and different under another")
     func lookup() {
-        let key = SecretKey.random()
-        #expect(FieldCipher(secret: key).lookupHash("13800138000") == FieldCipher(secret: key).lookupHash("13800138000"))
-        #expect(FieldCipher(secret: key).lookupHash("13800138000") != FieldCipher(secret: .random()).lookupHash("13800138000"))
+        let keys = KeyRing.random()
+        #expect(FieldCipher(keys: keys).lookupHash("13800138000") == FieldCipher(keys: keys).lookupHash("13800138000"))
+        #expect(FieldCipher(keys: keys).lookupHash("13800138000") != FieldCipher(keys: .random()).lookupHash("13800138000"))
+    }
+
+    @Test("The network hash depends on the network key only, so two deployments sharing it agree")
+    func network() {
+        let network = SecretKey.random()
+        let here = FieldCipher(keys: KeyRing(secret: .random(), network: network))
+        let there = FieldCipher(keys: KeyRing(secret: .random(), network: network))
+        #expect(here.networkHash("13800138000") == there.networkHash("13800138000"))
+        #expect(here.lookupHash("13800138000") != there.lookupHash("13800138000"))
+        #expect(here.networkHash("13800138000") != here.lookupHash("13800138000"))
     }
 
     @Test("A value sealed under another key does not open")
     func wrongKey() throws {
-        let sealed = try FieldCipher(secret: .random()).seal("110101199003074258")
-        #expect(throws: (any Error).self) { try FieldCipher(secret: .random()).open(sealed) }
+        let sealed = try FieldCipher(keys: .random()).seal("110101199003074258")
+        #expect(throws: (any Error).self) { try FieldCipher(keys: .random()).open(sealed) }
     }
+}
+
+extension KeyRing {
+    static func random() -> KeyRing { KeyRing(secret: .random(), network: .random()) }
 }

@@ -10,6 +10,9 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var database: Database
     /// Set from `HUZHU_SECRET_KEY`; nil means "use or create the key file beside the embedded database".
     package var secretKey: SecretKey?
+    /// Set from `HUZHU_NETWORK_KEY`: the key every deployment of the network shares for the network-wide
+    /// keyed hash that counts a worker once across NGOs. Nil as for `secretKey`.
+    package var networkKey: SecretKey?
     package var host: String
     package var port: Int
     package var secureCookies: Bool
@@ -23,11 +26,12 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     /// Reads the configuration, refusing anything malformed with a message that says how to fix it.
     package init(environment: [String: String], dataDirectory: String = defaultDataDirectory) throws(ConfigurationError) {
         database = try Self.database(environment["DATABASE_URL"], dataDirectory: dataDirectory)
-        secretKey = try environment["HUZHU_SECRET_KEY"].map { value throws(ConfigurationError) in
-            guard let key = SecretKey(base64: value) else { throw .malformedSecretKey }
-            return key
+        secretKey = try Self.key(environment, "HUZHU_SECRET_KEY")
+        networkKey = try Self.key(environment, "HUZHU_NETWORK_KEY")
+        if case .postgres = database {
+            if secretKey == nil { throw .keyRequired("HUZHU_SECRET_KEY") }
+            if networkKey == nil { throw .keyRequired("HUZHU_NETWORK_KEY") }
         }
-        if case .postgres = database, secretKey == nil { throw .secretKeyRequired }
         host = environment["HUZHU_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
         if let rawPort = environment["HUZHU_PORT"] {
             guard let port = Int(rawPort), (1...65535).contains(port) else { throw .malformedPort(rawPort) }
@@ -40,6 +44,12 @@ package struct HuzhuConfiguration: Sendable, Equatable {
         case "1", "true", "yes", "on": secureCookies = true
         case let other?: throw .malformedFlag(name: "HUZHU_SECURE_COOKIES", value: other)
         }
+    }
+
+    private static func key(_ environment: [String: String], _ name: String) throws(ConfigurationError) -> SecretKey? {
+        guard let value = environment[name] else { return nil }
+        guard let key = SecretKey(base64: value) else { throw .malformedKey(name) }
+        return key
     }
 
     private static func database(_ url: String?, dataDirectory: String) throws(ConfigurationError) -> Database {
@@ -64,8 +74,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
 /// Why Huzhu refused to start. Operators read these in a terminal, so they are plain English.
 package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case malformedDatabaseURL(String)
-    case malformedSecretKey
-    case secretKeyRequired
+    case malformedKey(String)
+    case keyRequired(String)
     case malformedPort(String)
     case malformedFlag(name: String, value: String)
     case unreadableKeyFile(String)
@@ -74,10 +84,10 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .malformedDatabaseURL(let url):
             "DATABASE_URL '\(Self.redacted(url))' is not understood: use sqlite:PATH or postgres://user:password@host:port/database."
-        case .malformedSecretKey:
-            "HUZHU_SECRET_KEY must be 32 random bytes in base64 (for example the output of `openssl rand -base64 32`)."
-        case .secretKeyRequired:
-            "HUZHU_SECRET_KEY must be set when DATABASE_URL points at PostgreSQL: the key must never live beside the data."
+        case .malformedKey(let name):
+            "\(name) must be 32 random bytes in base64 (for example the output of `openssl rand -base64 32`)."
+        case .keyRequired(let name):
+            "\(name) must be set when DATABASE_URL points at PostgreSQL: keys must never live beside the data."
         case .malformedPort(let value):
             "HUZHU_PORT '\(value)' must be a number from 1 to 65535."
         case .malformedFlag(let name, let value):

@@ -49,3 +49,33 @@ package struct SecretKey: Sendable, Equatable {
         return (key, true)
     }
 }
+
+/// The deployment's keys, resolved once at start-up.
+package struct KeyRing: Sendable {
+    /// Encrypts personal identifiers and keys their per-deployment lookup hashes.
+    package let secret: SecretKey
+    /// Keys the network-wide hash shared by every deployment of the network.
+    package let network: SecretKey
+
+    package init(secret: SecretKey, network: SecretKey) {
+        self.secret = secret
+        self.network = network
+    }
+
+    /// The keys from the environment, else, for the embedded database, from key files beside it
+    /// (created on first run, mode 0600, and announced in the log).
+    package static func resolve(_ configuration: HuzhuConfiguration, log: (String) -> Void) throws -> KeyRing {
+        func resolve(_ key: SecretKey?, variable: String, file: String) throws -> SecretKey {
+            if let key { return key }
+            guard case .sqlite(let path) = configuration.database else { throw ConfigurationError.keyRequired(variable) }
+            let keyPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+            let (key, created) = try SecretKey.loadOrCreate(at: keyPath)
+            if created {
+                log("Generated a new key in \(keyPath) (mode 0600) because \(variable) is not set. Back it up with the database: without it the encrypted fields cannot be read.")
+            }
+            return key
+        }
+        return KeyRing(secret: try resolve(configuration.secretKey, variable: "HUZHU_SECRET_KEY", file: "huzhu.key"),
+                       network: try resolve(configuration.networkKey, variable: "HUZHU_NETWORK_KEY", file: "huzhu-network.key"))
+    }
+}

@@ -2,16 +2,18 @@ import Crypto
 import Foundation
 
 /// Encrypts personal identifiers at rest (AES-GCM) and gives each a keyed hash (HMAC-SHA256) for exact
-/// lookup, so that a phone number can be found without ever being stored in clear.
+/// lookup, so that a phone number can be found without ever being stored in clear; and a second keyed
+/// hash, under the network's shared key, by which the network counts a worker once across NGOs.
 package struct FieldCipher: Sendable {
-    private let secret: SecretKey
+    private let keys: KeyRing
 
-    package init(secret: SecretKey) {
-        self.secret = secret
+    package init(keys: KeyRing) {
+        self.keys = keys
     }
 
-    private var encryptionKey: SymmetricKey { secret.derived(for: "field-encryption") }
-    private var lookupKey: SymmetricKey { secret.derived(for: "lookup-hash") }
+    private var encryptionKey: SymmetricKey { keys.secret.derived(for: "field-encryption") }
+    private var lookupKey: SymmetricKey { keys.secret.derived(for: "lookup-hash") }
+    private var networkKey: SymmetricKey { keys.network.derived(for: "network-match") }
 
     /// Nonce, ciphertext and tag in one blob.
     package func seal(_ plaintext: String) throws -> Data {
@@ -26,6 +28,11 @@ package struct FieldCipher: Sendable {
     /// The blind index of a normalised value: equal inputs give equal hashes, and nothing else can be learned.
     package func lookupHash(_ normalised: String) -> String {
         Data(HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: lookupKey)).hexString
+    }
+
+    /// The same idea under the network's key: equal across every deployment that shares it.
+    package func networkHash(_ normalised: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: networkKey)).hexString
     }
 }
 

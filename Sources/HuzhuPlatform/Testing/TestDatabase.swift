@@ -12,7 +12,9 @@ package struct TestDatabase: Sendable {
     private let scratch: URL
 
     private init() throws {
-        var configuration = try HuzhuConfiguration(environment: ["HUZHU_SECRET_KEY": SecretKey.random().base64])
+        var configuration = try HuzhuConfiguration(environment: [
+            "HUZHU_SECRET_KEY": SecretKey.random().base64, "HUZHU_NETWORK_KEY": SecretKey.random().base64,
+        ])
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("huzhu-test-\(UUID().uuidString)")
         if Self.isPostgres, let url = ProcessInfo.processInfo.environment["HUZHU_TEST_DATABASE_URL"] {
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
