@@ -34,11 +34,13 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "HuzhuOrg", dependencies: ["HuzhuPlatform"]),
-        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg"]),
+        .target(name: "HuzhuIntake", dependencies: ["HuzhuOrg"]),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
         .testTarget(name: "HuzhuOrgTests", dependencies: ["HuzhuOrg"]),
+        .testTarget(name: "HuzhuIntakeTests", dependencies: ["HuzhuIntake"]),
         .testTarget(
             name: "HuzhuAppTests",
             dependencies: ["HuzhuApp", .product(name: "VaporTesting", package: "vapor")]

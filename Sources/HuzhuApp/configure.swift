@@ -1,11 +1,12 @@
 import Foundation
 import Fluent
+import HuzhuIntake
 import HuzhuOrg
 import HuzhuPlatform
 import Vapor
 
 /// The features of Huzhu, in dependency order. Their migrations run in this order, once.
-let features: [any Feature.Type] = [OrgFeature.self]
+let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self]
 
 /// The one configuration production and tests share; they differ only by `configuration`.
 public func configure(_ app: Application, environment: [String: String]) throws {
@@ -36,11 +37,12 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
         app.migrations.add(feature.migrations)
         feature.grant(&policy)
         navigation += feature.navigation
+        app.auditActions += feature.auditActions
         try feature.routes(app)
         feature.commands(app)
     }
     app.policy = policy
-    app.navigation = navigation
+    app.navigation = navigation.sorted { $0.order < $1.order }
 }
 
 /// Huzhu refused to start; the message says what to fix.

@@ -21,6 +21,10 @@ public struct ValidationErrors: Error, Equatable, Sendable {
         errors.append(FieldError(field, messageKey))
     }
 
+    public mutating func append(contentsOf other: ValidationErrors) {
+        errors.append(contentsOf: other.errors)
+    }
+
     public func messageKey(for field: String) -> String? {
         errors.first { $0.field == field }?.messageKey
     }

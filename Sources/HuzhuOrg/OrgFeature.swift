@@ -4,20 +4,22 @@ import Vapor
 
 /// The network, its NGOs and offices, the people who sign in, their tokens, and the audit log's page.
 package enum OrgFeature: Feature {
-    package static let migrations: [any Migration] = [CreateNGOs(), CreateOffices(), CreateUsers()]
+    package static let migrations: [any Migration] = [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters()]
 
     package static func grant(_ policy: inout Policy) {
         OrgPolicy.grant(&policy)
     }
 
     package static let navigation: [NavItem] = [
-        NavItem(titleKey: "home.title", path: PlatformRoute.home.path, permission: nil),
-        NavItem(titleKey: "ngo.title", path: OrgRoute.ngos.path, permission: .manageNGOs),
-        NavItem(titleKey: "office.title", path: OrgRoute.offices.path, permission: .manageOffices),
-        NavItem(titleKey: "user.title", path: OrgRoute.users.path, permission: .manageUsers),
-        NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permission: .readAuditLog),
-        NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permission: .ownTokens),
+        NavItem(titleKey: "home.title", path: PlatformRoute.home.path, permission: nil, order: 0),
+        NavItem(titleKey: "ngo.title", path: OrgRoute.ngos.path, permission: .manageNGOs, order: 80),
+        NavItem(titleKey: "office.title", path: OrgRoute.offices.path, permission: .manageOffices, order: 81),
+        NavItem(titleKey: "user.title", path: OrgRoute.users.path, permission: .manageUsers, order: 82),
+        NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permission: .readAuditLog, order: 83),
+        NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permission: .ownTokens, order: 90),
     ]
+
+    package static let auditActions = AuditAction.organisation
 
     package static func routes(_ app: Application) throws {
         app.actorDirectory = OrgActorDirectory()

@@ -10,6 +10,8 @@ package protocol Feature {
     static func grant(_ policy: inout Policy)
     /// Entries of the top navigation.
     static var navigation: [NavItem] { get }
+    /// Every action this feature writes to the audit log, for the log's filter.
+    static var auditActions: [AuditAction] { get }
     static func routes(_ app: Application) throws
     static func commands(_ app: Application)
 }

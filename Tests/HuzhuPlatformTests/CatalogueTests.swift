@@ -49,7 +49,7 @@ struct CatalogueTests {
                 let key = String(match.1)
                 if namespaces.contains(String(key.split(separator: ".")[0])) { used.insert(key) }
             }
-            for match in text.matches(of: /Forms\.(?:text|select|checkbox)\("([a-z_]+)"/) { used.insert("field.\(match.1)") }
+            for match in text.matches(of: /Forms\.(?:text|select|checkbox|checkboxes|radios|textarea)\("([a-z_]+)"/) { used.insert("field.\(match.1)") }
             for match in text.matches(of: /AuditAction\("([a-z_.]+)"\)/) { used.insert("audit.action.\(match.1)") }
         }
         #expect(used.count > 50)

@@ -3,9 +3,6 @@ import Vapor
 
 /// The audit log: the network admin reads all of it, an NGO admin what touched their NGO.
 enum AuditLogController {
-    /// Every action a filter can name; features that record more add theirs here as they arrive.
-    static let actions: [AuditAction] = AuditAction.organisation
-
     static func register(_ routes: any RoutesBuilder) {
         routes.get(OrgRoute.auditLog) { request async throws -> Response in
             let actor = try request.requireActor()
@@ -14,7 +11,7 @@ enum AuditLogController {
             let page = try await AuditLogQuery.load(filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
                                                     on: request.db)
             return request.page(request.t("audit.title"),
-                                AuditLogView.render(page, filter: filter, actions: actions, request.pageContext))
+                                AuditLogView.render(page, filter: filter, actions: request.application.auditActions, request.pageContext))
         }
     }
 }

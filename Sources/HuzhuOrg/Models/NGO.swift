@@ -2,17 +2,17 @@ import Fluent
 import Foundation
 
 /// A member organisation of the network. Its id is the tenant key every NGO-owned row carries.
-final class NGO: Model, @unchecked Sendable {
-    static let schema = "ngos"
+package final class NGO: Model, @unchecked Sendable {
+    package static let schema = "ngos"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "name") var name: String
-    @Field(key: "city") var city: String
-    @Field(key: "created_at") var createdAt: Date
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "name") package var name: String
+    @Field(key: "city") package var city: String
+    @Field(key: "created_at") package var createdAt: Date
 
-    init() {}
+    package init() {}
 
-    init(name: String, city: String, createdAt: Date) {
+    package init(name: String, city: String, createdAt: Date) {
         self.name = name
         self.city = city
         self.createdAt = createdAt

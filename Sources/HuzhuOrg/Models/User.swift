@@ -4,29 +4,29 @@ import HuzhuCore
 import HuzhuPlatform
 
 /// A staff member, volunteer or partner who signs in. One role; an NGO and office where the role needs them.
-final class User: Model, @unchecked Sendable {
-    static let schema = "users"
+package final class User: Model, @unchecked Sendable {
+    package static let schema = "users"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "login") var login: String
-    @Field(key: "display_name") var displayName: String
-    @Field(key: "password_hash") var passwordHash: String
-    @Field(key: "role") var role: Role
-    @OptionalField(key: "ngo_id") var ngoID: UUID?
-    @OptionalField(key: "office_id") var officeID: UUID?
-    @Field(key: "language") var language: Language
-    @Field(key: "active") var active: Bool
-    @Field(key: "created_at") var createdAt: Date
-    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "login") package var login: String
+    @Field(key: "display_name") package var displayName: String
+    @Field(key: "password_hash") package var passwordHash: String
+    @Field(key: "role") package var role: Role
+    @OptionalField(key: "ngo_id") package var ngoID: UUID?
+    @OptionalField(key: "office_id") package var officeID: UUID?
+    @Field(key: "language") package var language: Language
+    @Field(key: "active") package var active: Bool
+    @Field(key: "created_at") package var createdAt: Date
+    @OptionalField(key: "last_login_at") package var lastLoginAt: Date?
     /// The sign-in before the current one, shown on the home page so a person notices one that was not theirs.
-    @OptionalField(key: "previous_login_at") var previousLoginAt: Date?
+    @OptionalField(key: "previous_login_at") package var previousLoginAt: Date?
 
-    init() {}
+    package init() {}
 }
 
 extension User {
     /// Whose accounts a user belongs to: an NGO's, or the network's for those who belong to none.
-    static func scope(ngoID: UUID?) -> Scope {
+    package static func scope(ngoID: UUID?) -> Scope {
         ngoID.map { .ngo($0) } ?? .network
     }
 }

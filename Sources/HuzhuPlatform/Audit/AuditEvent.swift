@@ -63,6 +63,16 @@ extension AuditEvent {
     }
 }
 
+extension Application {
+    private struct AuditActionsKey: StorageKey { typealias Value = [AuditAction] }
+
+    /// Every action the features record, in registration order.
+    package var auditActions: [AuditAction] {
+        get { storage[AuditActionsKey.self] ?? [] }
+        set { storage[AuditActionsKey.self] = newValue }
+    }
+}
+
 extension Request {
     package var auditSource: AuditSource {
         AuditSource(userID: actor?.userID, login: actor?.login ?? "-", address: clientAddress)

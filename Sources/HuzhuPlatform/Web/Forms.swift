@@ -57,6 +57,55 @@ package enum Forms {
             message(error, id: id, t))
     }
 
+    package static func textarea<C: HTML.BodyContext>(
+        _ name: String, value: String?, errors: ValidationErrors, _ t: Localizer, required: Bool = true, rows: Int = 3
+    ) -> Node<C> {
+        let id = "field-\(name)"
+        let error = errors.messageKey(for: name)
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            label(name, id: id, required: required, t),
+            .textarea(.id(id), .attribute(named: "name", value: name), .rows(rows), .required(required),
+                      .text(value ?? "")),
+            message(error, id: id, t))
+    }
+
+    /// A group of checkboxes sharing one name (`topics[]`), each value checked if in `checked`.
+    package static func checkboxes<C: HTML.BodyContext>(
+        _ name: String, options: [(value: String, label: String)], checked: Set<String>,
+        errors: ValidationErrors, _ t: Localizer, required: Bool = true
+    ) -> Node<C> {
+        let error = errors.messageKey(for: name)
+        return .element(named: "fieldset", nodes: [
+            .class(error == nil ? "field choices" : "field choices invalid"), .id("field-\(name)"),
+            .element(named: "legend", nodes: [.text(t("field.\(name)")),
+                                              required ? .span(.class("required"), .text(" *")) : .empty]),
+            .div(.class("options"), .forEach(options.enumerated()) { index, option in
+                .label(.input(.type(.checkbox), .name("\(name)[]"), .value(option.value.attributeEscaped),
+                              .checked(checked.contains(option.value)), .id("field-\(name)-\(index)")),
+                       .text(option.label))
+            }),
+            message(error, id: "field-\(name)", t),
+        ])
+    }
+
+    /// Radio buttons for one choice among a few, shown side by side.
+    package static func radios<C: HTML.BodyContext>(
+        _ name: String, options: [(value: String, label: String)], selected: String?, errors: ValidationErrors,
+        _ t: Localizer
+    ) -> Node<C> {
+        let error = errors.messageKey(for: name)
+        return .element(named: "fieldset", nodes: [
+            .class(error == nil ? "field choices" : "field choices invalid"), .id("field-\(name)"),
+            .element(named: "legend", nodes: [.text(t("field.\(name)"))]),
+            .div(.class("options"), .forEach(options.enumerated()) { index, option in
+                .label(.input(.type(.radio), .name(name), .value(option.value.attributeEscaped),
+                              .checked(option.value == selected), .id("field-\(name)-\(index)")),
+                       .text(option.label))
+            }),
+            message(error, id: "field-\(name)", t),
+        ])
+    }
+
     package static func checkbox<C: HTML.BodyContext>(_ name: String, checked: Bool, _ t: Localizer) -> Node<C> {
         .div(.class("field check"),
              .input(.type(.checkbox), .id("field-\(name)"), .name(name), .value("on"), .checked(checked)),
@@ -78,7 +127,8 @@ package enum Forms {
 
     private static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value.attributeEscaped),
+            // An empty value must still be written: without it the browser sends the option's text.
+            .attribute(Attribute(name: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false)),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])

@@ -5,11 +5,14 @@ package struct NavItem: Sendable {
     package let titleKey: String
     package let path: String
     package let permission: Permission?
+    /// Where the entry stands: daily work first (10s), records (20s-40s), administration (80s), one's own (90s).
+    package let order: Int
 
-    package init(titleKey: String, path: String, permission: Permission?) {
+    package init(titleKey: String, path: String, permission: Permission?, order: Int) {
         self.titleKey = titleKey
         self.path = path
         self.permission = permission
+        self.order = order
     }
 }
 

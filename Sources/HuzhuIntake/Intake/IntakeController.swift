@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// The operator's intake page: look the number up first, then record the contact in one form.
+enum IntakeController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.intake, use: show)
+        routes.post(IntakeRoute.intake, use: save)
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let (_, _) = try request.operatorScope()
+        var contact = ContactDraft()
+        contact.phone = request.query[String.self, at: "phone"]
+        contact.call_id = request.query[String.self, at: "call"]
+        var saved: Contact?
+        if let id = request.query[UUID.self, at: "saved"] {
+            saved = try await Contact.find(id, on: request.db).flatMap { request.mayRead($0) ? $0 : nil }
+        }
+        return try await render(request, contact: contact, worker: WorkerDraft(), errors: ValidationErrors(),
+                                saved: saved, status: .ok)
+    }
+
+    static func save(_ request: Request) async throws -> Response {
+        let (actor, _) = try request.operatorScope()
+        let contactDraft = try request.content.decode(ContactDraft.self)
+        let workerDraft = try request.content.decode(WorkerDraft.self)
+        let now = request.application.clock.now()
+        let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
+        let recorded: ContactStore.Recorded
+        do {
+            let values = try contactDraft.validate(worker: workerDraft, activeTopics: Set(topics.compactMap(\.id)), now: now)
+            guard let office = try await Office.find(actor.officeID, on: request.db) else {
+                throw HuzhuAbort(.forbidden, "error.forbidden")
+            }
+            recorded = try await request.db.transaction { db in
+                let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
+                    .record(values, by: actor, office: office, now: now)
+                if recorded.createdWorker, let worker = recorded.worker {
+                    try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
+                }
+                try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
+                                        ngoID: recorded.contact.ngoID, detail: recorded.contact.number, on: db)
+                return recorded
+            }
+        } catch let errors as ValidationErrors {
+            return try await render(request, contact: contactDraft, worker: workerDraft, errors: errors, saved: nil,
+                                    status: .unprocessableEntity)
+        }
+        return request.redirect(to: IntakeRoute.intake.path + "?saved=\(recorded.contact.id!.uuidString.lowercased())")
+    }
+
+    private static func render(_ request: Request, contact: ContactDraft, worker: WorkerDraft, errors: ValidationErrors,
+                               saved: Contact?, status: HTTPResponseStatus) async throws -> Response {
+        let (actor, _) = try request.operatorScope()
+        let t = request.t
+        var lookup: PhoneLookup?
+        var phoneError: String?
+        if let typed = contact.phone, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                let phone = try PhoneNumber(typed)
+                lookup = try await PhoneLookup.find(phone, ngoID: actor.ngoID!, language: t.language,
+                                                    cipher: request.application.fieldCipher,
+                                                    mayReadFully: request.mayRead, on: request.db)
+                for worker in lookup!.workers where status == .ok {
+                    try await request.audit(.viewWorker, recordType: "worker", recordID: worker.id, ngoID: actor.ngoID,
+                                            detail: "phone lookup")
+                }
+            } catch let error as FieldError {
+                phoneError = error.messageKey
+            }
+        }
+        let topics = try await Topic.query(on: request.db).filter(\.$active == true).sort(\.$position).all()
+        let workerLink = request.may(.readWorkers, in: .ngo(actor.ngoID!))
+        let content: Node<HTML.BodyContext> = .group(
+            .unwrap(saved) { contact in
+                .div(.class("notice done"), .attribute(named: "role", value: "status"),
+                     .text(t("hotline.saved", contact.number) + " "),
+                     .a(.href(IntakeRoute.contact(.of(contact.id!)).path), .text(t("hotline.open_saved"))))
+            },
+            .div(.class("intake"),
+                 .div(.class("intake-lookup"),
+                      LookupView.form(phone: lookup?.phone.digits ?? contact.phone, error: phoneError,
+                                      callID: contact.call_id, t),
+                      .unwrap(lookup) { LookupView.results($0, workerLink: workerLink, t) }),
+                 .div(.class("intake-form"),
+                      IntakeFormView(contact: contact, worker: worker, errors: errors, topics: topics, lookup: lookup)
+                          .render(request.pageContext))))
+        return request.page(t("hotline.title"), status: status, content)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+
+/// The one-screen record of a contact: whom it is with (a known worker, a new one typed in place, or
+/// anonymous), then what it was about. Reading order is keyboard order.
+struct IntakeFormView {
+    var contact: ContactDraft
+    var worker: WorkerDraft
+    var errors: ValidationErrors
+    var topics: [Topic]
+    var lookup: PhoneLookup?
+
+    func render(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        var subjects: [(value: String, label: String)] = (lookup?.workers ?? []).map { ($0.id.uuidString, t("hotline.subject_known", $0.name)) }
+        subjects.append(("new", t("hotline.subject_new")))
+        subjects.append(("anonymous", t("hotline.subject_anonymous")))
+        return .group(
+            Forms.errorSummary(errors, t),
+            Forms.post(IntakeRoute.intake.path, page,
+                Forms.hidden("phone", lookup?.phone.digits ?? contact.phone ?? ""),
+                Forms.hidden("call_id", contact.call_id ?? ""),
+                Forms.radios("subject", options: subjects, selected: contact.subject ?? defaultSubject, errors: errors, t),
+                .details(.class("new-worker"), .open((contact.subject ?? defaultSubject) == "new" || lookup == nil),
+                    .summary(.text(t("hotline.new_worker"))),
+                    .p(.class("hint"), .text(t("hotline.new_worker_hint"))),
+                    Forms.text("full_name", value: worker.full_name, errors: errors, t, required: false),
+                    Forms.text("phones", value: worker.phones ?? lookup?.phone.digits, errors: errors, t, type: .tel,
+                               required: false, hint: t("worker.phones_hint")),
+                    Forms.select("gender", options: Gender.allCases.map { ($0.rawValue, t("gender.\($0.rawValue)")) },
+                                 selected: worker.gender, errors: errors, t, required: false),
+                    Forms.text("birth_year", value: worker.birth_year, errors: errors, t, required: false),
+                    Forms.text("home_province", value: worker.home_province, errors: errors, t, required: false),
+                    Forms.text("current_city", value: worker.current_city, errors: errors, t, required: false),
+                    Forms.text("industry", value: worker.industry, errors: errors, t, required: false),
+                    Forms.text("employer", value: worker.employer, errors: errors, t, required: false),
+                    Forms.text("id_number", value: worker.id_number, errors: errors, t, required: false),
+                    Forms.checkbox("consent_sms", checked: worker.consent_sms == "on", t),
+                    Forms.checkbox("consent_network", checked: worker.consent_network == "on", t)),
+                .element(named: "fieldset", nodes: [
+                    .class("contact"),
+                    .element(named: "legend", nodes: [.text(t("hotline.contact"))]),
+                    Forms.select("channel", options: Contact.Channel.allCases.map { ($0.rawValue, t("channel.\($0.rawValue)")) },
+                                 selected: contact.channel ?? Contact.Channel.hotline.rawValue, errors: errors, t),
+                    Forms.select("direction", options: Contact.Direction.allCases.map { ($0.rawValue, t("direction.\($0.rawValue)")) },
+                                 selected: contact.direction ?? Contact.Direction.inbound.rawValue, errors: errors, t),
+                    Forms.text("started_at", value: contact.started_at, errors: errors, t, type: .datetimeLocal,
+                               required: false, hint: t("hotline.started_hint")),
+                    Forms.text("duration_minutes", value: contact.duration_minutes, errors: errors, t, required: false),
+                    Forms.checkboxes("topics", options: topics.map { ($0.id!.uuidString, $0.name(in: t.language)) },
+                                     checked: Set(contact.topics ?? []), errors: errors, t),
+                    Forms.textarea("summary", value: contact.summary, errors: errors, t, rows: 4),
+                    Forms.textarea("advice", value: contact.advice, errors: errors, t, required: false),
+                    Forms.select("outcome", options: Contact.Outcome.allCases.map { ($0.rawValue, t("outcome.\($0.rawValue)")) },
+                                 selected: contact.outcome ?? Contact.Outcome.advice.rawValue, errors: errors, t),
+                    Forms.text("follow_up_on", value: contact.follow_up_on, errors: errors, t, type: .date, required: false),
+                ]),
+                Forms.submit(t("hotline.save")))
+        )
+    }
+
+    /// One known worker: them; several: the operator must choose; none: a new worker.
+    private var defaultSubject: String? {
+        guard let workers = lookup?.workers else { return "new" }
+        switch workers.count {
+        case 0: return "new"
+        case 1: return workers[0].id.uuidString
+        default: return nil
+        }
+    }
+}

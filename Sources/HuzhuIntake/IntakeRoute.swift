@@ -1,0 +1,40 @@
+import HuzhuPlatform
+
+/// The intake feature's URLs.
+enum IntakeRoute: TypedRoute {
+    case intake, intakeEvents
+    case contacts, contact(RouteID)
+    case workers, worker(RouteID), revealWorker(RouteID), duplicates, merge, importWorkers, exportWorkers
+    case callbacks, callbackAttempt(RouteID)
+    case topics, lines
+    case apiContacts, apiContact(RouteID), apiWorkers, apiWorker(RouteID), apiLookup, apiCallbacks
+    case apiTelephonyEvents, apiOpenAPI
+
+    var path: String {
+        switch self {
+        case .intake: "/intake"
+        case .intakeEvents: "/intake/events"
+        case .contacts: "/contacts"
+        case .contact(let id): "/contacts/\(id.text)"
+        case .workers: "/workers"
+        case .worker(let id): "/workers/\(id.text)"
+        case .revealWorker(let id): "/workers/\(id.text)/reveal"
+        case .duplicates: "/workers/duplicates"
+        case .merge: "/workers/merge"
+        case .importWorkers: "/workers/import"
+        case .exportWorkers: "/workers/export.csv"
+        case .callbacks: "/callbacks"
+        case .callbackAttempt(let id): "/callbacks/\(id.text)/attempt"
+        case .topics: "/admin/topics"
+        case .lines: "/admin/lines"
+        case .apiContacts: "/api/v1/contacts"
+        case .apiContact(let id): "/api/v1/contacts/\(id.text)"
+        case .apiWorkers: "/api/v1/workers"
+        case .apiWorker(let id): "/api/v1/workers/\(id.text)"
+        case .apiLookup: "/api/v1/lookup"
+        case .apiCallbacks: "/api/v1/callbacks"
+        case .apiTelephonyEvents: "/api/v1/telephony/events"
+        case .apiOpenAPI: "/api/v1/openapi.json"
+        }
+    }
+}

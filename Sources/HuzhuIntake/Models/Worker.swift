@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import HuzhuCore
+
+/// A person the NGO serves. Name and circumstances in clear (they are searched); phone numbers live in
+/// `WorkerPhone` and the ID number here, both only as ciphertext and keyed hashes.
+package final class Worker: Model, @unchecked Sendable {
+    package static let schema = "workers"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    /// The office that first recorded the worker.
+    @Field(key: "office_id") package var officeID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "gender") package var gender: Gender
+    @OptionalField(key: "birth_year") package var birthYear: Int?
+    @OptionalField(key: "home_province") package var homeProvince: String?
+    @OptionalField(key: "current_city") package var currentCity: String?
+    @OptionalField(key: "industry") package var industry: String?
+    @OptionalField(key: "employer") package var employer: String?
+    @OptionalField(key: "languages") package var languages: String?
+    @OptionalField(key: "notes") package var notes: String?
+    /// Consents, each as the ISO date it was given (nil: not given).
+    @OptionalField(key: "consent_network_on") package var consentNetworkOn: String?
+    @OptionalField(key: "consent_sms_on") package var consentSMSOn: String?
+    @OptionalField(key: "consent_story_on") package var consentStoryOn: String?
+    @OptionalField(key: "id_cipher") package var idCipher: Data?
+    @OptionalField(key: "id_hash") package var idHash: String?
+    @OptionalField(key: "id_network_hash") package var idNetworkHash: String?
+    /// Set when this record was merged into another; merged records are kept (their history points here)
+    /// but no longer listed.
+    @OptionalField(key: "merged_into") package var mergedInto: UUID?
+    @Field(key: "created_at") package var createdAt: Date
+    @OptionalField(key: "created_by") package var createdBy: UUID?
+
+    package init() {}
+}
+
+package enum Gender: String, Codable, CaseIterable, Sendable {
+    case female, male, other, unknown
+}
+
+/// One phone number of a worker: ciphertext, the deployment's lookup hash and the network's hash.
+package final class WorkerPhone: Model, @unchecked Sendable {
+    package static let schema = "worker_phones"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "worker_id") package var workerID: UUID
+    @Field(key: "cipher") package var cipher: Data
+    @Field(key: "lookup_hash") package var lookupHash: String
+    @Field(key: "network_hash") package var networkHash: String
+    @Field(key: "kind") package var kind: String
+    @Field(key: "created_at") package var createdAt: Date
+
+    package init() {}
+}
