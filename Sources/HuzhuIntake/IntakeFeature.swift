@@ -14,13 +14,28 @@ package enum IntakeFeature: Feature {
     }
 
     package static let navigation: [NavItem] = [
-        NavItem(titleKey: "hotline.title", path: IntakeRoute.intake.path, permission: .recordContacts, order: 10),
+        NavItem(titleKey: "hotline.title", path: IntakeRoute.intake.path, permissions: [.recordContacts], order: 10),
+        NavItem(titleKey: "contacts.title", path: IntakeRoute.contacts.path, permissions: [.readContacts, .readOwnContacts],
+                order: 20),
+        NavItem(titleKey: "workers.title", path: IntakeRoute.workers.path, permissions: [.readWorkers], order: 30),
+        NavItem(titleKey: "callbacks.title", path: IntakeRoute.callbacks.path, permissions: [.workCallbacks], order: 40),
+        NavItem(titleKey: "topics.title", path: IntakeRoute.topics.path, permissions: [.manageTopics], order: 84),
+        NavItem(titleKey: "lines.title", path: IntakeRoute.lines.path, permissions: [.manageLines], order: 85),
     ]
 
     package static let auditActions = AuditAction.intake
 
     package static func routes(_ app: Application) throws {
+        app.pageScripts.append(PageScript(asset: "screenpop.js", permission: .recordContacts, elementID: "screenpop",
+                                          eventsPath: IntakeRoute.intakeEvents.path))
         IntakeController.register(app.routes)
+        ContactsController.register(app.routes)
+        WorkersController.register(app.routes)
+        CallbacksController.register(app.routes)
+        TopicsController.register(app.routes)
+        LinesController.register(app.routes)
+        ScreenPopController.register(app.routes)
+        TelephonyController.register(app.routes)
     }
 
     package static func commands(_ app: Application) {}

@@ -4,8 +4,8 @@ import HuzhuPlatform
 enum IntakeRoute: TypedRoute {
     case intake, intakeEvents
     case contacts, contact(RouteID)
-    case workers, worker(RouteID), revealWorker(RouteID), duplicates, merge, importWorkers, exportWorkers
-    case callbacks, callbackAttempt(RouteID)
+    case workers, worker(RouteID), revealWorker(RouteID), editWorker(RouteID), duplicates, merge, importWorkers, exportWorkers
+    case callbacks, callback(RouteID), callbackAttempt(RouteID)
     case topics, lines
     case apiContacts, apiContact(RouteID), apiWorkers, apiWorker(RouteID), apiLookup, apiCallbacks
     case apiTelephonyEvents, apiOpenAPI
@@ -19,11 +19,13 @@ enum IntakeRoute: TypedRoute {
         case .workers: "/workers"
         case .worker(let id): "/workers/\(id.text)"
         case .revealWorker(let id): "/workers/\(id.text)/reveal"
+        case .editWorker(let id): "/workers/\(id.text)/edit"
         case .duplicates: "/workers/duplicates"
         case .merge: "/workers/merge"
         case .importWorkers: "/workers/import"
         case .exportWorkers: "/workers/export.csv"
         case .callbacks: "/callbacks"
+        case .callback(let id): "/callbacks/\(id.text)"
         case .callbackAttempt(let id): "/callbacks/\(id.text)/attempt"
         case .topics: "/admin/topics"
         case .lines: "/admin/lines"

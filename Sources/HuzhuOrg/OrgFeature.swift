@@ -11,12 +11,12 @@ package enum OrgFeature: Feature {
     }
 
     package static let navigation: [NavItem] = [
-        NavItem(titleKey: "home.title", path: PlatformRoute.home.path, permission: nil, order: 0),
-        NavItem(titleKey: "ngo.title", path: OrgRoute.ngos.path, permission: .manageNGOs, order: 80),
-        NavItem(titleKey: "office.title", path: OrgRoute.offices.path, permission: .manageOffices, order: 81),
-        NavItem(titleKey: "user.title", path: OrgRoute.users.path, permission: .manageUsers, order: 82),
-        NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permission: .readAuditLog, order: 83),
-        NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permission: .ownTokens, order: 90),
+        NavItem(titleKey: "home.title", path: PlatformRoute.home.path, permissions: [], order: 0),
+        NavItem(titleKey: "ngo.title", path: OrgRoute.ngos.path, permissions: [.manageNGOs], order: 80),
+        NavItem(titleKey: "office.title", path: OrgRoute.offices.path, permissions: [.manageOffices], order: 81),
+        NavItem(titleKey: "user.title", path: OrgRoute.users.path, permissions: [.manageUsers], order: 82),
+        NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permissions: [.readAuditLog], order: 83),
+        NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permissions: [.ownTokens], order: 90),
     ]
 
     package static let auditActions = AuditAction.organisation

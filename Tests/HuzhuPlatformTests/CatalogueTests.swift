@@ -47,8 +47,11 @@ struct CatalogueTests {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: /"([a-z_]+(?:\.[a-z0-9_]+)+)"/) {
                 let key = String(match.1)
-                if namespaces.contains(String(key.split(separator: ".")[0])) { used.insert(key) }
+                let isFileName = ["js", "css", "json", "key", "sqlite"].contains(String(key.split(separator: ".").last!))
+                if namespaces.contains(String(key.split(separator: ".")[0])), !isFileName { used.insert(key) }
             }
+            for match in text.matches(of: /titleKey: "([a-z_.]+)"/) { used.insert(String(match.1)) }
+            for match in text.matches(of: /\bt\("([a-z_]+(?:\.[a-z0-9_]+)+)"/) { used.insert(String(match.1)) }
             for match in text.matches(of: /Forms\.(?:text|select|checkbox|checkboxes|radios|textarea)\("([a-z_]+)"/) { used.insert("field.\(match.1)") }
             for match in text.matches(of: /AuditAction\("([a-z_.]+)"\)/) { used.insert("audit.action.\(match.1)") }
         }

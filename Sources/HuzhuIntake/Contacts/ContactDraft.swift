@@ -31,6 +31,8 @@ struct ContactDraft: Content {
         var channel: Contact.Channel
         var direction: Contact.Direction
         var startedAt: Date
+        /// Whether the operator typed the start time (else it is "now", or the call's own time).
+        var startTyped: Bool
         var durationSeconds: Int?
         var topicIDs: [UUID]
         var summary: String
@@ -96,7 +98,8 @@ struct ContactDraft: Content {
         }
         if outcome == .callback, case .anonymous(callback: nil) = subject { errors.add("outcome", "error.callback_needs_phone") }
         try errors.throwIfAny()
-        return Values(channel: channel!, direction: direction!, startedAt: startedAt, durationSeconds: duration,
+        return Values(channel: channel!, direction: direction!, startedAt: startedAt,
+                      startTyped: started_at?.isEmpty == false, durationSeconds: duration,
                       topicIDs: topicIDs, summary: summary, advice: advice, outcome: outcome!, followUpOn: followUp,
                       subject: subject!, callID: call_id?.isEmpty == false ? call_id : nil)
     }

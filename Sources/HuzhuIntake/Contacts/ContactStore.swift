@@ -51,6 +51,12 @@ struct ContactStore {
         contact.operatorID = actor.userID
         contact.startedAt = values.startedAt
         contact.durationSeconds = values.durationSeconds
+        if let callID = values.callID,
+           let call = try await Call.query(on: db).filter(\.$ngoID == ngoID).filter(\.$callID == callID).first() {
+            // The call's own times are more exact than what the operator would type.
+            if !values.startTyped { contact.startedAt = call.answeredAt ?? call.rangAt }
+            contact.durationSeconds = values.durationSeconds ?? call.talkSeconds
+        }
         contact.workerID = worker?.id
         if case .anonymous(let callback?) = values.subject {
             contact.callbackCipher = try cipher.seal(callback.digits)

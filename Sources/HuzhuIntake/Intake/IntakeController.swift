@@ -14,9 +14,22 @@ enum IntakeController {
     }
 
     static func show(_ request: Request) async throws -> Response {
-        let (_, _) = try request.operatorScope()
+        let (actor, _) = try request.operatorScope()
         var contact = ContactDraft()
         contact.phone = request.query[String.self, at: "phone"]
+        // Coming from the callback queue: the number is taken from the callback, never from the URL.
+        if let id = request.query[UUID.self, at: "callback"],
+           let callback = try await Callback.query(on: request.db).filter(\.$id == id)
+               .filter(\.$officeID == actor.officeID!).first() {
+            contact.phone = try request.application.fieldCipher.open(callback.phoneCipher)
+            contact.direction = Contact.Direction.outbound.rawValue
+        }
+        // Coming from a screen-pop: the caller's number is taken from the call.
+        if let callID = contact.call_id,
+           let call = try await Call.query(on: request.db).filter(\.$callID == callID)
+               .filter(\.$officeID == actor.officeID!).first() {
+            contact.phone = try request.application.fieldCipher.open(call.callerCipher)
+        }
         contact.call_id = request.query[String.self, at: "call"]
         var saved: Contact?
         if let id = request.query[UUID.self, at: "saved"] {

@@ -30,17 +30,9 @@ enum AuditLogView {
                         .td(.attribute(named: "data-label", value: t("audit.from")), .text(event.address)))
                 }))),
             .unwrap(page.nextCursor) { cursor in
-                .p(.a(.class("button"), .href(nextLink(filter, cursor).attributeEscaped), .text(t("list.next"))))
+                .p(.a(.class("button"), .href(queryLink(OrgRoute.auditLog.path, [("action", filter.action), ("login", filter.login),
+                                                          ("record", filter.record), ("before", cursor)]).attributeEscaped), .text(t("list.next"))))
             }
         )
-    }
-
-    private static func nextLink(_ filter: AuditLogFilter, _ cursor: String) -> String {
-        var components = URLComponents()
-        components.path = OrgRoute.auditLog.path
-        components.queryItems = [("action", filter.action), ("login", filter.login), ("record", filter.record),
-                                 ("before", cursor)]
-            .compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
-        return components.string ?? OrgRoute.auditLog.path
     }
 }

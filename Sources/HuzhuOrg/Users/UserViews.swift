@@ -42,7 +42,7 @@ enum UserViews {
                                   .text(t(row.active ? "user.active" : "user.inactive")))))
                 }))),
             .unwrap(nextAfter) { after in
-                .p(.a(.class("button"), .href((OrgRoute.users.path + "?after=\(after)").attributeEscaped), .text(t("list.next"))))
+                .p(.a(.class("button"), .href(queryLink(OrgRoute.users.path, [("after", after)]).attributeEscaped), .text(t("list.next"))))
             }
         )
     }

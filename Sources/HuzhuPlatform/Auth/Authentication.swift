@@ -7,7 +7,7 @@ package struct Authentication: AsyncMiddleware {
     package init() {}
 
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // The stylesheet is the same for everyone: no need to look up who asks for it.
+        // Stylesheet and scripts are the same for everyone: no need to look up who asks for them.
         if !request.url.path.hasPrefix(StaticAssets.prefix) {
             request.actor = try await identify(request)
         }

@@ -35,7 +35,7 @@ package struct Catalogue: Sendable {
     }
 }
 
-/// Text in one language, handed to views and errors: `t("org.office.code")`.
+/// Text in one language, handed to views and errors: `t("field.code")`.
 package struct Localizer: Sendable {
     package let language: Language
     package let catalogue: Catalogue

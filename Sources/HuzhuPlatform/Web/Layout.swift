@@ -13,7 +13,10 @@ package enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · \(t("app.name"))"),
-                .link(.rel(.stylesheet), .href(page.stylesheet))
+                .link(.rel(.stylesheet), .href(page.stylesheet)),
+                .forEach(page.scripts) { script in
+                    .script(.src(StaticAssets.bundled.path(of: script.asset)), .defer())
+                }
             ),
             .body(
                 .header(.class("topbar"), topBar(page)),
@@ -22,6 +25,10 @@ package enum Layout {
                         .li(.a(.href(item.path), .if(isCurrent(item.path, page.path), .class("current")),
                                .text(t(item.titleKey))))
                     }))),
+                .forEach(page.scripts) { script in
+                    .div(.id(script.elementID), .class("live"), .data(named: "events", value: script.eventsPath),
+                         .attribute(named: "hidden", value: "hidden"), .attribute(named: "aria-live", value: "assertive"))
+                },
                 .main(.id("main"), .h1(.text(title)), content)
             )
         )

@@ -9,8 +9,11 @@ package struct PageContext: Sendable {
     package let path: String
     package let navigation: [NavItem]
     package let stylesheet: String
+    package let scripts: [PageScript]
 
-    package init(t: Localizer, actor: Actor?, csrf: String, path: String, navigation: [NavItem], stylesheet: String) {
+    package init(t: Localizer, actor: Actor?, csrf: String, path: String, navigation: [NavItem], stylesheet: String,
+                 scripts: [PageScript] = []) {
+        self.scripts = scripts
         self.t = t
         self.actor = actor
         self.csrf = csrf
@@ -23,6 +26,6 @@ package struct PageContext: Sendable {
 extension Request {
     package var pageContext: PageContext {
         PageContext(t: t, actor: actor, csrf: csrfToken, path: url.path, navigation: visibleNavigation,
-                    stylesheet: StaticAssets.bundled.stylesheetPath)
+                    stylesheet: StaticAssets.bundled.stylesheetPath, scripts: visibleScripts)
     }
 }

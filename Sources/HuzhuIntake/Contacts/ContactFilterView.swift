@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+
+/// The contacts list with its filters above it.
+enum ContactFilterView {
+    struct Choices {
+        let offices: [(value: String, label: String)]
+        let topics: [(value: String, label: String)]
+
+        static func load(for actor: Actor, on db: any Database, language: HuzhuCore.Language) async throws -> Choices {
+            var offices: [(value: String, label: String)] = []
+            if actor.role.reach != .office {
+                let query = Office.query(on: db).sort(\.$code)
+                if let ngo = actor.ngoID { query.filter(\.$ngoID == ngo) }
+                offices = try await query.all().map { ($0.id!.uuidString, "\($0.code) \($0.name)") }
+            }
+            let topics = try await Topic.query(on: db).sort(\.$position).all()
+                .map { ($0.id!.uuidString, $0.name(in: language)) }
+            return Choices(offices: offices, topics: topics)
+        }
+    }
+
+    static func render(_ page: ContactList.Page, filter: ContactFilter, choices: Choices,
+                       _ context: PageContext) -> Node<HTML.BodyContext> {
+        let t = context.t
+        let none = ValidationErrors()
+        return .group(
+            .form(.class("filters"), .method(.get), .action(IntakeRoute.contacts.path),
+                .if(!choices.offices.isEmpty, Forms.select("office", options: choices.offices, selected: filter.office,
+                                                           errors: none, t, required: false)),
+                Forms.select("channel", options: Contact.Channel.allCases.map { ($0.rawValue, t("channel.\($0.rawValue)")) },
+                             selected: filter.channel, errors: none, t, required: false),
+                Forms.select("topic", options: choices.topics, selected: filter.topic, errors: none, t, required: false),
+                Forms.text("from", value: filter.from, errors: none, t, type: .date, required: false),
+                Forms.text("to", value: filter.to, errors: none, t, type: .date, required: false),
+                Forms.text("q", value: filter.q, errors: none, t, required: false, hint: t("contacts.q_hint")),
+                .div(.class("actions"), .button(.type(.submit), .text(t("list.filter"))))),
+            .p(.class("toolbar"), .text(t("list.count", String(page.lines.count)))),
+            .if(page.lines.isEmpty, .p(.class("empty"), .text(t("contacts.empty")))),
+            .if(!page.lines.isEmpty, ContactViews.table(page.lines, t)),
+            .unwrap(page.next) { next in
+                .p(.a(.class("button"), .href(queryLink(IntakeRoute.contacts.path, [
+                    ("office", filter.office), ("channel", filter.channel), ("topic", filter.topic), ("from", filter.from),
+                    ("to", filter.to), ("operator", filter.operator), ("q", filter.q), ("after", next),
+                ]).attributeEscaped), .text(t("list.next"))))
+            })
+    }
+}

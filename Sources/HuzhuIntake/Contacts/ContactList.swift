@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Vapor
+
+/// The contacts a person may read, filtered, newest first, a page at a time by keyset.
+struct ContactFilter: Content {
+    var office: String?
+    var channel: String?
+    var topic: String?
+    var from: String?
+    var to: String?
+    var `operator`: String?
+    /// A contact number, or a phone number whose contacts to show.
+    var q: String?
+    /// Keyset cursor: the id of the last contact of the previous page.
+    var after: String?
+
+    static let pageSize = 50
+}
+
+enum ContactList {
+    struct Page {
+        let lines: [ContactLine]
+        let next: String?
+    }
+
+    /// `ownOnly` restricts to the person's own contacts (hotline volunteers); `officeID` to one office
+    /// (office roles); otherwise the NGO's contacts, or the network's for the network admin.
+    static func load(_ filter: ContactFilter, ngoID: UUID?, officeID: UUID?, ownOnly: UUID?, language: Language,
+                     cipher: FieldCipher, mayReadFully: (Contact) -> Bool, on db: any Database) async throws -> Page {
+        let query = Contact.query(on: db)
+        if let ngoID { query.filter(\.$ngoID == ngoID) }
+        if let officeID { query.filter(\.$officeID == officeID) }
+        else if let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
+        if let ownOnly { query.filter(\.$operatorID == ownOnly) }
+        else if let person = filter.operator.flatMap(UUID.init(uuidString:)) { query.filter(\.$operatorID == person) }
+        if let channel = filter.channel.flatMap(Contact.Channel.init(rawValue:)) { query.filter(\.$channel == channel) }
+        if let from = filter.from.flatMap(CalendarDate.init(iso:)).flatMap({ ContactDraft.beijingTime("\($0)T00:00") }) {
+            query.filter(\.$startedAt >= from)
+        }
+        if let to = filter.to.flatMap(CalendarDate.init(iso:)).flatMap({ ContactDraft.beijingTime("\($0)T00:00") }) {
+            query.filter(\.$startedAt < to.addingTimeInterval(24 * 3600))
+        }
+        if let topic = filter.topic.flatMap(UUID.init(uuidString:)) {
+            query.join(ContactTopic.self, on: \Contact.$id == \ContactTopic.$contactID)
+                .filter(ContactTopic.self, \.$topicID == topic)
+        }
+        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let phone = try? PhoneNumber(text) {
+                let hash = cipher.lookupHash(phone.digits)
+                let workers = try await WorkerPhone.query(on: db).filter(\.$lookupHash == hash).all().map(\.workerID)
+                query.group(.or) { either in
+                    either.filter(\.$callbackHash == hash)
+                    if !workers.isEmpty { either.filter(\.$workerID ~~ workers) }
+                }
+            } else {
+                query.filter(\.$number == text.uppercased())
+            }
+        }
+        if let after = filter.after.flatMap(UUID.init(uuidString:)),
+           let last = try await Contact.find(after, on: db) {
+            query.group(.or) { older in
+                older.filter(\.$startedAt < last.startedAt)
+                older.group(.and) { same in same.filter(\.$startedAt == last.startedAt).filter(\.$id < after) }
+            }
+        }
+        let contacts = try await query.sort(\.$startedAt, .descending).sort(\.$id, .descending)
+            .limit(ContactFilter.pageSize + 1).all()
+        let page = Array(contacts.prefix(ContactFilter.pageSize))
+        let lines = try await ContactHistory.lines(page, language: language, mayReadFully: mayReadFully, on: db)
+        return Page(lines: lines, next: contacts.count > ContactFilter.pageSize ? page.last?.id?.uuidString : nil)
+    }
+}

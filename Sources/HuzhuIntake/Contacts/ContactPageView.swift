@@ -1,0 +1,40 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+
+/// One contact, in full.
+struct ContactPageView {
+    let contact: Contact
+    let line: ContactLine
+    let worker: Worker?
+    let workerLink: Bool
+    /// The masked callback number of an anonymous caller.
+    let callbackNumber: String?
+
+    func render(_ t: Localizer) -> Node<HTML.BodyContext> {
+        let subject: Node<HTML.BodyContext> = worker.map { worker in
+            workerLink ? .a(.href(IntakeRoute.worker(.of(worker.id!)).path), .text(worker.name)) : .text(worker.name)
+        } ?? .text(t("hotline.subject_anonymous") + (callbackNumber.map { " · \(t("field.phone")) \($0)" } ?? ""))
+        return .section(.class("card"),
+            .dl(
+                .dt(.text(t("field.subject"))), .dd(subject),
+                .dt(.text(t("contact.when"))), .dd(.text(t.dateTime(contact.startedAt))),
+                .dt(.text(t("field.channel"))), .dd(.text("\(t("channel.\(contact.channel.rawValue)")) · \(t("direction.\(contact.direction.rawValue)"))")),
+                .dt(.text(t("field.duration_minutes"))), .dd(.text(contact.durationSeconds.map { DurationText.text($0, t) } ?? "—")),
+                .dt(.text(t("field.office"))), .dd(.text("\(line.officeName) · \(line.operatorName)")),
+                .dt(.text(t("field.topics"))), .dd(.text(line.topics.joined(separator: "、"))),
+                .dt(.text(t("field.summary"))), .dd(.class("prose"), .text(contact.summary)),
+                .dt(.text(t("field.advice"))), .dd(.class("prose"), .text(contact.advice.isEmpty ? "—" : contact.advice)),
+                .dt(.text(t("field.outcome"))), .dd(.text(t("outcome.\(contact.outcome.rawValue)"))),
+                .dt(.text(t("field.follow_up_on"))), .dd(.text(contact.followUpOn ?? "—"))
+            ))
+    }
+}
+
+/// `4 分 12 秒` / `4 min 12 s`.
+enum DurationText {
+    static func text(_ seconds: Int, _ t: Localizer) -> String {
+        t("duration.minutes_seconds", String(seconds / 60), String(seconds % 60))
+    }
+}

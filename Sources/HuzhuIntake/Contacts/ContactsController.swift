@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// The list of contacts and the page of one contact (a read that is audited).
+enum ContactsController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.contacts, use: list)
+        routes.get(IntakeRoute.contact(.parameter), use: show)
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let own = Policy.ownScope(of: actor)
+        let ownOnly: UUID?
+        if request.may(.readContacts, in: own) { ownOnly = nil }
+        else if request.may(.readOwnContacts, in: own) { ownOnly = actor.userID }
+        else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        let filter = try request.query.decode(ContactFilter.self)
+        let page = try await ContactList.load(
+            filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
+            officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
+            cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
+        let choices = try await ContactFilterView.Choices.load(for: actor, on: request.db, language: request.language)
+        return request.page(request.t("contacts.title"),
+                            ContactFilterView.render(page, filter: filter, choices: choices, request.pageContext))
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let query = Contact.query(on: request.db).filter(\.$id == (try request.routeID()))
+        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
+        guard let contact = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard request.mayRead(contact) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try await request.audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
+        let line = try await ContactHistory.lines([contact], language: request.language, mayReadFully: { _ in true },
+                                                  on: request.db)[0]
+        var worker: Worker?
+        if let id = contact.workerID { worker = try await Worker.find(id, on: request.db) }
+        let callback = try contact.callbackCipher.map { try PhoneNumber(try request.application.fieldCipher.open($0)).masked }
+        let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
+        return request.page(request.t("contact.title", contact.number),
+                            ContactPageView(contact: contact, line: line, worker: worker, workerLink: workerLink,
+                                            callbackNumber: callback).render(request.t))
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// Workers found by name (any part of it), phone or ID number, newest first, a page at a time.
+struct WorkerFilter: Content {
+    var q: String?
+    var office: String?
+    var after: String?
+
+    static let pageSize = 50
+}
+
+enum WorkerList {
+    struct Row {
+        let id: UUID
+        let name: String
+        let maskedPhones: [String]
+        let currentCity: String?
+        let employer: String?
+        let createdAt: Date
+    }
+
+    struct Page {
+        let rows: [Row]
+        let next: String?
+    }
+
+    static func load(_ filter: WorkerFilter, ngoID: UUID?, today: CalendarDate, cipher: FieldCipher,
+                     on db: any Database) async throws -> Page {
+        let query = Worker.query(on: db).filter(\.$mergedInto == nil)
+        if let ngoID { query.filter(\.$ngoID == ngoID) }
+        if let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
+        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let phone = try? PhoneNumber(text) {
+                let ids = try await WorkerPhone.query(on: db).filter(\.$lookupHash == cipher.lookupHash(phone.digits)).all()
+                    .map(\.workerID)
+                query.filter(\.$id ~~ ids)
+            } else if let id = try? ResidentID(text, today: today) {
+                query.filter(\.$idHash == cipher.lookupHash(id.value))
+            } else {
+                query.filter(\.$name ~~ text)
+            }
+        }
+        if let after = filter.after.flatMap(UUID.init(uuidString:)), let last = try await Worker.find(after, on: db) {
+            query.group(.or) { older in
+                older.filter(\.$createdAt < last.createdAt)
+                older.group(.and) { same in same.filter(\.$createdAt == last.createdAt).filter(\.$id < after) }
+            }
+        }
+        let workers = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
+            .limit(WorkerFilter.pageSize + 1).all()
+        let page = Array(workers.prefix(WorkerFilter.pageSize))
+        let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: page.compactMap(\.id))
+        return Page(
+            rows: page.map { worker in
+                Row(id: worker.id!, name: worker.name, maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
+                    currentCity: worker.currentCity, employer: worker.employer, createdAt: worker.createdAt)
+            },
+            next: workers.count > WorkerFilter.pageSize ? page.last?.id?.uuidString : nil)
+    }
+}

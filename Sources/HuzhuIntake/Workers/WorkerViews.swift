@@ -1,0 +1,102 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+
+/// The workers list, one worker's page, and the worker form.
+enum WorkerViews {
+    static func list(_ page: WorkerList.Page, filter: WorkerFilter, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let t = context.t
+        return .group(
+            .form(.class("filters"), .method(.get), .action(IntakeRoute.workers.path),
+                Forms.text("q", value: filter.q, errors: ValidationErrors(), t, required: false, hint: t("workers.q_hint")),
+                .div(.class("actions"), .button(.type(.submit), .text(t("list.filter"))))),
+            .p(.class("toolbar"), .text(t("list.count", String(page.rows.count)))),
+            .if(page.rows.isEmpty, .p(.class("empty"), .text(t("workers.empty")))),
+            .if(!page.rows.isEmpty, .table(.class("stack"),
+                .thead(.tr(.th(.text(t("field.full_name"))), .th(.text(t("field.phones"))), .th(.text(t("field.current_city"))),
+                           .th(.text(t("field.employer"))), .th(.text(t("workers.since"))))),
+                .tbody(.forEach(page.rows) { row in
+                    .tr(.td(.attribute(named: "data-label", value: t("field.full_name")),
+                            .a(.href(IntakeRoute.worker(.of(row.id)).path), .text(row.name))),
+                        .td(.attribute(named: "data-label", value: t("field.phones")), .text(row.maskedPhones.joined(separator: ", "))),
+                        .td(.attribute(named: "data-label", value: t("field.current_city")), .text(row.currentCity ?? "—")),
+                        .td(.attribute(named: "data-label", value: t("field.employer")), .text(row.employer ?? "—")),
+                        .td(.attribute(named: "data-label", value: t("workers.since")), .text(t.date(row.createdAt))))
+                }))),
+            .unwrap(page.next) { next in
+                .p(.a(.class("button"),
+                      .href(queryLink(IntakeRoute.workers.path, [("q", filter.q), ("office", filter.office), ("after", next)])
+                          .attributeEscaped),
+                      .text(t("list.next"))))
+            })
+    }
+
+    struct Detail {
+        let worker: Worker
+        /// Masked unless revealed.
+        let phones: [String]
+        let idNumber: String?
+        let revealed: Bool
+        let mayReveal: Bool
+        let history: [ContactLine]
+    }
+
+    static func page(_ detail: Detail, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let t = context.t
+        let worker = detail.worker
+        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
+            .group(.dt(.text(t(key))), .dd(.text(value ?? "—")))
+        }
+        func consent(_ date: String?) -> String { date.map { t("workers.consent_given", $0) } ?? t("workers.consent_not_given") }
+        return .group(
+            .section(.class("card"),
+                .dl(row("field.full_name", worker.name),
+                    row("field.phones", detail.phones.joined(separator: ", ")),
+                    row("field.id_number", detail.idNumber),
+                    row("field.gender", t("gender.\(worker.gender.rawValue)")),
+                    row("field.birth_year", worker.birthYear.map(String.init)),
+                    row("field.home_province", worker.homeProvince),
+                    row("field.current_city", worker.currentCity),
+                    row("field.industry", worker.industry),
+                    row("field.employer", worker.employer),
+                    row("field.languages", worker.languages),
+                    row("field.notes", worker.notes),
+                    row("field.consent_network", consent(worker.consentNetworkOn)),
+                    row("field.consent_sms", consent(worker.consentSMSOn)),
+                    row("field.consent_story", consent(worker.consentStoryOn))),
+                .div(.class("actions"),
+                    .if(detail.mayReveal && !detail.revealed,
+                        Forms.post(IntakeRoute.revealWorker(.of(worker.id!)).path, context,
+                                   .button(.type(.submit), .text(t("workers.reveal"))))),
+                    .if(detail.mayReveal, .a(.class("button"), .href(IntakeRoute.editWorker(.of(worker.id!)).path),
+                                             .text(t("workers.edit")))))),
+            .section(.class("card"), .h2(.text(t("hotline.history"))),
+                .if(detail.history.isEmpty, .p(.class("empty"), .text(t("hotline.no_history")))),
+                .if(!detail.history.isEmpty, ContactViews.list(detail.history, t))))
+    }
+
+    static func form(_ draft: WorkerDraft, id: UUID, errors: ValidationErrors, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let t = context.t
+        return .group(
+            Forms.errorSummary(errors, t),
+            Forms.post(IntakeRoute.editWorker(.of(id)).path, context,
+                Forms.text("full_name", value: draft.full_name, errors: errors, t),
+                Forms.text("phones", value: draft.phones, errors: errors, t, type: .tel, required: false,
+                           hint: t("worker.phones_hint")),
+                Forms.text("id_number", value: draft.id_number, errors: errors, t, required: false),
+                Forms.select("gender", options: Gender.allCases.map { ($0.rawValue, t("gender.\($0.rawValue)")) },
+                             selected: draft.gender, errors: errors, t, required: false),
+                Forms.text("birth_year", value: draft.birth_year, errors: errors, t, required: false),
+                Forms.text("home_province", value: draft.home_province, errors: errors, t, required: false),
+                Forms.text("current_city", value: draft.current_city, errors: errors, t, required: false),
+                Forms.text("industry", value: draft.industry, errors: errors, t, required: false),
+                Forms.text("employer", value: draft.employer, errors: errors, t, required: false),
+                Forms.text("languages", value: draft.languages, errors: errors, t, required: false),
+                Forms.textarea("notes", value: draft.notes, errors: errors, t, required: false),
+                Forms.checkbox("consent_network", checked: draft.consent_network == "on", t),
+                Forms.checkbox("consent_sms", checked: draft.consent_sms == "on", t),
+                Forms.checkbox("consent_story", checked: draft.consent_story == "on", t),
+                Forms.submit(t("form.save"))))
+    }
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// Worker records: the list and search, one worker's page (a read that is audited), the reveal of
+/// their full phone and ID numbers (audited), and the edit form.
+enum WorkersController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.workers, use: list)
+        routes.get(IntakeRoute.worker(.parameter)) { request async throws -> Response in
+            try await show(request, revealed: false)
+        }
+        routes.post(IntakeRoute.revealWorker(.parameter)) { request async throws -> Response in
+            try await show(request, revealed: true)
+        }
+        routes.get(IntakeRoute.editWorker(.parameter), use: edit)
+        routes.post(IntakeRoute.editWorker(.parameter), use: update)
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        try request.authorize(.readWorkers, in: actor.ngoID.map { .ngo($0) } ?? .network)
+        let filter = try request.query.decode(WorkerFilter.self)
+        let page = try await WorkerList.load(filter, ngoID: actor.ngoID, today: request.today,
+                                             cipher: request.application.fieldCipher, on: request.db)
+        return request.page(request.t("workers.title"), WorkerViews.list(page, filter: filter, request.pageContext))
+    }
+
+    static func show(_ request: Request, revealed: Bool) async throws -> Response {
+        let worker = try await find(request)
+        if revealed { try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID)) }
+        try await request.audit(revealed ? .revealIdentifiers : .viewWorker, recordType: "worker", recordID: worker.id,
+                                ngoID: worker.ngoID)
+        let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
+        let phones = try await store.phones(of: [worker.id!])[worker.id!] ?? []
+        let idNumber = try store.idNumber(of: worker)
+        let history = try await ContactHistory.recent(workerIDs: [worker.id!], callbackHash: nil, ngoID: worker.ngoID,
+                                                      limit: 100, language: request.language,
+                                                      mayReadFully: request.mayRead, on: request.db)
+        let detail = WorkerViews.Detail(
+            worker: worker, phones: phones.map { revealed ? $0.digits : $0.masked },
+            idNumber: idNumber.map { revealed ? $0 : String($0.prefix(4)) + String(repeating: "*", count: 10) + String($0.suffix(4)) },
+            revealed: revealed, mayReveal: request.may(.revealIdentifiers, in: .ngo(worker.ngoID)), history: history)
+        return request.page(worker.name, WorkerViews.page(detail, request.pageContext))
+    }
+
+    static func edit(_ request: Request) async throws -> Response {
+        let worker = try await find(request)
+        try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID))
+        try await request.audit(.revealIdentifiers, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID,
+                                detail: "edit form")
+        let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
+        var draft = WorkerDraft()
+        draft.full_name = worker.name
+        draft.phones = (try await store.phones(of: [worker.id!])[worker.id!] ?? []).map(\.digits).joined(separator: ", ")
+        draft.id_number = try store.idNumber(of: worker)
+        draft.gender = worker.gender.rawValue
+        draft.birth_year = worker.birthYear.map(String.init)
+        draft.home_province = worker.homeProvince
+        draft.current_city = worker.currentCity
+        draft.industry = worker.industry
+        draft.employer = worker.employer
+        draft.languages = worker.languages
+        draft.notes = worker.notes
+        draft.consent_network = worker.consentNetworkOn == nil ? nil : "on"
+        draft.consent_sms = worker.consentSMSOn == nil ? nil : "on"
+        draft.consent_story = worker.consentStoryOn == nil ? nil : "on"
+        return request.page(request.t("workers.edit"), WorkerViews.form(draft, id: worker.id!, errors: ValidationErrors(),
+                                                                        request.pageContext))
+    }
+
+    static func update(_ request: Request) async throws -> Response {
+        let worker = try await find(request)
+        try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID))
+        let draft = try request.content.decode(WorkerDraft.self)
+        let values: WorkerValues
+        do {
+            values = try draft.validate(today: request.today)
+        } catch {
+            return request.page(request.t("workers.edit"), status: .unprocessableEntity,
+                                WorkerViews.form(draft, id: worker.id!, errors: error, request.pageContext))
+        }
+        let now = request.application.clock.now()
+        try await request.db.transaction { db in
+            try await WorkerStore(db: db, cipher: request.application.fieldCipher)
+                .save(values, into: worker, today: CalendarDate(now), now: now)
+            try await request.audit(.updateWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
+        }
+        return request.seeOther(IntakeRoute.worker(.of(worker.id!)))
+    }
+
+    /// The worker, if it is the person's NGO's and may be read; a merged record leads to its survivor.
+    private static func find(_ request: Request) async throws -> Worker {
+        let actor = try request.requireActor()
+        let query = Worker.query(on: request.db).filter(\.$id == (try request.routeID()))
+        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
+        guard let worker = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        try request.authorize(.readWorkers, in: .ngo(worker.ngoID))
+        if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: request.db) {
+            return merged
+        }
+        return worker
+    }
+}
+
+extension Request {
+    /// Today in Beijing, by the application's clock.
+    var today: CalendarDate { CalendarDate(application.clock.now()) }
+}
