@@ -17,6 +17,7 @@ enum IntakeController {
         let (actor, _) = try request.operatorScope()
         var contact = ContactDraft()
         contact.phone = request.query[String.self, at: "phone"]
+        contact.call_id = request.query[String.self, at: "call"]
         // Coming from the callback queue: the number is taken from the callback, never from the URL.
         if let id = request.query[UUID.self, at: "callback"],
            let callback = try await Callback.query(on: request.db).filter(\.$id == id)
@@ -30,7 +31,6 @@ enum IntakeController {
                .filter(\.$officeID == actor.officeID!).first() {
             contact.phone = try request.application.fieldCipher.open(call.callerCipher)
         }
-        contact.call_id = request.query[String.self, at: "call"]
         var saved: Contact?
         if let id = request.query[UUID.self, at: "saved"] {
             saved = try await Contact.find(id, on: request.db).flatMap { request.mayRead($0) ? $0 : nil }

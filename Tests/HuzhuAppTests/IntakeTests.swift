@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuIntake
+import HuzhuPlatform
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Hotline intake")
+struct IntakeTests {
+    @Test("A call from a new worker is recorded; the next call from the same number shows it at once")
+    func secondCallSeesTheFirst() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("caseworker")
+            let first = try await browser.recordContact(phone: "138-0013-8000", newWorker: "张三")
+            #expect(first.status == .seeOther)
+            #expect(first.location?.hasPrefix("/intake?saved=") == true)
+            let saved = try await browser.get(first.location!)
+            #expect(saved.text.contains("已保存 BJ-"))
+
+            let lookup = try await browser.get("/intake?phone=%2B86%20138%200013%208000")
+            #expect(lookup.text.contains("张三"))
+            #expect(lookup.text.contains("工地欠薪三个月"))
+            #expect(lookup.text.contains("已知工友：张三"))
+
+            let worker = try #require(try await app.workers(named: "张三").first)
+            let second = try await browser.recordContact(phone: "13800138000", subject: worker.id!.uuidString,
+                                                         summary: "老板答应月底付款")
+            #expect(second.status == .seeOther)
+            #expect(try await app.workers(named: "张三").count == 1)
+            let numbers = try await app.contacts().map(\.number)
+            let year = CalendarDate(Date()).year
+            #expect(numbers == ["BJ-\(year)-C000001", "BJ-\(year)-C000002"])
+            #expect(try await app.contacts().allSatisfy { $0.workerID == worker.id })
+        }
+    }
+
+    @Test("A contact without topic or summary is refused with the reasons, and nothing is written")
+    func validation() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("volunteer")
+            let response = try await browser.post("/intake", [
+                "phone": "13800138000", "subject": "new", "full_name": "", "channel": "hotline", "outcome": "advice",
+                "summary": "", "id_number": "110101199003074259",
+            ])
+            #expect(response.status == .unprocessableEntity)
+            for message in ["请至少选择一个主题", "此项必填", "身份证号码校验位不对"] {
+                #expect(response.text.contains(message), "\(message)")
+            }
+            #expect(try await Contact.query(on: app.db).count() == 0)
+            #expect(try await Worker.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("Phone and ID numbers never reach the database in clear")
+    func encryptedAtRest() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("caseworker")
+            let response = try await browser.recordContact(phone: "13800138000", newWorker: "李四",
+                                                           extra: ["id_number": "110101199003074258", "phones": "010-62345678"])
+            #expect(response.status == .seeOther)
+            let stored = try await rawContent(of: app)
+            #expect(stored.contains("李四"), "the check must see the data it reads")
+            for secret in ["13800138000", "01062345678", "62345678", "110101199003074258"] {
+                #expect(!stored.contains(secret), "\(secret) found in clear")
+            }
+            // And yet the worker is found by any spelling of the number.
+            #expect(try await browser.get("/intake?phone=0086-138-0013-8000").text.contains("李四"))
+        }
+    }
+
+    /// Everything the database holds for the intake tables, as text: the SQLite file and its WAL as they
+    /// are on disk, or every row of PostgreSQL cast to text.
+    func rawContent(of app: Application) async throws -> String {
+        if app.db.isSQLite {
+            _ = try await app.db.sql.raw("PRAGMA wal_checkpoint(FULL)").all()
+            let rows = try await app.db.sql.raw("PRAGMA database_list").all()
+            let path = try rows.first!.decode(column: "file", as: String.self)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var text = ""
+        for table in ["workers", "worker_phones", "contacts", "callbacks", "audit_events"] {
+            for row in try await app.db.sql.raw("SELECT t::text AS row FROM \(ident: table) t").all() {
+                text += try row.decode(column: "row", as: String.self)
+            }
+        }
+        return text
+    }
+}
