@@ -33,8 +33,8 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
-        .target(name: "HuzhuOrg", dependencies: ["HuzhuPlatform"]),
-        .target(name: "HuzhuIntake", dependencies: ["HuzhuOrg"]),
+        .target(name: "HuzhuOrg", dependencies: ["HuzhuPlatform"], resources: [.copy("Resources/openapi.json")]),
+        .target(name: "HuzhuIntake", dependencies: ["HuzhuOrg"], resources: [.copy("Resources/openapi.json")]),
         .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),

@@ -38,9 +38,11 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
         feature.grant(&policy)
         navigation += feature.navigation
         app.auditActions += feature.auditActions
+        app.openAPIFragments += [feature.openAPI].compactMap { $0 }
         try feature.routes(app)
         feature.commands(app)
     }
+    try app.serveOpenAPIDocument()
     app.policy = policy
     app.navigation = navigation.sorted { $0.order < $1.order }
 }

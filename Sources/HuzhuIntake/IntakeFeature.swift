@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import HuzhuPlatform
 import Vapor
 
@@ -24,6 +25,7 @@ package enum IntakeFeature: Feature {
     ]
 
     package static let auditActions = AuditAction.intake
+    package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
         app.pageScripts.append(PageScript(asset: "screenpop.js", permission: .recordContacts, elementID: "screenpop",
@@ -36,6 +38,8 @@ package enum IntakeFeature: Feature {
         LinesController.register(app.routes)
         ScreenPopController.register(app.routes)
         TelephonyController.register(app.routes)
+        ContactsAPI.register(app.routes)
+        WorkersAPI.register(app.routes)
     }
 
     package static func commands(_ app: Application) {}

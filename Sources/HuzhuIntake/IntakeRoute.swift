@@ -8,7 +8,7 @@ enum IntakeRoute: TypedRoute {
     case callbacks, callback(RouteID), callbackAttempt(RouteID)
     case topics, lines
     case apiContacts, apiContact(RouteID), apiWorkers, apiWorker(RouteID), apiLookup, apiCallbacks
-    case apiTelephonyEvents, apiOpenAPI
+    case apiTelephonyEvents
 
     var path: String {
         switch self {
@@ -36,7 +36,6 @@ enum IntakeRoute: TypedRoute {
         case .apiLookup: "/api/v1/lookup"
         case .apiCallbacks: "/api/v1/callbacks"
         case .apiTelephonyEvents: "/api/v1/telephony/events"
-        case .apiOpenAPI: "/api/v1/openapi.json"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import HuzhuPlatform
 import Vapor
 
@@ -20,6 +21,7 @@ package enum OrgFeature: Feature {
     ]
 
     package static let auditActions = AuditAction.organisation
+    package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
         app.actorDirectory = OrgActorDirectory()

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import Vapor
 
 /// A capability of Huzhu, as the composition root sees it: its tables, its rules, its pages and commands.
@@ -12,6 +13,8 @@ package protocol Feature {
     static var navigation: [NavItem] { get }
     /// Every action this feature writes to the audit log, for the log's filter.
     static var auditActions: [AuditAction] { get }
+    /// This feature's part of the OpenAPI document (its `Resources/openapi.json`), if it has an API.
+    static var openAPI: Data? { get }
     static func routes(_ app: Application) throws
     static func commands(_ app: Application)
 }

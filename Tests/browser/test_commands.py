@@ -52,3 +52,11 @@ def test_api_refuses_bad_token_in_json(server):
     except urllib.error.HTTPError as error:
         assert error.code == 401
         assert json.load(error)["error"]["code"] == "unauthenticated"
+
+
+def test_openapi_document_is_valid(server):
+    from openapi_spec_validator import validate
+    with urllib.request.urlopen(server.url + "/api/v1/openapi.json", timeout=10) as response:
+        document = json.load(response)
+    validate(document)
+    assert "/api/v1/telephony/events" in document["paths"]

@@ -10,6 +10,8 @@ struct ContactDraft: Content {
     /// `2026-11-22T09:30`, Beijing time; empty means now.
     var started_at: String?
     var duration_minutes: String?
+    /// The API gives the length in seconds; the form in minutes.
+    var duration_seconds: Int?
     var topics: [String]?
     var summary: String?
     var advice: String?
@@ -53,7 +55,7 @@ struct ContactDraft: Content {
         if direction == nil { errors.add("direction", "error.choice_invalid") }
         var startedAt = now
         if let text = started_at, !text.isEmpty {
-            if let parsed = Self.beijingTime(text), parsed <= now.addingTimeInterval(300),
+            if let parsed = ShanghaiTime.instant(localMinute: text), parsed <= now.addingTimeInterval(300),
                parsed > now.addingTimeInterval(-366 * 24 * 3600) {
                 startedAt = parsed
             } else {
@@ -61,7 +63,9 @@ struct ContactDraft: Content {
             }
         }
         var duration: Int?
-        if let text = duration_minutes?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let seconds = duration_seconds {
+            if (0...36_000).contains(seconds) { duration = seconds } else { errors.add("duration_seconds", "error.duration_invalid") }
+        } else if let text = duration_minutes?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let minutes = Int(text), (0...600).contains(minutes) { duration = minutes * 60 } else {
                 errors.add("duration_minutes", "error.duration_invalid")
             }
@@ -102,17 +106,5 @@ struct ContactDraft: Content {
                       startTyped: started_at?.isEmpty == false, durationSeconds: duration,
                       topicIDs: topicIDs, summary: summary, advice: advice, outcome: outcome!, followUpOn: followUp,
                       subject: subject!, callID: call_id?.isEmpty == false ? call_id : nil)
-    }
-
-    /// `2026-11-22T09:30` read as Beijing time.
-    static func beijingTime(_ text: String) -> Date? {
-        let parts = text.split(separator: "T")
-        guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])) else { return nil }
-        let clock = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard clock.count >= 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = ShanghaiTime.zone
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day,
-                                                  hour: clock[0], minute: clock[1]))
     }
 }

@@ -38,10 +38,10 @@ enum ContactList {
         if let ownOnly { query.filter(\.$operatorID == ownOnly) }
         else if let person = filter.operator.flatMap(UUID.init(uuidString:)) { query.filter(\.$operatorID == person) }
         if let channel = filter.channel.flatMap(Contact.Channel.init(rawValue:)) { query.filter(\.$channel == channel) }
-        if let from = filter.from.flatMap(CalendarDate.init(iso:)).flatMap({ ContactDraft.beijingTime("\($0)T00:00") }) {
+        if let from = filter.from.flatMap(CalendarDate.init(iso:)).flatMap({ ShanghaiTime.instant(localMinute: "\($0)T00:00") }) {
             query.filter(\.$startedAt >= from)
         }
-        if let to = filter.to.flatMap(CalendarDate.init(iso:)).flatMap({ ContactDraft.beijingTime("\($0)T00:00") }) {
+        if let to = filter.to.flatMap(CalendarDate.init(iso:)).flatMap({ ShanghaiTime.instant(localMinute: "\($0)T00:00") }) {
             query.filter(\.$startedAt < to.addingTimeInterval(24 * 3600))
         }
         if let topic = filter.topic.flatMap(UUID.init(uuidString:)) {

@@ -80,7 +80,7 @@ struct ContactStore {
                 .closeCalledBack(ngoID: ngoID, phoneHashes: phones.map { cipher.lookupHash($0.digits) }, now: now)
         }
         if values.outcome == .callback, let phone = phones.first {
-            let due = values.followUpOn.flatMap { ContactDraft.beijingTime("\($0)T09:00") } ?? now
+            let due = values.followUpOn.flatMap { ShanghaiTime.instant(localMinute: "\($0)T09:00") } ?? now
             try await CallbackQueue(db: db, cipher: cipher).enqueue(
                 .requested, phone: phone, ngoID: ngoID, officeID: contact.officeID, workerID: worker?.id,
                 contactID: contact.id, callID: nil, due: due, now: now)

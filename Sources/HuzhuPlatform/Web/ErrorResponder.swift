@@ -1,14 +1,23 @@
+import HuzhuCore
 import Plot
 import Vapor
 
 /// Turns every error into an answer the user can read in their language: JSON
-/// `{ "error": { "code", "message" } }` on the API, a page elsewhere. A page that needs a signed-in
+/// `{ "error": { "code", "message", "fields"? } }` on the API, a page elsewhere. Rejected input on the API
+/// (`ValidationErrors`) is a 422 naming each field and its problem. A page that needs a signed-in
 /// person sends the browser to the login page instead. Internal errors are logged, never shown.
 package struct ErrorResponder: AsyncMiddleware {
     package init() {}
 
     package struct Body: Content {
         package struct Detail: Content {
+            package let code: String
+            package let message: String
+            package var fields: [Field]?
+        }
+
+        package struct Field: Content {
+            package let field: String
             package let code: String
             package let message: String
         }
@@ -19,6 +28,9 @@ package struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            if request.isAPI, let invalid = error as? ValidationErrors {
+                return try invalidInput(invalid, request)
+            }
             let abort = HuzhuAbort.from(error)
             if abort.status == .internalServerError {
                 request.logger.report(error: error)
@@ -26,7 +38,7 @@ package struct ErrorResponder: AsyncMiddleware {
             let message = request.t.catalogue.text(abort.messageKey, request.language, abort.arguments)
             if request.isAPI {
                 let response = Response(status: abort.status)
-                try response.content.encode(Body(error: .init(code: abort.code, message: message)))
+                try response.content.encode(Body(error: .init(code: abort.code, message: message, fields: nil)))
                 if abort.status == .unauthorized {
                     response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
                 }
@@ -41,5 +53,15 @@ package struct ErrorResponder: AsyncMiddleware {
                                      .p(.text(message)),
                                      .p(.a(.href(PlatformRoute.home.path), .text(request.t("error.back_home"))))))
         }
+    }
+
+    private func invalidInput(_ errors: ValidationErrors, _ request: Request) throws -> Response {
+        let t = request.t
+        let fields = errors.errors.map { error in
+            Body.Field(field: error.field, code: HuzhuAbort(.unprocessableEntity, error.messageKey).code, message: t(error.messageKey))
+        }
+        let response = Response(status: .unprocessableEntity)
+        try response.content.encode(Body(error: .init(code: "invalid", message: t("error.invalid_input"), fields: fields)))
+        return response
     }
 }

@@ -1,0 +1,170 @@
+import Foundation
+import HuzhuCore
+import Vapor
+
+/// A page of a list: the items and the cursor of the next page (`after=`), absent on the last.
+struct APIPage<Item: Content>: Content {
+    let items: [Item]
+    let next: String?
+}
+
+struct ContactJSON: Content {
+    let id: UUID
+    let number: String
+    let office_id: UUID
+    let channel: Contact.Channel
+    let direction: Contact.Direction
+    let operator_id: UUID
+    let started_at: Date
+    let duration_seconds: Int?
+    let worker_id: UUID?
+    let topics: [String]
+    let summary: String
+    let advice: String
+    let outcome: Contact.Outcome
+    let follow_up_on: String?
+    let call_id: String?
+
+    init(_ contact: Contact, topics: [String]) {
+        id = contact.id!
+        number = contact.number
+        office_id = contact.officeID
+        channel = contact.channel
+        direction = contact.direction
+        operator_id = contact.operatorID
+        started_at = contact.startedAt
+        duration_seconds = contact.durationSeconds
+        worker_id = contact.workerID
+        self.topics = topics
+        summary = contact.summary
+        advice = contact.advice
+        outcome = contact.outcome
+        follow_up_on = contact.followUpOn
+        call_id = contact.callID
+    }
+}
+
+/// A contact in a list: what the list shows, without the summary of contacts the caller may not read.
+struct ContactLineJSON: Content {
+    let id: UUID
+    let number: String
+    let started_at: Date
+    let channel: Contact.Channel
+    let office: String
+    let topics: [String]
+    let outcome: Contact.Outcome
+    let worker_id: UUID?
+    let summary: String?
+
+    init(_ line: ContactLine) {
+        id = line.id
+        number = line.number
+        started_at = line.startedAt
+        channel = line.channel
+        office = line.officeName
+        topics = line.topics
+        outcome = line.outcome
+        worker_id = line.workerID
+        summary = line.summary
+    }
+}
+
+struct WorkerJSON: Content {
+    struct Consents: Content {
+        let network: String?
+        let sms: String?
+        let story: String?
+    }
+
+    let id: UUID
+    let name: String
+    /// Masked (`138****8000`) unless the record was asked for with `reveal=true` by someone allowed to.
+    let phones: [String]
+    let id_number: String?
+    let gender: Gender
+    let birth_year: Int?
+    let home_province: String?
+    let current_city: String?
+    let industry: String?
+    let employer: String?
+    let languages: String?
+    let notes: String?
+    let consents: Consents
+    let office_id: UUID
+    let created_at: Date
+
+    init(_ worker: Worker, phones: [String], idNumber: String?) {
+        id = worker.id!
+        name = worker.name
+        self.phones = phones
+        id_number = idNumber
+        gender = worker.gender
+        birth_year = worker.birthYear
+        home_province = worker.homeProvince
+        current_city = worker.currentCity
+        industry = worker.industry
+        employer = worker.employer
+        languages = worker.languages
+        notes = worker.notes
+        consents = Consents(network: worker.consentNetworkOn, sms: worker.consentSMSOn, story: worker.consentStoryOn)
+        office_id = worker.officeID
+        created_at = worker.createdAt
+    }
+}
+
+/// A worker to create, as the API takes it: phone numbers as a list.
+struct WorkerInput: Content {
+    var full_name: String?
+    var phones: [String]?
+    var id_number: String?
+    var gender: String?
+    var birth_year: Int?
+    var home_province: String?
+    var current_city: String?
+    var industry: String?
+    var employer: String?
+    var languages: String?
+    var notes: String?
+    var consent_network: Bool?
+    var consent_sms: Bool?
+    var consent_story: Bool?
+
+    var draft: WorkerDraft {
+        var draft = WorkerDraft()
+        draft.full_name = full_name
+        draft.phones = phones?.joined(separator: ",")
+        draft.id_number = id_number
+        draft.gender = gender
+        draft.birth_year = birth_year.map(String.init)
+        draft.home_province = home_province
+        draft.current_city = current_city
+        draft.industry = industry
+        draft.employer = employer
+        draft.languages = languages
+        draft.notes = notes
+        draft.consent_network = consent_network == true ? "on" : nil
+        draft.consent_sms = consent_sms == true ? "on" : nil
+        draft.consent_story = consent_story == true ? "on" : nil
+        return draft
+    }
+}
+
+/// A contact to record, as the API takes it.
+struct ContactInput: Content {
+    var channel: String?
+    var direction: String?
+    var started_at: Date?
+    var duration_seconds: Int?
+    /// Topic codes (`wage_arrears`).
+    var topics: [String]?
+    var summary: String?
+    var advice: String?
+    var outcome: String?
+    var follow_up_on: String?
+    /// A known worker; or `worker` to create one; or neither for an anonymous contact.
+    var worker_id: UUID?
+    var worker: WorkerInput?
+    /// An anonymous caller's number for a callback.
+    var callback_phone: String?
+    var call_id: String?
+}

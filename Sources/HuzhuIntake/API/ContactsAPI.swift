@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Vapor
+
+/// `/api/v1/contacts`: the same rules as the pages, in JSON.
+enum ContactsAPI {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.apiContacts, use: list)
+        routes.post(IntakeRoute.apiContacts, use: create)
+        routes.get(IntakeRoute.apiContact(.parameter), use: show)
+    }
+
+    static func list(_ request: Request) async throws -> APIPage<ContactLineJSON> {
+        let actor = try request.requireActor()
+        let own = Policy.ownScope(of: actor)
+        let ownOnly: UUID?
+        if request.may(.readContacts, in: own) { ownOnly = nil }
+        else if request.may(.readOwnContacts, in: own) { ownOnly = actor.userID }
+        else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        let page = try await ContactList.load(
+            try request.query.decode(ContactFilter.self), ngoID: actor.role.reach == .network ? nil : actor.ngoID,
+            officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
+            cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
+        return APIPage(items: page.lines.map(ContactLineJSON.init), next: page.next)
+    }
+
+    static func show(_ request: Request) async throws -> ContactJSON {
+        let actor = try request.requireActor()
+        let query = Contact.query(on: request.db).filter(\.$id == (try request.routeID()))
+        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
+        guard let contact = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard request.mayRead(contact) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try await request.audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
+        return try await json(contact, on: request.db)
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        let (actor, _) = try request.operatorScope()
+        let input = try request.content.decode(ContactInput.self)
+        let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
+        let codes = topics.reduce(into: [String: UUID]()) { $0[$1.code] = $1.id }
+        var draft = ContactDraft()
+        draft.channel = input.channel
+        draft.direction = input.direction ?? Contact.Direction.inbound.rawValue
+        draft.started_at = input.started_at.map(ShanghaiTime.localMinute)
+        draft.duration_seconds = input.duration_seconds
+        draft.topics = (input.topics ?? []).map { codes[$0]?.uuidString ?? $0 }
+        draft.summary = input.summary
+        draft.advice = input.advice
+        draft.outcome = input.outcome
+        draft.follow_up_on = input.follow_up_on
+        draft.call_id = input.call_id
+        draft.subject = input.worker_id?.uuidString ?? (input.worker != nil ? "new" : "anonymous")
+        draft.phone = input.worker == nil ? input.callback_phone : nil
+        if input.worker == nil, let raw = input.callback_phone, (try? PhoneNumber(raw)) == nil {
+            throw ValidationErrors([FieldError("callback_phone", "error.phone_invalid")])
+        }
+        let now = request.application.clock.now()
+        let values = try draft.validate(worker: input.worker?.draft ?? WorkerDraft(), activeTopics: Set(codes.values), now: now)
+        guard let office = try await Office.find(actor.officeID, on: request.db) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        let recorded = try await request.db.transaction { db in
+            let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
+                .record(values, by: actor, office: office, now: now)
+            if recorded.createdWorker, let worker = recorded.worker {
+                try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
+            }
+            try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
+                                    ngoID: recorded.contact.ngoID, detail: recorded.contact.number, on: db)
+            return recorded
+        }
+        let response = Response(status: .created)
+        response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
+        try response.content.encode(try await json(recorded.contact, on: request.db))
+        return response
+    }
+
+    private static func json(_ contact: Contact, on db: any Database) async throws -> ContactJSON {
+        let topicIDs = try await ContactTopic.query(on: db).filter(\.$contactID == contact.id!).all().map(\.topicID)
+        let codes = try await Topic.query(on: db).filter(\.$id ~~ topicIDs).sort(\.$position).all().map(\.code)
+        return ContactJSON(contact, topics: codes)
+    }
+}

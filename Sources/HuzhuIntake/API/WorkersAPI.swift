@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Vapor
+
+/// `/api/v1/workers`, `/api/v1/lookup` and `/api/v1/callbacks`.
+enum WorkersAPI {
+    struct LookupJSON: Content {
+        struct CallbackJSON: Content {
+            let id: UUID
+            let reason: Callback.Reason
+            let due_at: Date
+            let attempts: Int
+        }
+        struct WorkerCardJSON: Content {
+            let id: UUID
+            let name: String
+            let phones: [String]
+        }
+        let phone: String
+        let workers: [WorkerCardJSON]
+        let history: [ContactLineJSON]
+        let open_callbacks: [CallbackJSON]
+    }
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.apiWorkers, use: list)
+        routes.post(IntakeRoute.apiWorkers, use: create)
+        routes.get(IntakeRoute.apiWorker(.parameter), use: show)
+        routes.get(IntakeRoute.apiLookup, use: lookup)
+        routes.get(IntakeRoute.apiCallbacks, use: callbacks)
+    }
+
+    static func list(_ request: Request) async throws -> APIPage<WorkerJSON> {
+        let actor = try request.requireActor()
+        try request.authorize(.readWorkers, in: actor.ngoID.map { .ngo($0) } ?? .network)
+        let page = try await WorkerList.load(try request.query.decode(WorkerFilter.self), ngoID: actor.ngoID,
+                                             today: request.today, cipher: request.application.fieldCipher, on: request.db)
+        let workers = try await Worker.query(on: request.db).filter(\.$id ~~ page.rows.map(\.id)).all()
+            .reduce(into: [UUID: Worker]()) { $0[$1.id!] = $1 }
+        return APIPage(items: page.rows.compactMap { row in
+            workers[row.id].map { WorkerJSON($0, phones: row.maskedPhones, idNumber: $0.idCipher == nil ? nil : "******") }
+        }, next: page.next)
+    }
+
+    static func show(_ request: Request) async throws -> WorkerJSON {
+        let actor = try request.requireActor()
+        let query = Worker.query(on: request.db).filter(\.$id == (try request.routeID()))
+        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
+        guard let worker = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        try request.authorize(.readWorkers, in: .ngo(worker.ngoID))
+        let reveal = request.query[Bool.self, at: "reveal"] == true
+        if reveal { try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID)) }
+        try await request.audit(reveal ? .revealIdentifiers : .viewWorker, recordType: "worker", recordID: worker.id,
+                                ngoID: worker.ngoID)
+        let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
+        let phones = try await store.phones(of: [worker.id!])[worker.id!] ?? []
+        let id = try store.idNumber(of: worker).flatMap { try? ResidentID($0, today: request.today) }
+        return WorkerJSON(worker, phones: phones.map { reveal ? $0.digits : $0.masked },
+                          idNumber: id.map { reveal ? $0.value : $0.masked })
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        let (actor, _) = try request.operatorScope()
+        let values = try request.content.decode(WorkerInput.self).draft.validate(today: request.today)
+        let now = request.application.clock.now()
+        let worker = Worker()
+        worker.ngoID = actor.ngoID!
+        worker.officeID = actor.officeID!
+        worker.createdAt = now
+        worker.createdBy = actor.userID
+        try await request.db.transaction { db in
+            try await WorkerStore(db: db, cipher: request.application.fieldCipher)
+                .save(values, into: worker, today: CalendarDate(now), now: now)
+            try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
+        }
+        let response = Response(status: .created)
+        response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiWorker(.of(worker.id!)).path)
+        try response.content.encode(WorkerJSON(worker, phones: values.phones.map(\.masked), idNumber: values.idNumber?.masked))
+        return response
+    }
+
+    /// The screen-pop as data: who has this number, their history, their open callbacks.
+    static func lookup(_ request: Request) async throws -> LookupJSON {
+        let (actor, _) = try request.operatorScope()
+        guard let raw = request.query[String.self, at: "phone"] else { throw ValidationErrors([FieldError("phone", "error.required")]) }
+        let phone: PhoneNumber
+        do { phone = try PhoneNumber(raw) } catch { throw ValidationErrors([error]) }
+        let found = try await PhoneLookup.find(phone, ngoID: actor.ngoID!, language: request.language,
+                                               cipher: request.application.fieldCipher, mayReadFully: request.mayRead,
+                                               on: request.db)
+        for worker in found.workers {
+            try await request.audit(.viewWorker, recordType: "worker", recordID: worker.id, ngoID: actor.ngoID, detail: "phone lookup")
+        }
+        return LookupJSON(
+            phone: phone.masked,
+            workers: found.workers.map { .init(id: $0.id, name: $0.name, phones: $0.maskedPhones) },
+            history: found.history.map(ContactLineJSON.init),
+            open_callbacks: found.openCallbacks.map { .init(id: $0.id, reason: $0.reason, due_at: $0.dueAt, attempts: $0.attempts) })
+    }
+
+    /// The open callbacks of the caller's office, oldest due first.
+    static func callbacks(_ request: Request) async throws -> [LookupJSON.CallbackJSON] {
+        let (actor, _) = try request.callbackScope()
+        return try await Callback.query(on: request.db).filter(\.$officeID == actor.officeID!).filter(\.$status == .open)
+            .sort(\.$dueAt).limit(500).all()
+            .map { .init(id: $0.id!, reason: $0.reason, due_at: $0.dueAt, attempts: $0.attempts) }
+    }
+}
