@@ -33,6 +33,7 @@ package enum IntakeFeature: Feature {
         IntakeController.register(app.routes)
         ContactsController.register(app.routes)
         WorkersController.register(app.routes)
+        DuplicatesController.register(app.routes)
         CallbacksController.register(app.routes)
         TopicsController.register(app.routes)
         LinesController.register(app.routes)

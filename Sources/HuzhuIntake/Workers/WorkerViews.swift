@@ -5,9 +5,14 @@ import Plot
 
 /// The workers list, one worker's page, and the worker form.
 enum WorkerViews {
-    static func list(_ page: WorkerList.Page, filter: WorkerFilter, _ context: PageContext) -> Node<HTML.BodyContext> {
+    /// `tools` are the links this person may follow from the list (duplicates, import, export).
+    static func list(_ page: WorkerList.Page, filter: WorkerFilter, tools: [(path: String, titleKey: String)],
+                     _ context: PageContext) -> Node<HTML.BodyContext> {
         let t = context.t
         return .group(
+            .if(!tools.isEmpty, .p(.class("tools"), .forEach(tools) { tool in
+                .a(.class("button"), .href(tool.path), .text(t(tool.titleKey)))
+            })),
             .form(.class("filters"), .method(.get), .action(IntakeRoute.workers.path),
                 Forms.text("q", value: filter.q, errors: ValidationErrors(), t, required: false, hint: t("workers.q_hint")),
                 .div(.class("actions"), .button(.type(.submit), .text(t("list.filter"))))),

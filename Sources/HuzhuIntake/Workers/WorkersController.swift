@@ -25,7 +25,15 @@ enum WorkersController {
         let filter = try request.query.decode(WorkerFilter.self)
         let page = try await WorkerList.load(filter, ngoID: actor.ngoID, today: request.today,
                                              cipher: request.application.fieldCipher, on: request.db)
-        return request.page(request.t("workers.title"), WorkerViews.list(page, filter: filter, request.pageContext))
+        var tools: [(path: String, titleKey: String)] = []
+        if let ngo = actor.ngoID, request.may(.mergeWorkers, in: .ngo(ngo)) {
+            tools.append((IntakeRoute.duplicates.path, "duplicates.title"))
+        }
+        if let ngo = actor.ngoID, request.may(.transferWorkers, in: .ngo(ngo)) {
+            tools.append((IntakeRoute.importWorkers.path, "import.title"))
+            tools.append((IntakeRoute.exportWorkers.path, "export.title"))
+        }
+        return request.page(request.t("workers.title"), WorkerViews.list(page, filter: filter, tools: tools, request.pageContext))
     }
 
     static func show(_ request: Request, revealed: Bool) async throws -> Response {

@@ -24,12 +24,20 @@ final class Browser: @unchecked Sendable {
     /// Posts a form. The CSRF token is added unless the test supplies its own field (or `csrf: false`).
     @discardableResult
     func post(_ path: String, _ form: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        try await post(path, pairs: form.map { ($0.key, $0.value) }, csrf: csrf)
+    }
+
+    /// Posts fields in order, a name possibly repeated (`workers[]`).
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
         if csrf && cookies[CSRFProtection.cookieName] == nil { try await get("/login") }
-        var fields = form
-        if csrf && fields[CSRFProtection.fieldName] == nil { fields[CSRFProtection.fieldName] = cookies[CSRFProtection.cookieName] }
+        var fields = pairs
+        if csrf && !fields.contains(where: { $0.0 == CSRFProtection.fieldName }) {
+            fields.append((CSRFProtection.fieldName, cookies[CSRFProtection.cookieName] ?? ""))
+        }
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        let body = fields.map { "\(escape($0.key))=\(escape($0.value))" }.joined(separator: "&")
+        let body = fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 

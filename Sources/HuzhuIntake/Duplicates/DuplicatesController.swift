@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// Likely duplicate workers, and merging them (audited, on every record involved).
+enum DuplicatesController {
+    struct MergeInput: Content {
+        var survivor: String?
+        var workers: [String]?
+        var confirm: String?
+    }
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.duplicates, use: list)
+        routes.post(IntakeRoute.merge, use: merge)
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let ngoID = try scope(request)
+        let groups = try await DuplicateFinder.groups(ngoID: ngoID, on: request.db)
+        let ids = groups.flatMap(\.workerIDs)
+        let workers = try await Worker.query(on: request.db).filter(\.$id ~~ ids).all().reduce(into: [UUID: Worker]()) { $0[$1.id!] = $1 }
+        let phones = try await WorkerStore(db: request.db, cipher: request.application.fieldCipher).phones(of: ids)
+        let counts = try await Contact.query(on: request.db).filter(\.$workerID ~~ ids).all()
+            .reduce(into: [UUID: Int]()) { $0[$1.workerID!, default: 0] += 1 }
+        let cards = groups.map { group in
+            DuplicateViews.Group(reasons: group.reasons, workers: group.workerIDs.compactMap { id in
+                workers[id].map { DuplicateViews.Card(worker: $0, phones: (phones[id] ?? []).map(\.masked), contacts: counts[id] ?? 0) }
+            })
+        }
+        return request.page(request.t("duplicates.title"), DuplicateViews.render(cards, request.pageContext))
+    }
+
+    static func merge(_ request: Request) async throws -> Response {
+        let ngoID = try scope(request)
+        let input = try request.content.decode(MergeInput.self)
+        guard input.confirm == "on" else { throw HuzhuAbort(.unprocessableEntity, "error.confirm_required") }
+        let ids = Set((input.workers ?? []).compactMap(UUID.init(uuidString:)))
+        guard let survivorID = input.survivor.flatMap(UUID.init(uuidString:)), ids.contains(survivorID), ids.count >= 2 else {
+            throw HuzhuAbort(.unprocessableEntity, "error.merge_choice")
+        }
+        let workers = try await Worker.query(on: request.db).filter(\.$id ~~ Array(ids)).filter(\.$ngoID == ngoID)
+            .filter(\.$mergedInto == nil).all()
+        guard workers.count == ids.count, let survivor = workers.first(where: { $0.id == survivorID }) else {
+            throw HuzhuAbort(.notFound, "error.not_found")
+        }
+        let others = workers.filter { $0.id != survivorID }
+        try await request.db.transaction { db in
+            try await WorkerMerge(db: db, cipher: request.application.fieldCipher).merge(others, into: survivor)
+            let merged = others.map { $0.id!.uuidString.lowercased() }.joined(separator: ",")
+            try await request.audit(.mergeWorkers, recordType: "worker", recordID: survivorID, ngoID: ngoID,
+                                    detail: "absorbed \(merged)", on: db)
+            for other in others {
+                try await request.audit(.mergeWorkers, recordType: "worker", recordID: other.id, ngoID: ngoID,
+                                        detail: "merged into \(survivorID.uuidString.lowercased())", on: db)
+            }
+        }
+        return request.seeOther(IntakeRoute.worker(.of(survivorID)))
+    }
+
+    private static func scope(_ request: Request) throws -> UUID {
+        let actor = try request.requireActor()
+        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try request.authorize(.mergeWorkers, in: .ngo(ngoID))
+        return ngoID
+    }
+}
