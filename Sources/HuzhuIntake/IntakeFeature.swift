@@ -8,6 +8,7 @@ import Vapor
 package enum IntakeFeature: Feature {
     package static let migrations: [any Migration] = [
         CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
+        CreateImportBatches(),
     ]
 
     package static func grant(_ policy: inout Policy) {
@@ -34,6 +35,8 @@ package enum IntakeFeature: Feature {
         ContactsController.register(app.routes)
         WorkersController.register(app.routes)
         DuplicatesController.register(app.routes)
+        ImportController.register(app)
+        ExportController.register(app.routes)
         CallbacksController.register(app.routes)
         TopicsController.register(app.routes)
         LinesController.register(app.routes)

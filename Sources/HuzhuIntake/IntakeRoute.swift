@@ -4,7 +4,8 @@ import HuzhuPlatform
 enum IntakeRoute: TypedRoute {
     case intake, intakeEvents
     case contacts, contact(RouteID)
-    case workers, worker(RouteID), revealWorker(RouteID), editWorker(RouteID), duplicates, merge, importWorkers, exportWorkers
+    case workers, worker(RouteID), revealWorker(RouteID), editWorker(RouteID), duplicates, merge, importWorkers, importBatch(RouteID)
+    case exportWorkers
     case callbacks, callback(RouteID), callbackAttempt(RouteID)
     case topics, lines
     case apiContacts, apiContact(RouteID), apiWorkers, apiWorker(RouteID), apiLookup, apiCallbacks
@@ -23,6 +24,7 @@ enum IntakeRoute: TypedRoute {
         case .duplicates: "/workers/duplicates"
         case .merge: "/workers/merge"
         case .importWorkers: "/workers/import"
+        case .importBatch(let id): "/workers/import/\(id.text)"
         case .exportWorkers: "/workers/export.csv"
         case .callbacks: "/callbacks"
         case .callback(let id): "/callbacks/\(id.text)"

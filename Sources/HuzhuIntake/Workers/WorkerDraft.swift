@@ -60,7 +60,7 @@ struct WorkerDraft: Content {
     }
 
     static func split(_ text: String) -> [String] {
-        text.split(whereSeparator: { ",;，；、\n\r".contains($0) })
+        text.split(whereSeparator: { ",;，；、/\n\r".contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

@@ -20,8 +20,9 @@ package struct CSRFProtection: AsyncMiddleware {
 
         if !request.isAPI && ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             // A body that arrived whole is not checked by `collect(max:)`, so its size is checked here.
-            let body = try await request.body.collect(max: Self.maxFormBytes).get()
-            if let body, body.readableBytes > Self.maxFormBytes { throw HuzhuAbort(.payloadTooLarge, "error.too_large") }
+            let limit = request.application.uploadLimits[request.url.path] ?? Self.maxFormBytes
+            let body = try await request.body.collect(max: limit).get()
+            if let body, body.readableBytes > limit { throw HuzhuAbort(.payloadTooLarge, "error.too_large") }
             guard body != nil, let existing,
                   let submitted = try? request.content.get(String.self, at: Self.fieldName),
                   SecretToken.constantTimeEquals(submitted, existing) else {
@@ -48,6 +49,14 @@ extension Request {
 }
 
 extension Application {
+    private struct UploadLimitsKey: StorageKey { typealias Value = [String: Int] }
+
+    /// Form paths that take more than a small form (file uploads), with their limit in bytes.
+    package var uploadLimits: [String: Int] {
+        get { storage[UploadLimitsKey.self] ?? [:] }
+        set { storage[UploadLimitsKey.self] = newValue }
+    }
+
     private struct SecureCookiesKey: StorageKey { typealias Value = Bool }
 
     /// On when served behind HTTPS (`HUZHU_SECURE_COOKIES`).

@@ -1,0 +1,46 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// `GET /workers/export.csv`: the NGO's workers for a spreadsheet, in UTF-8 with a byte-order mark so
+/// Excel shows Chinese, formulas neutralised. Deliberately minimal (no ID numbers) and audited.
+enum ExportController {
+    static let columns = ["full_name", "phones", "gender", "birth_year", "home_province", "current_city", "industry",
+                          "employer", "languages", "consent_sms", "consent_network"]
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IntakeRoute.exportWorkers, use: export)
+    }
+
+    static func export(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try request.authorize(.transferWorkers, in: .ngo(ngoID))
+        let t = request.t
+        let workers = try await Worker.query(on: request.db).filter(\.$ngoID == ngoID).filter(\.$mergedInto == nil)
+            .sort(\.$createdAt).all()
+        let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
+        var text = CSV.byteOrderMark + CSV.line(columns.map { t("field.\($0)") })
+        for start in stride(from: 0, to: workers.count, by: 1000) {
+            let chunk = Array(workers[start..<min(start + 1000, workers.count)])
+            let phones = try await store.phones(of: chunk.compactMap(\.id))
+            for worker in chunk {
+                text += CSV.line([
+                    worker.name, (phones[worker.id!] ?? []).map(\.digits).joined(separator: " / "),
+                    t("gender.\(worker.gender.rawValue)"), worker.birthYear.map(String.init) ?? "", worker.homeProvince ?? "",
+                    worker.currentCity ?? "", worker.industry ?? "", worker.employer ?? "", worker.languages ?? "",
+                    worker.consentSMSOn ?? "", worker.consentNetworkOn ?? "",
+                ])
+            }
+        }
+        try await request.audit(.exportWorkers, recordType: "workers", recordID: nil, ngoID: ngoID,
+                                detail: "\(workers.count) workers")
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let day = CalendarDate(request.application.clock.now())
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"workers-\(day).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
