@@ -13,6 +13,10 @@ import VaporTesting
 struct PolicyMatrixTests {
     static let everyone = Set(DemoRole.allCases)
     static let admins: Set<DemoRole> = [.admin, .ngoadmin]
+    /// Those who answer the hotline in an office.
+    static let operators: Set<DemoRole> = [.supervisor, .caseworker, .volunteer]
+    /// Those who read the NGO's worker records.
+    static let staff: Set<DemoRole> = [.admin, .ngoadmin, .supervisor, .caseworker]
 
     /// Page, and the demo accounts that may open it (all others get 403).
     static let pages: [(path: String, allowed: Set<DemoRole>)] = [
@@ -25,6 +29,15 @@ struct PolicyMatrixTests {
         ("/admin/users/new", admins),
         ("/admin/audit", admins),
         ("/tokens", everyone),
+        ("/intake", operators),
+        ("/contacts", staff.union([.volunteer])),
+        ("/workers", staff),
+        ("/workers/duplicates", [.ngoadmin, .supervisor]),
+        ("/workers/import", [.ngoadmin, .supervisor]),
+        ("/workers/export.csv", [.ngoadmin, .supervisor]),
+        ("/callbacks", operators),
+        ("/admin/topics", [.admin]),
+        ("/admin/lines", admins),
     ]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
@@ -35,7 +48,7 @@ struct PolicyMatrixTests {
                 let response = try await browser.get(page.path)
                 let expected: HTTPStatus = page.allowed.contains(role) ? .ok : .forbidden
                 #expect(response.status == expected, "\(role) GET \(page.path)")
-                if expected == .forbidden { #expect(response.text.contains("无权")) }
+                if expected == .forbidden { #expect(response.text.contains("无权"), "\(role) GET \(page.path)") }
             }
         }
     }
@@ -45,7 +58,9 @@ struct PolicyMatrixTests {
         try await withHuzhu { _, browser in
             try await browser.login(role.rawValue)
             let html = try await browser.get("/").text
-            for page in Self.pages where page.path.hasSuffix("/new") == false && page.path != "/" {
+            let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
+                             "/workers", "/callbacks", "/admin/topics", "/admin/lines"]
+            for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }
         }

@@ -14,6 +14,8 @@ package enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · \(t("app.name"))"),
                 .link(.rel(.stylesheet), .href(page.stylesheet)),
+                // No favicon to fetch: one request less per page on a slow connection.
+                .link(.rel(.icon), .href("data:,")),
                 .forEach(page.scripts) { script in
                     .script(.src(StaticAssets.bundled.path(of: script.asset)), .defer())
                 }

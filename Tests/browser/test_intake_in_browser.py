@@ -1,0 +1,49 @@
+"""An operator records two calls from the same worker in a real Chromium; the second call shows the first."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from test_admin_in_browser import click, sign_in
+
+
+def test_second_call_shows_the_first(browser, server):
+    sign_in(browser, server, "volunteer")
+    click(browser, By.LINK_TEXT, "来电登记")
+
+    # First call: an unknown number, a new worker typed in place.
+    browser.find_element(By.ID, "field-phone").send_keys("139 1234 5678")
+    click(browser, By.CSS_SELECTOR, "form.lookup button")
+    assert "这个号码还没有记录" in browser.find_element(By.CLASS_NAME, "lookup-results").text
+    browser.find_element(By.ID, "field-full_name").send_keys("浏览器工友")
+    browser.find_element(By.ID, "field-topics-0").click()
+    browser.find_element(By.ID, "field-summary").send_keys("第一次来电：老板拖欠两个月工资")
+    Select(browser.find_element(By.ID, "field-outcome")).select_by_value("advice")
+    click(browser, By.CSS_SELECTOR, ".intake-form button.primary")
+    notice = browser.find_element(By.CSS_SELECTOR, ".notice.done").text
+    assert "已保存" in notice
+
+    # Second call: the same number typed differently finds the worker and the first call.
+    browser.find_element(By.ID, "field-phone").clear()
+    browser.find_element(By.ID, "field-phone").send_keys("+86-13912345678")
+    click(browser, By.CSS_SELECTOR, "form.lookup button")
+    results = browser.find_element(By.CLASS_NAME, "lookup-results").text
+    assert "浏览器工友" in results
+    assert "第一次来电：老板拖欠两个月工资" in results
+    assert browser.find_element(By.ID, "field-subject-0").is_selected()
+    browser.find_element(By.ID, "field-topics-0").click()
+    browser.find_element(By.ID, "field-summary").send_keys("第二次来电：老板答应月底付")
+    click(browser, By.CSS_SELECTOR, ".intake-form button.primary")
+    assert "已保存" in browser.find_element(By.CSS_SELECTOR, ".notice.done").text
+
+    click(browser, By.LINK_TEXT, "联系记录")
+    rows = browser.find_element(By.TAG_NAME, "tbody").text
+    assert "第一次来电" in rows and "第二次来电" in rows
+
+
+def test_screenpop_script_is_served_and_allowed(browser, server):
+    sign_in(browser, server, "caseworker")
+    box = browser.find_element(By.ID, "screenpop")
+    assert box.get_attribute("data-events") == "/intake/events"
+    scripts = [s.get_attribute("src") for s in browser.find_elements(By.TAG_NAME, "script")]
+    assert any("/static/screenpop-" in src for src in scripts)
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], errors
