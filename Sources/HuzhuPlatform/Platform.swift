@@ -12,7 +12,7 @@ package enum Platform {
     /// security headers outermost (so error pages carry them too), then errors, authentication and CSRF.
     package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, keys: KeyRing) throws {
         try app.useDatabase(configuration)
-        app.storage[KeyStorage.self] = keys
+        app.storage[CipherStorage.self] = FieldCipher(keys: keys)
         app.http.server.configuration.hostname = configuration.host
         app.http.server.configuration.port = configuration.port
         app.http.server.configuration.responseCompression = .enabled
@@ -31,15 +31,15 @@ package enum Platform {
         LanguageSwitch.register(on: app.routes)
     }
 
-    fileprivate struct KeyStorage: StorageKey { typealias Value = KeyRing }
+    fileprivate struct CipherStorage: StorageKey { typealias Value = FieldCipher }
 }
 
 extension Application {
     /// Encrypts and hashes personal identifiers with the deployment's keys.
     package var fieldCipher: FieldCipher {
-        guard let keys = storage[Platform.KeyStorage.self] else {
+        guard let cipher = storage[Platform.CipherStorage.self] else {
             fatalError("Platform.configure must run before personal identifiers are touched.")
         }
-        return FieldCipher(keys: keys)
+        return cipher
     }
 }

@@ -5,15 +5,21 @@ import Foundation
 /// lookup, so that a phone number can be found without ever being stored in clear; and a second keyed
 /// hash, under the network's shared key, by which the network counts a worker once across NGOs.
 package struct FieldCipher: Sendable {
-    private let keys: KeyRing
+    /// The derived keys' bytes, derived once (HKDF is too slow to repeat for every row of an import).
+    private let encryptionBytes: Data
+    private let lookupBytes: Data
+    private let networkBytes: Data
 
     package init(keys: KeyRing) {
-        self.keys = keys
+        func bytes(_ key: SymmetricKey) -> Data { key.withUnsafeBytes { Data($0) } }
+        encryptionBytes = bytes(keys.secret.derived(for: "field-encryption"))
+        lookupBytes = bytes(keys.secret.derived(for: "lookup-hash"))
+        networkBytes = bytes(keys.network.derived(for: "network-match"))
     }
 
-    private var encryptionKey: SymmetricKey { keys.secret.derived(for: "field-encryption") }
-    private var lookupKey: SymmetricKey { keys.secret.derived(for: "lookup-hash") }
-    private var networkKey: SymmetricKey { keys.network.derived(for: "network-match") }
+    private var encryptionKey: SymmetricKey { SymmetricKey(data: encryptionBytes) }
+    private var lookupKey: SymmetricKey { SymmetricKey(data: lookupBytes) }
+    private var networkKey: SymmetricKey { SymmetricKey(data: networkBytes) }
 
     /// Nonce, ciphertext and tag in one blob.
     package func seal(_ plaintext: String) throws -> Data {
