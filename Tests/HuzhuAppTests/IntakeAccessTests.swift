@@ -31,6 +31,12 @@ struct IntakeAccessTests {
 
             let officeList = try await caseworker.get("/contacts").text
             #expect(officeList.contains(mine.number) && officeList.contains(theirs.number))
+            let volunteerID = try await app.user("volunteer").requireID()
+            let byOperator = try await caseworker.get("/contacts?operator=\(volunteerID)").text
+            #expect(byOperator.contains(mine.number) && !byOperator.contains(theirs.number))
+            let byPhone = try await caseworker.get("/contacts?q=139-0013-9000").text
+            #expect(byPhone.contains(theirs.number) && !byPhone.contains(mine.number))
+            #expect(try await caseworker.get("/contacts?q=\(theirs.number.lowercased())").text.contains(theirs.number))
             #expect(try await caseworker.get("/contacts/\(mine.id!)").status == .ok)
 
             let shenzhen = browser.fresh()

@@ -47,3 +47,43 @@ def test_screenpop_script_is_served_and_allowed(browser, server):
     assert any("/static/screenpop-" in src for src in scripts)
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == [], errors
+
+
+def test_ringing_call_pops_up_on_the_operators_page(browser, server):
+    import hashlib
+    import hmac
+    import json
+    import time
+    import urllib.request
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # The NGO admin registers the Shenzhen hotline and reads its secret, shown once.
+    sign_in(browser, server, "ngoadmin")
+    browser.get(server.url + "/admin/lines")
+    Select(browser.find_element(By.ID, "field-office")).select_by_visible_text("SZ 深圳办公室")
+    browser.find_element(By.ID, "field-number").send_keys("0755-88886666")
+    browser.find_element(By.ID, "field-name").send_keys("深圳热线")
+    click(browser, By.CSS_SELECTOR, "main button.primary")
+    secret = browser.find_element(By.CSS_SELECTOR, "code.secret").text
+    browser.delete_all_cookies()
+
+    # A Shenzhen caseworker has any page open when the PBX reports a ringing call.
+    sign_in(browser, server, "sz.caseworker")
+    time.sleep(1)  # let the page's event stream connect
+    body = json.dumps({"event": "ringing", "call_id": "e2e-1", "caller": "+86 139 1234 5678",
+                       "line": "0755-88886666", "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
+    stamp = str(int(time.time()))
+    signature = hmac.new(secret.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(server.url + "/api/v1/telephony/events", data=body, method="POST", headers={
+        "Content-Type": "application/json", "X-Huzhu-Timestamp": stamp, "X-Huzhu-Signature": "sha256=" + signature})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.load(response)["status"] == "ok"
+
+    notice = WebDriverWait(browser, 15).until(
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, "#screenpop .screenpop-call")))
+    assert "139****5678" in notice.text
+    assert "浏览器工友" in notice.text  # recorded by the Beijing volunteer in the first test: same NGO
+    click(browser, By.CSS_SELECTOR, "#screenpop .screenpop-call a")
+    assert "浏览器工友" in browser.find_element(By.CLASS_NAME, "lookup-results").text
+    assert browser.find_element(By.NAME, "call_id").get_attribute("value") == "e2e-1"

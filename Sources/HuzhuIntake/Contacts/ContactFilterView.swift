@@ -10,8 +10,10 @@ enum ContactFilterView {
     struct Choices {
         let offices: [(value: String, label: String)]
         let topics: [(value: String, label: String)]
+        /// The people whose contacts may be filtered on; empty for those who see only their own.
+        let operators: [(value: String, label: String)]
 
-        static func load(for actor: Actor, on db: any Database, language: HuzhuCore.Language) async throws -> Choices {
+        static func load(for actor: Actor, ownOnly: Bool, on db: any Database, language: HuzhuCore.Language) async throws -> Choices {
             var offices: [(value: String, label: String)] = []
             if actor.role.reach != .office {
                 let query = Office.query(on: db).sort(\.$code)
@@ -20,7 +22,14 @@ enum ContactFilterView {
             }
             let topics = try await Topic.query(on: db).sort(\.$position).all()
                 .map { ($0.id!.uuidString, $0.name(in: language)) }
-            return Choices(offices: offices, topics: topics)
+            var operators: [(value: String, label: String)] = []
+            if !ownOnly {
+                let query = User.query(on: db).sort(\.$displayName)
+                if actor.role.reach == .office, let office = actor.officeID { query.filter(\.$officeID == office) }
+                else if let ngo = actor.ngoID { query.filter(\.$ngoID == ngo) }
+                operators = try await query.all().filter { $0.officeID != nil }.map { ($0.id!.uuidString, $0.displayName) }
+            }
+            return Choices(offices: offices, topics: topics, operators: operators)
         }
     }
 
@@ -35,6 +44,8 @@ enum ContactFilterView {
                 Forms.select("channel", options: Contact.Channel.allCases.map { ($0.rawValue, t("channel.\($0.rawValue)")) },
                              selected: filter.channel, errors: none, t, required: false),
                 Forms.select("topic", options: choices.topics, selected: filter.topic, errors: none, t, required: false),
+                .if(!choices.operators.isEmpty, Forms.select("operator", options: choices.operators, selected: filter.operator,
+                                                             errors: none, t, required: false)),
                 Forms.text("from", value: filter.from, errors: none, t, type: .date, required: false),
                 Forms.text("to", value: filter.to, errors: none, t, type: .date, required: false),
                 Forms.text("q", value: filter.q, errors: none, t, required: false, hint: t("contacts.q_hint")),

@@ -25,7 +25,8 @@ enum ContactsController {
             filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
             officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
             cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
-        let choices = try await ContactFilterView.Choices.load(for: actor, on: request.db, language: request.language)
+        let choices = try await ContactFilterView.Choices.load(for: actor, ownOnly: ownOnly != nil, on: request.db,
+                                                               language: request.language)
         return request.page(request.t("contacts.title"),
                             ContactFilterView.render(page, filter: filter, choices: choices, request.pageContext))
     }
