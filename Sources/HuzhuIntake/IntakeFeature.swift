@@ -46,5 +46,9 @@ package enum IntakeFeature: Feature {
         WorkersAPI.register(app.routes)
     }
 
+    package static func loadDemo(into app: Application) async throws -> [String] {
+        try await DemoHotline.loadIfEmpty(into: app)
+    }
+
     package static func commands(_ app: Application) {}
 }

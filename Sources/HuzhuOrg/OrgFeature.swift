@@ -35,6 +35,17 @@ package enum OrgFeature: Feature {
         MeAPI.register(app.routes)
     }
 
+    package static func loadDemo(into app: Application) async throws -> [String] {
+        let loaded = try await DemoNetwork.loadIfEmpty(into: app)
+        let password = DemoNetwork.password
+        return [loaded ? "已载入演示数据 / Demo data loaded." : "使用已有数据 / Using the existing data.",
+                "演示账号（密码均为 \(password)）/ Demo accounts (password \(password) for all):"]
+            + DemoNetwork.accounts.map { account in
+                let role = Localizer(.zhHans).role(account.role) + " / " + Localizer(.en).role(account.role)
+                return "  \(account.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(role)"
+            }
+    }
+
     package static func commands(_ app: Application) {
         var user = AsyncCommands()
         user.use(UserCreateCommand(), as: "create")
@@ -42,6 +53,5 @@ package enum OrgFeature: Feature {
         var token = AsyncCommands()
         token.use(TokenCreateCommand(), as: "create")
         app.asyncCommands.use(token.group(help: "Manage API tokens."), as: "token")
-        app.asyncCommands.use(DemoCommand(), as: "demo")
     }
 }

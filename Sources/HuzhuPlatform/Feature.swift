@@ -15,6 +15,8 @@ package protocol Feature {
     static var auditActions: [AuditAction] { get }
     /// This feature's part of the OpenAPI document (its `Resources/openapi.json`), if it has an API.
     static var openAPI: Data? { get }
+    /// Loads this feature's demo data into an empty database (`huzhu demo`); returns lines to print.
+    static func loadDemo(into app: Application) async throws -> [String]
     static func routes(_ app: Application) throws
     static func commands(_ app: Application)
 }

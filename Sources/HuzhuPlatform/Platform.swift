@@ -29,6 +29,7 @@ package enum Platform {
         app.registerHealthCheck()
         StaticAssets.bundled.register(on: app.routes)
         LanguageSwitch.register(on: app.routes)
+        app.asyncCommands.use(DemoCommand(), as: "demo")
     }
 
     fileprivate struct CipherStorage: StorageKey { typealias Value = FieldCipher }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+@testable import HuzhuIntake
 @testable import HuzhuOrg
 import HuzhuPlatform
 import Testing
@@ -77,6 +78,21 @@ struct DemoDataTests {
                 #expect(home.contains("我的账号"), "\(account.login)")
                 #expect(home.contains(Localizer(.zhHans).role(account.role)), "\(account.login)")
             }
+        }
+    }
+
+    @Test("The demo hotline is recorded through the intake code: workers, contacts, a line and a missed call")
+    func demoHotline() async throws {
+        try await withHuzhu { app, browser in
+            let lines = try await DemoHotline.loadIfEmpty(into: app)
+            #expect(lines.first?.contains("whsec_") == true)
+            #expect(try await Worker.query(on: app.db).count() == DemoHotline.workers.count)
+            #expect(try await Contact.query(on: app.db).count() == DemoHotline.contacts.count)
+            #expect(try await Callback.query(on: app.db).filter(\.$status == .open).count() == 2)
+            _ = try await DemoHotline.loadIfEmpty(into: app)
+            #expect(try await Contact.query(on: app.db).count() == DemoHotline.contacts.count)
+            try await browser.login("caseworker")
+            #expect(try await browser.get("/intake?phone=13900000001").text.contains("第二次来电"))
         }
     }
 

@@ -1,0 +1,41 @@
+import Vapor
+
+/// Demo data a feature loads into an empty database (after the features before it), returning the
+/// lines to print about it: accounts, a hotline's secret.
+package typealias DemoLoader = @Sendable (Application) async throws -> [String]
+
+extension Application {
+    private struct DemoLoadersKey: StorageKey { typealias Value = [DemoLoader] }
+
+    /// The features' demo loaders, in feature order.
+    package var demoLoaders: [DemoLoader] {
+        get { storage[DemoLoadersKey.self] ?? [] }
+        set { storage[DemoLoadersKey.self] = newValue }
+    }
+}
+
+/// `huzhu demo`: migrates the configured database (by default `huzhu-data/huzhu.sqlite`), lets each
+/// feature load its demo data if the database is empty, prints where to open Huzhu and how to sign in,
+/// and serves.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature { init() {} }
+
+    var help: String { "Start Huzhu with demo data (loaded into an empty database) and print the demo accounts." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        var lines: [String] = []
+        for loader in app.demoLoaders { lines += try await loader(app) }
+        let configuration = app.http.server.configuration
+        let console = context.console
+        console.print("")
+        console.print("打开 / Open:  http://\(configuration.hostname):\(configuration.port)/")
+        for line in lines { console.print(line) }
+        console.print("")
+        var serve = context
+        serve.input = CommandInput(arguments: ["huzhu"])
+        guard let command = app.asyncCommands.commands["serve"] else { return }
+        try await command.run(using: &serve)
+    }
+}
