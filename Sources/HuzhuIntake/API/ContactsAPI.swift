@@ -14,16 +14,7 @@ enum ContactsAPI {
     }
 
     static func list(_ request: Request) async throws -> APIPage<ContactLineJSON> {
-        let actor = try request.requireActor()
-        let own = Policy.ownScope(of: actor)
-        let ownOnly: UUID?
-        if request.may(.readContacts, in: own) { ownOnly = nil }
-        else if request.may(.readOwnContacts, in: own) { ownOnly = actor.userID }
-        else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let page = try await ContactList.load(
-            try request.query.decode(ContactFilter.self), ngoID: actor.role.reach == .network ? nil : actor.ngoID,
-            officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
-            cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
+        let (page, _) = try await ContactList.visible(to: request, try request.query.decode(ContactFilter.self))
         return APIPage(items: page.lines.map(ContactLineJSON.init), next: page.next)
     }
 
@@ -61,16 +52,7 @@ enum ContactsAPI {
         let now = request.application.clock.now()
         let values = try draft.validate(worker: input.worker?.draft ?? WorkerDraft(), activeTopics: Set(codes.values), now: now)
         guard let office = try await Office.find(actor.officeID, on: request.db) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let recorded = try await request.db.transaction { db in
-            let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
-                .record(values, by: actor, office: office, now: now)
-            if recorded.createdWorker, let worker = recorded.worker {
-                try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
-            }
-            try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
-                                    ngoID: recorded.contact.ngoID, detail: recorded.contact.number, on: db)
-            return recorded
-        }
+        let recorded = try await ContactStore.record(values, by: actor, office: office, now: now, request: request)
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
         try response.content.encode(try await json(recorded.contact, on: request.db))

@@ -27,6 +27,22 @@ enum ContactList {
         let next: String?
     }
 
+    /// The contacts the signed-in person may list: their own for hotline volunteers, their office's for
+    /// office staff, their NGO's for NGO-wide roles, everything for the network admin.
+    static func visible(to request: Request, _ filter: ContactFilter) async throws -> (page: Page, ownOnly: Bool) {
+        let actor = try request.requireActor()
+        let own = Policy.ownScope(of: actor)
+        let ownOnly: UUID?
+        if request.may(.readContacts, in: own) { ownOnly = nil }
+        else if request.may(.readOwnContacts, in: own) { ownOnly = actor.userID }
+        else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        let page = try await load(
+            filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
+            officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
+            cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
+        return (page, ownOnly != nil)
+    }
+
     /// `ownOnly` restricts to the person's own contacts (hotline volunteers); `officeID` to one office
     /// (office roles); otherwise the NGO's contacts, or the network's for the network admin.
     static func load(_ filter: ContactFilter, ngoID: UUID?, officeID: UUID?, ownOnly: UUID?, language: Language,

@@ -3,6 +3,7 @@ import Foundation
 import HuzhuCore
 import HuzhuOrg
 import HuzhuPlatform
+import Vapor
 
 /// Records a contact: the worker (found, created or anonymous), a readable number, its topics, a
 /// requested callback, and the closing of callbacks the worker made moot by calling in again.
@@ -16,6 +17,22 @@ struct ContactStore {
         let worker: Worker?
         let createdWorker: Bool
         let closedCallbacks: Int
+    }
+
+    /// Records a contact for a request, with its audit rows, in one transaction: the intake page and the
+    /// API both come here.
+    static func record(_ values: ContactDraft.Values, by actor: Actor, office: Office, now: Date,
+                       request: Request) async throws -> Recorded {
+        try await request.db.transaction { db in
+            let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
+                .record(values, by: actor, office: office, now: now)
+            if recorded.createdWorker, let worker = recorded.worker {
+                try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
+            }
+            try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
+                                    ngoID: recorded.contact.ngoID, detail: recorded.contact.number, on: db)
+            return recorded
+        }
     }
 
     func record(_ values: ContactDraft.Values, by actor: Actor, office: Office, now: Date) async throws -> Recorded {

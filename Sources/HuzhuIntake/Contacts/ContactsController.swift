@@ -15,17 +15,9 @@ enum ContactsController {
 
     static func list(_ request: Request) async throws -> Response {
         let actor = try request.requireActor()
-        let own = Policy.ownScope(of: actor)
-        let ownOnly: UUID?
-        if request.may(.readContacts, in: own) { ownOnly = nil }
-        else if request.may(.readOwnContacts, in: own) { ownOnly = actor.userID }
-        else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         let filter = try request.query.decode(ContactFilter.self)
-        let page = try await ContactList.load(
-            filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
-            officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
-            cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
-        let choices = try await ContactFilterView.Choices.load(for: actor, ownOnly: ownOnly != nil, on: request.db,
+        let (page, ownOnly) = try await ContactList.visible(to: request, filter)
+        let choices = try await ContactFilterView.Choices.load(for: actor, ownOnly: ownOnly, on: request.db,
                                                                language: request.language)
         return request.page(request.t("contacts.title"),
                             ContactFilterView.render(page, filter: filter, choices: choices, request.pageContext))

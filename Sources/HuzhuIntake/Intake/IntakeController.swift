@@ -51,16 +51,7 @@ enum IntakeController {
             guard let office = try await Office.find(actor.officeID, on: request.db) else {
                 throw HuzhuAbort(.forbidden, "error.forbidden")
             }
-            recorded = try await request.db.transaction { db in
-                let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
-                    .record(values, by: actor, office: office, now: now)
-                if recorded.createdWorker, let worker = recorded.worker {
-                    try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
-                }
-                try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
-                                        ngoID: recorded.contact.ngoID, detail: recorded.contact.number, on: db)
-                return recorded
-            }
+            recorded = try await ContactStore.record(values, by: actor, office: office, now: now, request: request)
         } catch let errors as ValidationErrors {
             return try await render(request, contact: contactDraft, worker: workerDraft, errors: errors, saved: nil,
                                     status: .unprocessableEntity)

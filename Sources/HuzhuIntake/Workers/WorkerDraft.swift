@@ -21,6 +21,26 @@ struct WorkerDraft: Content {
     var consent_sms: String?
     var consent_story: String?
 
+    init() {}
+
+    /// A stored worker as the edit form shows it, numbers in full.
+    init(_ worker: Worker, phones: [PhoneNumber], idNumber: String?) {
+        full_name = worker.name
+        self.phones = phones.map(\.digits).joined(separator: ", ")
+        id_number = idNumber
+        gender = worker.gender.rawValue
+        birth_year = worker.birthYear.map(String.init)
+        home_province = worker.homeProvince
+        current_city = worker.currentCity
+        industry = worker.industry
+        employer = worker.employer
+        languages = worker.languages
+        notes = worker.notes
+        consent_network = worker.consentNetworkOn == nil ? nil : "on"
+        consent_sms = worker.consentSMSOn == nil ? nil : "on"
+        consent_story = worker.consentStoryOn == nil ? nil : "on"
+    }
+
     /// The draft checked: every problem collected, or values ready to store.
     func validate(today: CalendarDate) throws(ValidationErrors) -> WorkerValues {
         var errors = ValidationErrors()

@@ -60,21 +60,8 @@ enum WorkersController {
         try await request.audit(.revealIdentifiers, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID,
                                 detail: "edit form")
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
-        var draft = WorkerDraft()
-        draft.full_name = worker.name
-        draft.phones = (try await store.phones(of: [worker.id!])[worker.id!] ?? []).map(\.digits).joined(separator: ", ")
-        draft.id_number = try store.idNumber(of: worker)
-        draft.gender = worker.gender.rawValue
-        draft.birth_year = worker.birthYear.map(String.init)
-        draft.home_province = worker.homeProvince
-        draft.current_city = worker.currentCity
-        draft.industry = worker.industry
-        draft.employer = worker.employer
-        draft.languages = worker.languages
-        draft.notes = worker.notes
-        draft.consent_network = worker.consentNetworkOn == nil ? nil : "on"
-        draft.consent_sms = worker.consentSMSOn == nil ? nil : "on"
-        draft.consent_story = worker.consentStoryOn == nil ? nil : "on"
+        let draft = WorkerDraft(worker, phones: try await store.phones(of: [worker.id!])[worker.id!] ?? [],
+                                idNumber: try store.idNumber(of: worker))
         return request.page(request.t("workers.edit"), WorkerViews.form(draft, id: worker.id!, errors: ValidationErrors(),
                                                                         request.pageContext))
     }
