@@ -39,6 +39,9 @@ struct ImportExportTests {
             let uploaded = try await upload(browser, csv.data(using: CSV.gb18030)!)
             #expect(uploaded.status == .seeOther)
             let batchPath = try #require(uploaded.location)
+            let waiting = try await app.rawContent()
+            #expect(!waiting.contains("13800138005") && !waiting.contains("110101199003074258"),
+                    "an uploaded list waits encrypted")
 
             let preview = try await browser.get(batchPath + "?preview=1")
             #expect(preview.status == .ok)
@@ -60,7 +63,7 @@ struct ImportExportTests {
             #expect(try await Worker.query(on: app.db).count() == 3)
             #expect(try await browser.get("/intake?phone=13800138001").text.contains("陈一"))
             #expect(try await browser.post(batchPath, fields).status == .conflict)
-            #expect(try await ImportBatch.query(on: app.db).first()?.content == "")
+            #expect(try await ImportBatch.query(on: app.db).first()?.contentCipher.isEmpty == true)
             #expect(try await app.auditActions().contains("intake.worker.import"))
         }
     }

@@ -61,7 +61,7 @@ struct IntakeTests {
             let response = try await browser.recordContact(phone: "13800138000", newWorker: "李四",
                                                            extra: ["id_number": "110101199003074258", "phones": "010-62345678"])
             #expect(response.status == .seeOther)
-            let stored = try await rawContent(of: app)
+            let stored = try await app.rawContent()
             #expect(stored.contains("李四"), "the check must see the data it reads")
             for secret in ["13800138000", "01062345678", "62345678", "110101199003074258"] {
                 #expect(!stored.contains(secret), "\(secret) found in clear")
@@ -69,25 +69,5 @@ struct IntakeTests {
             // And yet the worker is found by any spelling of the number.
             #expect(try await browser.get("/intake?phone=0086-138-0013-8000").text.contains("李四"))
         }
-    }
-
-    /// Everything the database holds for the intake tables, as text: the SQLite file and its WAL as they
-    /// are on disk, or every row of PostgreSQL cast to text.
-    func rawContent(of app: Application) async throws -> String {
-        if app.db.isSQLite {
-            _ = try await app.db.sql.raw("PRAGMA wal_checkpoint(FULL)").all()
-            let rows = try await app.db.sql.raw("PRAGMA database_list").all()
-            let path = try rows.first!.decode(column: "file", as: String.self)
-            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var text = ""
-        for table in ["workers", "worker_phones", "contacts", "callbacks", "audit_events"] {
-            for row in try await app.db.sql.raw("SELECT t::text AS row FROM \(ident: table) t").all() {
-                text += try row.decode(column: "row", as: String.self)
-            }
-        }
-        return text
     }
 }

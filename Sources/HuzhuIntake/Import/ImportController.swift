@@ -49,8 +49,10 @@ enum ImportController {
         batch.officeID = actor.officeID ?? UUID()
         batch.userID = actor.userID
         batch.fileName = String(file.filename.prefix(200))
-        batch.content = text
+        batch.contentCipher = try request.application.fieldCipher.seal(text)
         batch.createdAt = request.application.clock.now()
+        try await ImportBatch.query(on: request.db).filter(\.$createdAt < batch.createdAt.addingTimeInterval(-ImportBatch.lifetime))
+            .delete()
         if actor.officeID == nil {
             // An NGO admin belongs to no office: their imports are recorded against the NGO's first office by code.
             guard let office = try await Office.query(on: request.db).filter(\.$ngoID == batch.ngoID).sort(\.$code).first() else {
@@ -65,7 +67,7 @@ enum ImportController {
     static func preview(_ request: Request) async throws -> Response {
         let actor = try scope(request)
         let batch = try await find(request, actor)
-        let rows = CSV.parse(batch.content)
+        let rows = CSV.parse(try request.application.fieldCipher.open(batch.contentCipher))
         let chosen = ColumnMapping(from: request.query)
         let mapping = chosen.isEmpty ? ColumnMapping.guess(headers: rows[0]) : chosen
         var plan: WorkerImport.Plan?
@@ -74,7 +76,7 @@ enum ImportController {
                 .plan(rows: Array(rows.dropFirst()), mapping: mapping, today: request.today, ngoID: batch.ngoID)
         }
         return request.page(request.t("import.title"),
-                            ImportViews.mapping(batch, headers: rows[0], sample: Array(rows.dropFirst().prefix(3)),
+                            ImportViews.mapping(batch, rows: rows.count - 1, headers: rows[0], sample: Array(rows.dropFirst().prefix(3)),
                                                 mapping: mapping, plan: plan, request.pageContext))
     }
 
@@ -84,7 +86,7 @@ enum ImportController {
         guard batch.importedAt == nil else { throw HuzhuAbort(.conflict, "error.import_done") }
         let mapping = ColumnMapping(from: request.content)
         guard mapping.column("full_name") != nil else { throw HuzhuAbort(.unprocessableEntity, "error.import_needs_name") }
-        let rows = CSV.parse(batch.content)
+        let rows = CSV.parse(try request.application.fieldCipher.open(batch.contentCipher))
         let now = request.application.clock.now()
         let plan = try await WorkerImport(db: request.db, cipher: request.application.fieldCipher)
             .plan(rows: Array(rows.dropFirst()), mapping: mapping, today: request.today, ngoID: batch.ngoID)
@@ -94,7 +96,7 @@ enum ImportController {
             batch.importedAt = now
             batch.imported = imported
             batch.skipped = plan.total - imported
-            batch.content = ""  // the file held personal data in clear: once imported, it is not kept
+            batch.contentCipher = Data()  // once imported, the list itself is not kept
             try await batch.save(on: db)
             try await request.audit(.importWorkers, recordType: "import_batch", recordID: batch.id, ngoID: batch.ngoID,
                                     detail: "\(batch.fileName): \(imported) imported, \(plan.total - imported) skipped", on: db)

@@ -18,7 +18,7 @@ enum ImportViews {
                   Forms.submit(t("import.upload"))))
     }
 
-    static func mapping(_ batch: ImportBatch, headers: [String], sample: [[String]], mapping: ColumnMapping,
+    static func mapping(_ batch: ImportBatch, rows: Int, headers: [String], sample: [[String]], mapping: ColumnMapping,
                         plan: WorkerImport.Plan?, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let columns = headers.enumerated().map { (String($0.offset), $0.element.isEmpty ? "#\($0.offset + 1)" : $0.element) }
@@ -28,7 +28,7 @@ enum ImportViews {
         }
         let path = IntakeRoute.importBatch(.of(batch.id!)).path
         return .group(
-            .p(.text(t("import.file", batch.fileName, String(CSV.parse(batch.content).count - 1)))),
+            .p(.text(t("import.file", batch.fileName, String(rows)))),
             .table(.class("sample"),
                 .thead(.tr(.forEach(headers) { .th(.text($0)) })),
                 .tbody(.forEach(sample) { row in .tr(.forEach(row) { .td(.text($0)) }) })),

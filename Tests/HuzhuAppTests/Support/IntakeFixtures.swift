@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 @testable import HuzhuIntake
 import HuzhuPlatform
@@ -24,6 +25,26 @@ extension Browser {
 }
 
 extension Application {
+    /// Everything the database holds for the intake tables, as text: the SQLite file and its WAL as they
+    /// are on disk, or every row of PostgreSQL cast to text.
+    func rawContent() async throws -> String {
+        if db.isSQLite {
+            _ = try await db.sql.raw("PRAGMA wal_checkpoint(FULL)").all()
+            let rows = try await db.sql.raw("PRAGMA database_list").all()
+            let path = try rows.first!.decode(column: "file", as: String.self)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var text = ""
+        for table in ["workers", "worker_phones", "contacts", "callbacks", "calls", "import_batches", "audit_events"] {
+            for row in try await db.sql.raw("SELECT t::text AS row FROM \(ident: table) t").all() {
+                text += try row.decode(column: "row", as: String.self)
+            }
+        }
+        return text
+    }
+
     func workers(named name: String) async throws -> [Worker] {
         try await Worker.query(on: db).filter(\.$name == name).all()
     }
