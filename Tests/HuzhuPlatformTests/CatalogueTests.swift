@@ -19,11 +19,11 @@ struct CatalogueTests {
         #expect(en.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted() == [])
     }
 
-    @Test("Placeholders match between the languages")
-    func placeholders() {
+    @Test("Arguments such as {0} match between the languages")
+    func arguments() {
         for (key, text) in zh {
-            let placeholders = { (s: String) in Set(s.matches(of: /\{[0-9]\}/).map { String(s[$0.range]) }) }
-            #expect(placeholders(text) == placeholders(en[key] ?? ""), "\(key)")
+            let slots = { (s: String) in Set(s.matches(of: /\{[0-9]\}/).map { String(s[$0.range]) }) }
+            #expect(slots(text) == slots(en[key] ?? ""), "\(key)")
         }
     }
 

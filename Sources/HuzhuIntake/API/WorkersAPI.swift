@@ -38,10 +38,8 @@ enum WorkersAPI {
         try request.authorize(.readWorkers, in: actor.ngoID.map { .ngo($0) } ?? .network)
         let page = try await WorkerList.load(try request.query.decode(WorkerFilter.self), ngoID: actor.ngoID,
                                              today: request.today, cipher: request.application.fieldCipher, on: request.db)
-        let workers = try await Worker.query(on: request.db).filter(\.$id ~~ page.rows.map(\.id)).all()
-            .reduce(into: [UUID: Worker]()) { $0[$1.id!] = $1 }
-        return APIPage(items: page.rows.compactMap { row in
-            workers[row.id].map { WorkerJSON($0, phones: row.maskedPhones, idNumber: $0.idCipher == nil ? nil : "******") }
+        return APIPage(items: page.rows.map { row in
+            WorkerJSON(row.worker, phones: row.maskedPhones, idNumber: row.worker.idCipher == nil ? nil : "******")
         }, next: page.next)
     }
 

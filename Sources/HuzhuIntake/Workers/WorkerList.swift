@@ -15,12 +15,8 @@ struct WorkerFilter: Content {
 
 enum WorkerList {
     struct Row {
-        let id: UUID
-        let name: String
+        let worker: Worker
         let maskedPhones: [String]
-        let currentCity: String?
-        let employer: String?
-        let createdAt: Date
     }
 
     struct Page {
@@ -55,10 +51,7 @@ enum WorkerList {
         let page = Array(workers.prefix(WorkerFilter.pageSize))
         let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: page.compactMap(\.id))
         return Page(
-            rows: page.map { worker in
-                Row(id: worker.id!, name: worker.name, maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
-                    currentCity: worker.currentCity, employer: worker.employer, createdAt: worker.createdAt)
-            },
+            rows: page.map { Row(worker: $0, maskedPhones: (phones[$0.id!] ?? []).map(\.masked)) },
             next: workers.count > WorkerFilter.pageSize ? page.last?.id?.uuidString : nil)
     }
 }

@@ -23,11 +23,11 @@ enum WorkerViews {
                            .th(.text(t("field.employer"))), .th(.text(t("workers.since"))))),
                 .tbody(.forEach(page.rows) { row in
                     .tr(.td(.attribute(named: "data-label", value: t("field.full_name")),
-                            .a(.href(IntakeRoute.worker(.of(row.id)).path), .text(row.name))),
+                            .a(.href(IntakeRoute.worker(.of(row.worker.id!)).path), .text(row.worker.name))),
                         .td(.attribute(named: "data-label", value: t("field.phones")), .text(row.maskedPhones.joined(separator: ", "))),
-                        .td(.attribute(named: "data-label", value: t("field.current_city")), .text(row.currentCity ?? "—")),
-                        .td(.attribute(named: "data-label", value: t("field.employer")), .text(row.employer ?? "—")),
-                        .td(.attribute(named: "data-label", value: t("workers.since")), .text(t.date(row.createdAt))))
+                        .td(.attribute(named: "data-label", value: t("field.current_city")), .text(row.worker.currentCity ?? "—")),
+                        .td(.attribute(named: "data-label", value: t("field.employer")), .text(row.worker.employer ?? "—")),
+                        .td(.attribute(named: "data-label", value: t("workers.since")), .text(t.date(row.worker.createdAt))))
                 }))),
             .unwrap(page.next) { next in
                 .p(.a(.class("button"),
