@@ -29,6 +29,7 @@ package enum IntakeFeature: Feature {
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
+        app.homePanels.append(HotlineHomePanel.render)
         app.pageScripts.append(PageScript(asset: "screenpop.js", permission: .recordContacts, elementID: "screenpop",
                                           eventsPath: IntakeRoute.intakeEvents.path))
         IntakeController.register(app.routes)

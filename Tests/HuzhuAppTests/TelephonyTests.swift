@@ -131,6 +131,10 @@ struct TelephonyTests {
             try await browser.login("volunteer")
             let queue = try await browser.get("/callbacks").text
             #expect(queue.contains("138****8000") && queue.contains("未接来电"))
+            #expect(try await browser.get("/").text.contains("本办公室待回电 1 个"))
+            let admin = browser.fresh()
+            try await admin.login("ngoadmin")
+            #expect(!(try await admin.get("/").text.contains("待回电")))
 
             try await browser.recordContact(phone: "13800138000", newWorker: "孙八")
             let callback = try #require(try await Callback.query(on: app.db).first())

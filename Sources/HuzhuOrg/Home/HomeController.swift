@@ -1,4 +1,5 @@
 import HuzhuPlatform
+import Plot
 import Vapor
 
 enum HomeController {
@@ -6,7 +7,12 @@ enum HomeController {
         routes.get(PlatformRoute.home) { request async throws -> Response in
             let actor = try request.requireActor()
             let model = try await HomeQuery.load(for: actor, on: request.db)
-            return request.page(request.t("home.title"), HomeView(model: model).render(request.pageContext))
+            var panels: [Node<HTML.BodyContext>] = []
+            for panel in request.application.homePanels {
+                if let node = try await panel(request, actor) { panels.append(node) }
+            }
+            return request.page(request.t("home.title"),
+                                .group(.group(panels), HomeView(model: model).render(request.pageContext)))
         }
     }
 }
