@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+@testable import HuzhuOrg
 @testable import HuzhuIntake
 import HuzhuPlatform
 import SQLKit
@@ -34,6 +35,28 @@ struct IntakeTests {
             let year = CalendarDate(Date()).year
             #expect(numbers == ["BJ-\(year)-C000001", "BJ-\(year)-C000002"])
             #expect(try await app.contacts().allSatisfy { $0.workerID == worker.id })
+        }
+    }
+
+    @Test("Two NGOs may both have a BJ office: their contact numbers do not collide")
+    func numbersPerNGO() async throws {
+        try await withHuzhu { app, browser in
+            let admin = browser.fresh()
+            try await admin.login("cd.admin")
+            #expect(try await admin.post("/admin/offices/new", ["name": "北京联络处", "city": "北京", "code": "BJ"]).status == .seeOther)
+            let chengduBJ = try #require(try await Office.query(on: app.db).filter(\.$code == "BJ")
+                .filter(\.$ngoID == (try await app.ngo(named: "蓉城").requireID())).first())
+            let operatorAccount = try await app.user("cd.caseworker")
+            operatorAccount.officeID = chengduBJ.id
+            try await operatorAccount.save(on: app.db)
+
+            try await browser.login("caseworker")
+            #expect(try await browser.recordContact(phone: "13800138000", newWorker: "甲").status == .seeOther)
+            let other = browser.fresh()
+            try await other.login("cd.caseworker")
+            #expect(try await other.recordContact(phone: "13800138000", newWorker: "乙").status == .seeOther)
+            let numbers = try await app.contacts().map(\.number)
+            #expect(numbers.count == 2 && Set(numbers).count == 1)
         }
     }
 

@@ -114,7 +114,7 @@ struct CreateContacts: AsyncMigration {
             .field("follow_up_on", .string)
             .field("call_id", .string)
             .field("created_at", .datetime, .required)
-            .unique(on: "number")
+            .unique(on: "ngo_id", "number")
             .create()
         let sql = database.sql
         try await sql.create(index: "contacts_ngo_office_started").on(Contact.schema)

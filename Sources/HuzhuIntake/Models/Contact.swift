@@ -9,7 +9,7 @@ package final class Contact: Model, @unchecked Sendable {
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
     @Field(key: "office_id") package var officeID: UUID
-    /// Readable number, unique: `BJ-2026-C000042`.
+    /// Readable number, unique within the NGO (office codes are unique per NGO): `BJ-2026-C000042`.
     @Field(key: "number") package var number: String
     @Field(key: "channel") package var channel: Channel
     @Field(key: "direction") package var direction: Direction
