@@ -1,18 +1,19 @@
 """A real Chromium uses Huzhu as a person would: signs in, switches language, creates an office."""
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import DEMO_PASSWORD
 
 
 def click(browser, by, selector):
-    """Clicks something that loads a new page, and waits until that page has loaded."""
-    page = browser.find_element(By.TAG_NAME, "html")
+    """Clicks something that loads a new page, and waits until that page has loaded: the old page is
+    marked first, and the wait ends when a page without the mark is complete. (Asking the old page's
+    elements whether they are stale can itself fail while the pages change.)"""
+    browser.execute_script("window.huzhuPreviousPage = true")
     browser.find_element(by, selector).click()
-    wait = WebDriverWait(browser, 15)
-    wait.until(expected_conditions.staleness_of(page))
-    wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(lambda driver: driver.execute_script(
+        "return window.huzhuPreviousPage === undefined && document.readyState === 'complete'"))
 
 
 def sign_in(browser, server, login):
