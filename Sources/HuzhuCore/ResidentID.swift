@@ -39,5 +39,10 @@ public struct ResidentID: Hashable, Sendable {
     }
 
     /// `1101**********4258`: the region's first digits and the last four, nothing in between.
-    public var masked: String { value.prefix(4) + String(repeating: "*", count: 10) + value.suffix(4) }
+    public var masked: String { Self.mask(value) }
+
+    /// The same for a number as stored, without checking it again.
+    public static func mask(_ value: String) -> String {
+        value.prefix(4) + String(repeating: "*", count: max(value.count - 8, 0)) + value.suffix(4)
+    }
 }

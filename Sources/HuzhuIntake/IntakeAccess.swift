@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import HuzhuPlatform
 import Vapor
@@ -9,6 +10,30 @@ extension Request {
         let scope = Scope.office(ngo: contact.ngoID, office: contact.officeID)
         if may(.readContacts, in: scope) { return true }
         return may(.readOwnContacts, in: scope) && contact.operatorID == actor?.userID
+    }
+
+    /// The contact of the route's `:id`, read by the signed-in person (an audited read). Another NGO's
+    /// contact does not exist for them; one of their NGO they may not read is forbidden.
+    func readContact() async throws -> Contact {
+        let actor = try requireActor()
+        let query = Contact.query(on: db).filter(\.$id == (try routeID()))
+        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
+        guard let contact = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard mayRead(contact) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try await audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
+        return contact
+    }
+
+    /// The worker of the route's `:id`, if the signed-in person may read the NGO's workers; a merged
+    /// record leads to the worker it was merged into. The caller audits the read (a view or a reveal).
+    func findWorker() async throws -> Worker {
+        let actor = try requireActor()
+        let query = Worker.query(on: db).filter(\.$id == (try routeID()))
+        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
+        guard let worker = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        try authorize(.readWorkers, in: .ngo(worker.ngoID))
+        if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: db) { return merged }
+        return worker
     }
 
     /// The office the signed-in operator records contacts for; only office roles have one.

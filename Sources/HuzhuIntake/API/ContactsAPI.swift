@@ -19,13 +19,7 @@ enum ContactsAPI {
     }
 
     static func show(_ request: Request) async throws -> ContactJSON {
-        let actor = try request.requireActor()
-        let query = Contact.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let contact = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        guard request.mayRead(contact) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try await request.audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
-        return try await json(contact, on: request.db)
+        try await json(try await request.readContact(), on: request.db)
     }
 
     static func create(_ request: Request) async throws -> Response {

@@ -44,20 +44,15 @@ enum WorkersAPI {
     }
 
     static func show(_ request: Request) async throws -> WorkerJSON {
-        let actor = try request.requireActor()
-        let query = Worker.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let worker = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try request.authorize(.readWorkers, in: .ngo(worker.ngoID))
+        let worker = try await request.findWorker()
         let reveal = request.query[Bool.self, at: "reveal"] == true
         if reveal { try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID)) }
         try await request.audit(reveal ? .revealIdentifiers : .viewWorker, recordType: "worker", recordID: worker.id,
                                 ngoID: worker.ngoID)
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
         let phones = try await store.phones(of: [worker.id!])[worker.id!] ?? []
-        let id = try store.idNumber(of: worker).flatMap { try? ResidentID($0, today: request.today) }
         return WorkerJSON(worker, phones: phones.map { reveal ? $0.digits : $0.masked },
-                          idNumber: id.map { reveal ? $0.value : $0.masked })
+                          idNumber: try store.idNumber(of: worker).map { reveal ? $0 : ResidentID.mask($0) })
     }
 
     static func create(_ request: Request) async throws -> Response {

@@ -24,12 +24,7 @@ enum ContactsController {
     }
 
     static func show(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        let query = Contact.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let contact = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        guard request.mayRead(contact) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try await request.audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
+        let contact = try await request.readContact()
         let line = try await ContactHistory.lines([contact], language: request.language, mayReadFully: { _ in true },
                                                   on: request.db)[0]
         var worker: Worker?

@@ -17,6 +17,8 @@ struct IntakeFormView {
         var subjects: [(value: String, label: String)] = (lookup?.workers ?? []).map { ($0.id.uuidString, t("hotline.subject_known", $0.name)) }
         subjects.append(("new", t("hotline.subject_new")))
         subjects.append(("anonymous", t("hotline.subject_anonymous")))
+        var newWorker = worker
+        newWorker.phones = worker.phones ?? lookup?.phone.digits
         return .group(
             Forms.errorSummary(errors, t),
             Forms.post(IntakeRoute.intake.path, page,
@@ -26,19 +28,7 @@ struct IntakeFormView {
                 .details(.class("new-worker"), .open((contact.subject ?? defaultSubject) == "new" || lookup == nil),
                     .summary(.text(t("hotline.new_worker"))),
                     .p(.class("hint"), .text(t("hotline.new_worker_hint"))),
-                    Forms.text("full_name", value: worker.full_name, errors: errors, t, required: false),
-                    Forms.text("phones", value: worker.phones ?? lookup?.phone.digits, errors: errors, t, type: .tel,
-                               required: false, hint: t("worker.phones_hint")),
-                    Forms.select("gender", options: Gender.allCases.map { ($0.rawValue, t("gender.\($0.rawValue)")) },
-                                 selected: worker.gender, errors: errors, t, required: false),
-                    Forms.text("birth_year", value: worker.birth_year, errors: errors, t, required: false),
-                    Forms.text("home_province", value: worker.home_province, errors: errors, t, required: false),
-                    Forms.text("current_city", value: worker.current_city, errors: errors, t, required: false),
-                    Forms.text("industry", value: worker.industry, errors: errors, t, required: false),
-                    Forms.text("employer", value: worker.employer, errors: errors, t, required: false),
-                    Forms.text("id_number", value: worker.id_number, errors: errors, t, required: false),
-                    Forms.checkbox("consent_sms", checked: worker.consent_sms == "on", t),
-                    Forms.checkbox("consent_network", checked: worker.consent_network == "on", t)),
+                    WorkerViews.fields(newWorker, errors: errors, t, nameRequired: false, story: false)),
                 .element(named: "fieldset", nodes: [
                     .class("contact"),
                     .element(named: "legend", nodes: [.text(t("hotline.contact"))]),

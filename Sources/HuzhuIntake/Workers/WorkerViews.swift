@@ -86,22 +86,30 @@ enum WorkerViews {
         return .group(
             Forms.errorSummary(errors, t),
             Forms.post(IntakeRoute.editWorker(.of(id)).path, context,
-                Forms.text("full_name", value: draft.full_name, errors: errors, t),
-                Forms.text("phones", value: draft.phones, errors: errors, t, type: .tel, required: false,
-                           hint: t("worker.phones_hint")),
-                Forms.text("id_number", value: draft.id_number, errors: errors, t, required: false),
-                Forms.select("gender", options: Gender.allCases.map { ($0.rawValue, t("gender.\($0.rawValue)")) },
-                             selected: draft.gender, errors: errors, t, required: false),
-                Forms.text("birth_year", value: draft.birth_year, errors: errors, t, required: false),
-                Forms.text("home_province", value: draft.home_province, errors: errors, t, required: false),
-                Forms.text("current_city", value: draft.current_city, errors: errors, t, required: false),
-                Forms.text("industry", value: draft.industry, errors: errors, t, required: false),
-                Forms.text("employer", value: draft.employer, errors: errors, t, required: false),
-                Forms.text("languages", value: draft.languages, errors: errors, t, required: false),
-                Forms.textarea("notes", value: draft.notes, errors: errors, t, required: false),
-                Forms.checkbox("consent_network", checked: draft.consent_network == "on", t),
-                Forms.checkbox("consent_sms", checked: draft.consent_sms == "on", t),
-                Forms.checkbox("consent_story", checked: draft.consent_story == "on", t),
+                fields(draft, errors: errors, t, nameRequired: true, story: true),
                 Forms.submit(t("form.save"))))
+    }
+
+    /// A worker's fields, the same on the intake page (name optional there: only a new worker needs it)
+    /// and on the edit form.
+    static func fields<C: HTML.BodyContext>(_ draft: WorkerDraft, errors: ValidationErrors, _ t: Localizer,
+                                            nameRequired: Bool, story: Bool) -> Node<C> {
+        .group(
+            Forms.text("full_name", value: draft.full_name, errors: errors, t, required: nameRequired),
+            Forms.text("phones", value: draft.phones, errors: errors, t, type: .tel, required: false,
+                       hint: t("worker.phones_hint")),
+            Forms.select("gender", options: Gender.allCases.map { ($0.rawValue, t("gender.\($0.rawValue)")) },
+                         selected: draft.gender, errors: errors, t, required: false),
+            Forms.text("birth_year", value: draft.birth_year, errors: errors, t, required: false),
+            Forms.text("home_province", value: draft.home_province, errors: errors, t, required: false),
+            Forms.text("current_city", value: draft.current_city, errors: errors, t, required: false),
+            Forms.text("industry", value: draft.industry, errors: errors, t, required: false),
+            Forms.text("employer", value: draft.employer, errors: errors, t, required: false),
+            Forms.text("id_number", value: draft.id_number, errors: errors, t, required: false),
+            Forms.text("languages", value: draft.languages, errors: errors, t, required: false),
+            Forms.textarea("notes", value: draft.notes, errors: errors, t, required: false),
+            Forms.checkbox("consent_sms", checked: draft.consent_sms == "on", t),
+            Forms.checkbox("consent_network", checked: draft.consent_network == "on", t),
+            .if(story, Forms.checkbox("consent_story", checked: draft.consent_story == "on", t)))
     }
 }

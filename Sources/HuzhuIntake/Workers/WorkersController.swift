@@ -37,7 +37,7 @@ enum WorkersController {
     }
 
     static func show(_ request: Request, revealed: Bool) async throws -> Response {
-        let worker = try await find(request)
+        let worker = try await request.findWorker()
         if revealed { try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID)) }
         try await request.audit(revealed ? .revealIdentifiers : .viewWorker, recordType: "worker", recordID: worker.id,
                                 ngoID: worker.ngoID)
@@ -49,13 +49,13 @@ enum WorkersController {
                                                       mayReadFully: request.mayRead, on: request.db)
         let detail = WorkerViews.Detail(
             worker: worker, phones: phones.map { revealed ? $0.digits : $0.masked },
-            idNumber: idNumber.map { revealed ? $0 : String($0.prefix(4)) + String(repeating: "*", count: 10) + String($0.suffix(4)) },
+            idNumber: idNumber.map { revealed ? $0 : ResidentID.mask($0) },
             revealed: revealed, mayReveal: request.may(.revealIdentifiers, in: .ngo(worker.ngoID)), history: history)
         return request.page(worker.name, WorkerViews.page(detail, request.pageContext))
     }
 
     static func edit(_ request: Request) async throws -> Response {
-        let worker = try await find(request)
+        let worker = try await request.findWorker()
         try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID))
         try await request.audit(.revealIdentifiers, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID,
                                 detail: "edit form")
@@ -67,7 +67,7 @@ enum WorkersController {
     }
 
     static func update(_ request: Request) async throws -> Response {
-        let worker = try await find(request)
+        let worker = try await request.findWorker()
         try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID))
         let draft = try request.content.decode(WorkerDraft.self)
         let values: WorkerValues
@@ -84,19 +84,6 @@ enum WorkersController {
             try await request.audit(.updateWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
         }
         return request.seeOther(IntakeRoute.worker(.of(worker.id!)))
-    }
-
-    /// The worker, if it is the person's NGO's and may be read; a merged record leads to its survivor.
-    private static func find(_ request: Request) async throws -> Worker {
-        let actor = try request.requireActor()
-        let query = Worker.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let worker = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try request.authorize(.readWorkers, in: .ngo(worker.ngoID))
-        if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: request.db) {
-            return merged
-        }
-        return worker
     }
 }
 
