@@ -36,12 +36,21 @@ extension Request {
         return worker
     }
 
-    /// The office the signed-in operator records contacts for; only office roles have one.
-    func operatorScope() throws -> (actor: Actor, scope: Scope) {
+    /// The signed-in person, if they may do this in their own office (so `officeID` is set): recording
+    /// contacts, working the callback queue.
+    func inOwnOffice(_ permission: Permission) throws -> Actor {
         let actor = try requireActor()
         guard let ngo = actor.ngoID, let office = actor.officeID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let scope = Scope.office(ngo: ngo, office: office)
-        try authorize(.recordContacts, in: scope)
-        return (actor, scope)
+        try authorize(permission, in: .office(ngo: ngo, office: office))
+        return actor
+    }
+
+    /// The signed-in person, if they may do this for their whole NGO (so `ngoID` is set): merging,
+    /// importing, exporting workers.
+    func inOwnNGO(_ permission: Permission) throws -> Actor {
+        let actor = try requireActor()
+        guard let ngo = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try authorize(permission, in: .ngo(ngo))
+        return actor
     }
 }

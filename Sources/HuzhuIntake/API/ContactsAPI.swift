@@ -23,7 +23,7 @@ enum ContactsAPI {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let (actor, _) = try request.operatorScope()
+        let actor = try request.inOwnOffice(.recordContacts)
         let input = try request.content.decode(ContactInput.self)
         let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
         let codes = topics.reduce(into: [String: UUID]()) { $0[$1.code] = $1.id }

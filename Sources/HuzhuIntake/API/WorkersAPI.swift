@@ -56,7 +56,7 @@ enum WorkersAPI {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let (actor, _) = try request.operatorScope()
+        let actor = try request.inOwnOffice(.recordContacts)
         let values = try request.content.decode(WorkerInput.self).draft.validate(today: request.today)
         let now = request.application.clock.now()
         let worker = Worker()
@@ -77,7 +77,7 @@ enum WorkersAPI {
 
     /// The screen-pop as data: who has this number, their history, their open callbacks.
     static func lookup(_ request: Request) async throws -> LookupJSON {
-        let (actor, _) = try request.operatorScope()
+        let actor = try request.inOwnOffice(.recordContacts)
         guard let raw = request.query[String.self, at: "phone"] else { throw ValidationErrors([FieldError("phone", "error.required")]) }
         let phone: PhoneNumber
         do { phone = try PhoneNumber(raw) } catch { throw ValidationErrors([error]) }
@@ -96,7 +96,7 @@ enum WorkersAPI {
 
     /// The open callbacks of the caller's office, oldest due first.
     static func callbacks(_ request: Request) async throws -> [LookupJSON.CallbackJSON] {
-        let (actor, _) = try request.callbackScope()
+        let actor = try request.inOwnOffice(.workCallbacks)
         return try await Callback.query(on: request.db).filter(\.$officeID == actor.officeID!).filter(\.$status == .open)
             .sort(\.$dueAt).limit(500).all()
             .map { .init(id: $0.id!, reason: $0.reason, due_at: $0.dueAt, attempts: $0.attempts) }

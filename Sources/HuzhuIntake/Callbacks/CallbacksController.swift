@@ -23,7 +23,7 @@ enum CallbacksController {
     }
 
     static func queue(_ request: Request) async throws -> Response {
-        let (actor, _) = try request.callbackScope()
+        let actor = try request.inOwnOffice(.workCallbacks)
         let open = try await Callback.query(on: request.db)
             .filter(\.$officeID == actor.officeID!).filter(\.$status == .open).sort(\.$dueAt).limit(200).all()
         let names = try await workerNames(open.compactMap(\.workerID), on: request.db)
@@ -78,7 +78,7 @@ enum CallbacksController {
 
     /// A callback of the operator's own office; others do not exist for them.
     private static func find(_ request: Request) async throws -> Callback {
-        let (actor, _) = try request.callbackScope()
+        let actor = try request.inOwnOffice(.workCallbacks)
         guard let callback = try await Callback.query(on: request.db)
             .filter(\.$id == (try request.routeID())).filter(\.$officeID == actor.officeID!).first() else {
             throw HuzhuAbort(.notFound, "error.not_found")
@@ -89,16 +89,5 @@ enum CallbacksController {
     private static func workerNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         return try await Worker.query(on: db).filter(\.$id ~~ ids).all().reduce(into: [:]) { $0[$1.id!] = $1.name }
-    }
-}
-
-extension Request {
-    /// The office whose queue the signed-in operator works.
-    func callbackScope() throws -> (actor: Actor, scope: Scope) {
-        let actor = try requireActor()
-        guard let ngo = actor.ngoID, let office = actor.officeID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let scope = Scope.office(ngo: ngo, office: office)
-        try authorize(.workCallbacks, in: scope)
-        return (actor, scope)
     }
 }

@@ -19,7 +19,7 @@ enum DuplicatesController {
     }
 
     static func list(_ request: Request) async throws -> Response {
-        let ngoID = try scope(request)
+        let ngoID = try request.inOwnNGO(.mergeWorkers).ngoID!
         let groups = try await DuplicateFinder.groups(ngoID: ngoID, on: request.db)
         let ids = groups.flatMap(\.workerIDs)
         let workers = try await Worker.query(on: request.db).filter(\.$id ~~ ids).all().reduce(into: [UUID: Worker]()) { $0[$1.id!] = $1 }
@@ -35,7 +35,7 @@ enum DuplicatesController {
     }
 
     static func merge(_ request: Request) async throws -> Response {
-        let ngoID = try scope(request)
+        let ngoID = try request.inOwnNGO(.mergeWorkers).ngoID!
         let input = try request.content.decode(MergeInput.self)
         guard input.confirm == "on" else { throw HuzhuAbort(.unprocessableEntity, "error.confirm_required") }
         let ids = Set((input.workers ?? []).compactMap(UUID.init(uuidString:)))
@@ -59,12 +59,5 @@ enum DuplicatesController {
             }
         }
         return request.seeOther(IntakeRoute.worker(.of(survivorID)))
-    }
-
-    private static func scope(_ request: Request) throws -> UUID {
-        let actor = try request.requireActor()
-        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try request.authorize(.mergeWorkers, in: .ngo(ngoID))
-        return ngoID
     }
 }

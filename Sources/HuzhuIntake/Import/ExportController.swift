@@ -15,9 +15,7 @@ enum ExportController {
     }
 
     static func export(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try request.authorize(.transferWorkers, in: .ngo(ngoID))
+        let ngoID = try request.inOwnNGO(.transferWorkers).ngoID!
         let t = request.t
         let workers = try await Worker.query(on: request.db).filter(\.$ngoID == ngoID).filter(\.$mergedInto == nil)
             .sort(\.$createdAt).all()

@@ -20,7 +20,7 @@ enum ImportController {
         let routes = app.routes
         app.uploadLimits[IntakeRoute.importWorkers.path] = maxFileBytes
         routes.get(IntakeRoute.importWorkers) { request async throws -> Response in
-            _ = try scope(request)
+            _ = try request.inOwnNGO(.transferWorkers)
             return request.page(request.t("import.title"), ImportViews.upload(error: nil, request.pageContext))
         }
         routes.on(.POST, IntakeRoute.importWorkers.components, body: .collect(maxSize: ByteCount(integerLiteral: maxFileBytes)),
@@ -30,7 +30,7 @@ enum ImportController {
     }
 
     static func upload(_ request: Request) async throws -> Response {
-        let actor = try scope(request)
+        let actor = try request.inOwnNGO(.transferWorkers)
         let upload = try? request.content.decode(Upload.self)
         guard let file = upload?.file, file.data.readableBytes > 0 else {
             return request.page(request.t("import.title"), status: .unprocessableEntity,
@@ -65,7 +65,7 @@ enum ImportController {
     }
 
     static func preview(_ request: Request) async throws -> Response {
-        let actor = try scope(request)
+        let actor = try request.inOwnNGO(.transferWorkers)
         let batch = try await find(request, actor)
         let rows = CSV.parse(try request.application.fieldCipher.open(batch.contentCipher))
         let chosen = ColumnMapping(from: request.query)
@@ -81,7 +81,7 @@ enum ImportController {
     }
 
     static func commit(_ request: Request) async throws -> Response {
-        let actor = try scope(request)
+        let actor = try request.inOwnNGO(.transferWorkers)
         let batch = try await find(request, actor)
         guard batch.importedAt == nil else { throw HuzhuAbort(.conflict, "error.import_done") }
         let mapping = ColumnMapping(from: request.content)
@@ -102,13 +102,6 @@ enum ImportController {
                                     detail: "\(batch.fileName): \(imported) imported, \(plan.total - imported) skipped", on: db)
         }
         return request.page(request.t("import.title"), ImportViews.report(plan, request.pageContext))
-    }
-
-    private static func scope(_ request: Request) throws -> Actor {
-        let actor = try request.requireActor()
-        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try request.authorize(.transferWorkers, in: .ngo(ngoID))
-        return actor
     }
 
     private static func find(_ request: Request, _ actor: Actor) async throws -> ImportBatch {

@@ -14,7 +14,7 @@ enum IntakeController {
     }
 
     static func show(_ request: Request) async throws -> Response {
-        let (actor, _) = try request.operatorScope()
+        let actor = try request.inOwnOffice(.recordContacts)
         var contact = ContactDraft()
         contact.phone = request.query[String.self, at: "phone"]
         contact.call_id = request.query[String.self, at: "call"]
@@ -40,7 +40,7 @@ enum IntakeController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let (actor, _) = try request.operatorScope()
+        let actor = try request.inOwnOffice(.recordContacts)
         let contactDraft = try request.content.decode(ContactDraft.self)
         let workerDraft = try request.content.decode(WorkerDraft.self)
         let now = request.application.clock.now()
@@ -61,7 +61,7 @@ enum IntakeController {
 
     private static func render(_ request: Request, contact: ContactDraft, worker: WorkerDraft, errors: ValidationErrors,
                                saved: Contact?, status: HTTPResponseStatus) async throws -> Response {
-        let (actor, _) = try request.operatorScope()
+        let actor = try request.inOwnOffice(.recordContacts)
         let t = request.t
         var lookup: PhoneLookup?
         var phoneError: String?

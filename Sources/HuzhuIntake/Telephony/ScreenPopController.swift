@@ -10,7 +10,7 @@ enum ScreenPopController {
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(IntakeRoute.intakeEvents) { request async throws -> Response in
-            let (actor, _) = try request.operatorScope()
+            let actor = try request.inOwnOffice(.recordContacts)
             let hub = request.application.screenPop
             let (id, stream) = hub.subscribe(userID: actor.userID, login: actor.login, officeID: actor.officeID!,
                                                 language: actor.language)
