@@ -35,12 +35,18 @@ let package = Package(
         ),
         .target(name: "HuzhuOrg", dependencies: ["HuzhuPlatform"], resources: [.copy("Resources/openapi.json")]),
         .target(name: "HuzhuIntake", dependencies: ["HuzhuOrg"], resources: [.copy("Resources/openapi.json")]),
-        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake"]),
+        .target(
+            name: "HuzhuCases",
+            dependencies: ["HuzhuIntake", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
         .testTarget(name: "HuzhuOrgTests", dependencies: ["HuzhuOrg"]),
         .testTarget(name: "HuzhuIntakeTests", dependencies: ["HuzhuIntake"]),
+        .testTarget(name: "HuzhuCasesTests", dependencies: ["HuzhuCases"]),
         .testTarget(
             name: "HuzhuAppTests",
             dependencies: ["HuzhuApp", .product(name: "VaporTesting", package: "vapor")]

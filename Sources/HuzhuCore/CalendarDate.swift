@@ -43,3 +43,14 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         }
     }
 }
+
+extension CalendarDate {
+    /// The date `days` later (or earlier, if negative).
+    public func adding(days: Int) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let moved = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)
+        return CalendarDate(year: moved.year!, month: moved.month!, day: moved.day!)!
+    }
+}

@@ -6,7 +6,7 @@ import Vapor
 extension Request {
     /// Whether the signed-in person may read this contact in full: their office's contacts for staff,
     /// their own for hotline volunteers.
-    func mayRead(_ contact: Contact) -> Bool {
+    package func mayRead(_ contact: Contact) -> Bool {
         let scope = Scope.office(ngo: contact.ngoID, office: contact.officeID)
         if may(.readContacts, in: scope) { return true }
         return may(.readOwnContacts, in: scope) && contact.operatorID == actor?.userID
@@ -34,23 +34,5 @@ extension Request {
         try authorize(.readWorkers, in: .ngo(worker.ngoID))
         if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: db) { return merged }
         return worker
-    }
-
-    /// The signed-in person, if they may do this in their own office (so `officeID` is set): recording
-    /// contacts, working the callback queue.
-    func inOwnOffice(_ permission: Permission) throws -> Actor {
-        let actor = try requireActor()
-        guard let ngo = actor.ngoID, let office = actor.officeID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try authorize(permission, in: .office(ngo: ngo, office: office))
-        return actor
-    }
-
-    /// The signed-in person, if they may do this for their whole NGO (so `ngoID` is set): merging,
-    /// importing, exporting workers.
-    func inOwnNGO(_ permission: Permission) throws -> Actor {
-        let actor = try requireActor()
-        guard let ngo = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        try authorize(permission, in: .ngo(ngo))
-        return actor
     }
 }

@@ -11,7 +11,7 @@ extension Permission {
     static let readOwnContacts = Permission("intake.contacts.read_own")
     /// Read and edit worker records of the NGO: a worker is the NGO's, whichever office first met them.
     /// Scope: the worker's NGO.
-    static let readWorkers = Permission("intake.workers.read")
+    package static let readWorkers = Permission("intake.workers.read")
     /// See phone and ID numbers in full (a reveal that is audited). Scope: the worker's NGO.
     static let revealIdentifiers = Permission("intake.identifiers.reveal")
     /// Merge duplicate workers. Scope: the NGO.
@@ -29,7 +29,7 @@ extension Permission {
 extension AuditAction {
     static let createContact = AuditAction("intake.contact.create")
     static let viewContact = AuditAction("intake.contact.view")
-    static let createWorker = AuditAction("intake.worker.create")
+    package static let createWorker = AuditAction("intake.worker.create")
     static let updateWorker = AuditAction("intake.worker.update")
     static let viewWorker = AuditAction("intake.worker.view")
     static let revealIdentifiers = AuditAction("intake.worker.reveal")

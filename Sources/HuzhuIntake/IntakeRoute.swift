@@ -1,7 +1,7 @@
 import HuzhuPlatform
 
 /// The intake feature's URLs.
-enum IntakeRoute: TypedRoute {
+package enum IntakeRoute: TypedRoute {
     case intake, intakeEvents
     case contacts, contact(RouteID)
     case workers, worker(RouteID), revealWorker(RouteID), editWorker(RouteID), duplicates, merge, importWorkers, importBatch(RouteID)
@@ -11,7 +11,7 @@ enum IntakeRoute: TypedRoute {
     case apiContacts, apiContact(RouteID), apiWorkers, apiWorker(RouteID), apiLookup, apiCallbacks
     case apiTelephonyEvents
 
-    var path: String {
+    package var path: String {
         switch self {
         case .intake: "/intake"
         case .intakeEvents: "/intake/events"

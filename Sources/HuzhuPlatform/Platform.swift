@@ -17,6 +17,7 @@ package enum Platform {
         app.http.server.configuration.port = configuration.port
         app.http.server.configuration.responseCompression = .enabled
         app.secureCookies = configuration.secureCookies
+        app.dataDirectory = configuration.dataDirectory
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: CSRFProtection.maxFormBytes)
         app.lifecycle.use(SQLiteWriteAheadLog())
 
@@ -42,5 +43,15 @@ extension Application {
             fatalError("Platform.configure must run before personal identifiers are touched.")
         }
         return cipher
+    }
+}
+
+extension Application {
+    private struct DataDirectoryKey: StorageKey { typealias Value = String }
+
+    /// Where files outside the database live (`HUZHU_DATA_DIR`).
+    package var dataDirectory: String {
+        get { storage[DataDirectoryKey.self] ?? HuzhuConfiguration.defaultDataDirectory }
+        set { storage[DataDirectoryKey.self] = newValue }
     }
 }

@@ -11,6 +11,8 @@ struct ContactPageView {
     let workerLink: Bool
     /// The masked callback number of an anonymous caller.
     let callbackNumber: String?
+    /// Links of later features (open a case from this contact).
+    let actions: [(path: String, titleKey: String)]
 
     func render(_ t: Localizer) -> Node<HTML.BodyContext> {
         let subject: Node<HTML.BodyContext> = worker.map { worker in
@@ -28,7 +30,10 @@ struct ContactPageView {
                 .dt(.text(t("field.advice"))), .dd(.class("prose"), .text(contact.advice.isEmpty ? "—" : contact.advice)),
                 .dt(.text(t("field.outcome"))), .dd(.text(t("outcome.\(contact.outcome.rawValue)"))),
                 .dt(.text(t("field.follow_up_on"))), .dd(.text(contact.followUpOn ?? "—"))
-            ))
+            ),
+            .if(!actions.isEmpty, .p(.class("actions"), .forEach(actions) { action in
+                .a(.class("button"), .href(action.path.attributeEscaped), .text(t(action.titleKey)))
+            })))
     }
 }
 

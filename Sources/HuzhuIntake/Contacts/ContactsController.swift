@@ -33,6 +33,8 @@ enum ContactsController {
         let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
         return request.page(request.t("contact.title", contact.number),
                             ContactPageView(contact: contact, line: line, worker: worker, workerLink: workerLink,
-                                            callbackNumber: callback).render(request.t))
+                                            callbackNumber: callback,
+                                            actions: request.application.contactActions.compactMap { $0(request, contact) })
+                                .render(request.t))
     }
 }

@@ -49,7 +49,8 @@ enum DuplicatesController {
         }
         let others = workers.filter { $0.id != survivorID }
         try await request.db.transaction { db in
-            try await WorkerMerge(db: db, cipher: request.application.fieldCipher).merge(others, into: survivor)
+            try await WorkerMerge(db: db, cipher: request.application.fieldCipher,
+                                steps: request.application.workerMergeSteps).merge(others, into: survivor)
             let merged = others.map { $0.id!.uuidString.lowercased() }.joined(separator: ",")
             try await request.audit(.mergeWorkers, recordType: "worker", recordID: survivorID, ngoID: ngoID,
                                     detail: "absorbed \(merged)", on: db)

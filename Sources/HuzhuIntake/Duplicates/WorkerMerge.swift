@@ -10,12 +10,15 @@ import HuzhuPlatform
 struct WorkerMerge {
     let db: any Database
     let cipher: FieldCipher
+    /// What later features move along (a case's workers and claims).
+    let steps: [WorkerMergeStep]
 
     func merge(_ others: [Worker], into survivor: Worker) async throws {
         let survivorID = try survivor.requireID()
         let otherIDs = try others.map { try $0.requireID() }
         try await Contact.query(on: db).set(\.$workerID, to: survivorID).filter(\.$workerID ~~ otherIDs).update()
         try await Callback.query(on: db).set(\.$workerID, to: survivorID).filter(\.$workerID ~~ otherIDs).update()
+        for step in steps { try await step(otherIDs, survivorID, db) }
 
         let known = Set(try await WorkerPhone.query(on: db).filter(\.$workerID == survivorID).all().map(\.lookupHash))
         var seen = known

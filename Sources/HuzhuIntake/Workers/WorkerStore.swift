@@ -5,12 +5,17 @@ import HuzhuPlatform
 
 /// Storing and finding workers by their personal identifiers, which exist in the database only as
 /// ciphertext and keyed hashes.
-struct WorkerStore {
+package struct WorkerStore {
     let db: any Database
     let cipher: FieldCipher
 
+    package init(db: any Database, cipher: FieldCipher) {
+        self.db = db
+        self.cipher = cipher
+    }
+
     /// The NGO's workers (not merged away) with this phone number, found by its keyed hash.
-    func workers(withPhone phone: PhoneNumber, ngoID: UUID) async throws -> [Worker] {
+    package func workers(withPhone phone: PhoneNumber, ngoID: UUID) async throws -> [Worker] {
         let ids = try await WorkerPhone.query(on: db)
             .filter(\.$ngoID == ngoID).filter(\.$lookupHash == cipher.lookupHash(phone.digits))
             .all().map(\.workerID)
@@ -20,7 +25,7 @@ struct WorkerStore {
     }
 
     /// The phone numbers of each worker, decrypted.
-    func phones(of workerIDs: [UUID]) async throws -> [UUID: [PhoneNumber]] {
+    package func phones(of workerIDs: [UUID]) async throws -> [UUID: [PhoneNumber]] {
         guard !workerIDs.isEmpty else { return [:] }
         var result: [UUID: [PhoneNumber]] = [:]
         for row in try await WorkerPhone.query(on: db).filter(\.$workerID ~~ workerIDs).sort(\.$createdAt).all() {

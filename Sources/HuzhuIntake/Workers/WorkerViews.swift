@@ -45,6 +45,8 @@ enum WorkerViews {
         let revealed: Bool
         let mayReveal: Bool
         let history: [ContactLine]
+        /// Cards of later features (the worker's cases).
+        let sections: [Node<HTML.BodyContext>]
     }
 
     static func page(_ detail: Detail, _ context: PageContext) -> Node<HTML.BodyContext> {
@@ -78,7 +80,8 @@ enum WorkerViews {
                                              .text(t("workers.edit")))))),
             .section(.class("card"), .h2(.text(t("hotline.history"))),
                 .if(detail.history.isEmpty, .p(.class("empty"), .text(t("hotline.no_history")))),
-                .if(!detail.history.isEmpty, ContactViews.list(detail.history, t))))
+                .if(!detail.history.isEmpty, ContactViews.list(detail.history, t))),
+            .group(detail.sections))
     }
 
     static func form(_ draft: WorkerDraft, id: UUID, errors: ValidationErrors, _ context: PageContext) -> Node<HTML.BodyContext> {

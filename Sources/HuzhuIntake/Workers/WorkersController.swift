@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HuzhuCore
 import HuzhuPlatform
+import Plot
 import Vapor
 
 /// Worker records: the list and search, one worker's page (a read that is audited), the reveal of
@@ -47,10 +48,15 @@ enum WorkersController {
         let history = try await ContactHistory.recent(workerIDs: [worker.id!], callbackHash: nil, ngoID: worker.ngoID,
                                                       limit: 100, language: request.language,
                                                       mayReadFully: request.mayRead, on: request.db)
+        var sections: [Node<HTML.BodyContext>] = []
+        for section in request.application.workerSections {
+            if let node = try await section(request, worker) { sections.append(node) }
+        }
         let detail = WorkerViews.Detail(
             worker: worker, phones: phones.map { revealed ? $0.digits : $0.masked },
             idNumber: idNumber.map { revealed ? $0 : ResidentID.mask($0) },
-            revealed: revealed, mayReveal: request.may(.revealIdentifiers, in: .ngo(worker.ngoID)), history: history)
+            revealed: revealed, mayReveal: request.may(.revealIdentifiers, in: .ngo(worker.ngoID)), history: history,
+            sections: sections)
         return request.page(worker.name, WorkerViews.page(detail, request.pageContext))
     }
 
@@ -85,9 +91,4 @@ enum WorkersController {
         }
         return request.seeOther(IntakeRoute.worker(.of(worker.id!)))
     }
-}
-
-extension Request {
-    /// Today in Beijing, by the application's clock.
-    var today: CalendarDate { CalendarDate(application.clock.now()) }
 }

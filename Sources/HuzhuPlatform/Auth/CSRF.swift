@@ -20,7 +20,7 @@ package struct CSRFProtection: AsyncMiddleware {
 
         if !request.isAPI && ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             // A body that arrived whole is not checked by `collect(max:)`, so its size is checked here.
-            let limit = request.application.uploadLimits[request.url.path] ?? Self.maxFormBytes
+            let limit = request.application.uploadLimit(for: request.url.path) ?? Self.maxFormBytes
             let body = try await request.body.collect(max: limit).get()
             if let body, body.readableBytes > limit { throw HuzhuAbort(.payloadTooLarge, "error.too_large") }
             guard body != nil, let existing,
@@ -51,10 +51,20 @@ extension Request {
 extension Application {
     private struct UploadLimitsKey: StorageKey { typealias Value = [String: Int] }
 
-    /// Form paths that take more than a small form (file uploads), with their limit in bytes.
+    /// Form paths that take more than a small form (file uploads), with their limit in bytes. A path
+    /// may hold route parameters (`/cases/:id/files`), which match any one segment.
     package var uploadLimits: [String: Int] {
         get { storage[UploadLimitsKey.self] ?? [:] }
         set { storage[UploadLimitsKey.self] = newValue }
+    }
+
+    package func uploadLimit(for path: String) -> Int? {
+        if let exact = uploadLimits[path] { return exact }
+        let segments = path.split(separator: "/")
+        return uploadLimits.first { pattern, _ in
+            let parts = pattern.split(separator: "/")
+            return parts.count == segments.count && zip(parts, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }?.value
     }
 
     private struct SecureCookiesKey: StorageKey { typealias Value = Bool }

@@ -1,4 +1,5 @@
 import Foundation
+import HuzhuCore
 import Vapor
 
 /// The time, behind a protocol so tests can move it (login locks, session expiry).
@@ -18,4 +19,9 @@ extension Application {
         get { storage[ClockKey.self] ?? SystemClock() }
         set { storage[ClockKey.self] = newValue }
     }
+}
+
+extension Request {
+    /// Today in Beijing, by the application's clock.
+    package var today: CalendarDate { CalendarDate(application.clock.now()) }
 }

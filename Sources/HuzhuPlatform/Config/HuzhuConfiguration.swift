@@ -8,6 +8,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     }
 
     package var database: Database
+    /// Where files live that are not in the database: uploaded evidence (under `evidence/`).
+    package var dataDirectory: String
     /// Set from `HUZHU_SECRET_KEY`; nil means "use or create the key file beside the embedded database".
     package var secretKey: SecretKey?
     /// Set from `HUZHU_NETWORK_KEY`: the key every deployment of the network shares for the network-wide
@@ -25,6 +27,7 @@ package struct HuzhuConfiguration: Sendable, Equatable {
 
     /// Reads the configuration, refusing anything malformed with a message that says how to fix it.
     package init(environment: [String: String], dataDirectory: String = defaultDataDirectory) throws(ConfigurationError) {
+        self.dataDirectory = dataDirectory
         database = try Self.database(environment["DATABASE_URL"], dataDirectory: dataDirectory)
         secretKey = try Self.key(environment, "HUZHU_SECRET_KEY")
         networkKey = try Self.key(environment, "HUZHU_NETWORK_KEY")

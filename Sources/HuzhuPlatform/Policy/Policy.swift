@@ -95,4 +95,22 @@ extension Request {
         guard let actor else { return false }
         return application.policy.allows(actor, permission, in: scope)
     }
+
+    /// The signed-in person, if they may do this in their own office (so `officeID` is set): recording
+    /// contacts, working the callback queue.
+    package func inOwnOffice(_ permission: Permission) throws -> Actor {
+        let actor = try requireActor()
+        guard let ngo = actor.ngoID, let office = actor.officeID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try authorize(permission, in: .office(ngo: ngo, office: office))
+        return actor
+    }
+
+    /// The signed-in person, if they may do this for their whole NGO (so `ngoID` is set): merging,
+    /// importing, exporting workers.
+    package func inOwnNGO(_ permission: Permission) throws -> Actor {
+        let actor = try requireActor()
+        guard let ngo = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        try authorize(permission, in: .ngo(ngo))
+        return actor
+    }
 }

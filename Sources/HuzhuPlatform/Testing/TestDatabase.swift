@@ -16,6 +16,7 @@ package struct TestDatabase: Sendable {
             "HUZHU_SECRET_KEY": SecretKey.random().base64, "HUZHU_NETWORK_KEY": SecretKey.random().base64,
         ])
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("huzhu-test-\(UUID().uuidString)")
+        configuration.dataDirectory = scratch.path
         if Self.isPostgres, let url = ProcessInfo.processInfo.environment["HUZHU_TEST_DATABASE_URL"] {
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             schema = name

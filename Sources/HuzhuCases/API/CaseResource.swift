@@ -1,0 +1,162 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// What the API returns about employers and cases. Amounts are integer fen; dates are `YYYY-MM-DD`.
+enum CaseResource {
+    struct EmployerBody: Content {
+        let id: UUID
+        let name: String
+        let credit_code: String?
+        let address: String?
+        let city: String?
+        let industry: String?
+
+        init(_ employer: Employer) {
+            id = employer.id!
+            name = employer.name
+            credit_code = employer.creditCode
+            address = employer.address
+            city = employer.city
+            industry = employer.industry
+        }
+    }
+
+    struct Summary: Content {
+        let id: UUID
+        let number: String
+        let title: String
+        let status: String
+        let dispute_types: [String]
+        let opened_on: String
+        let next_action_on: String?
+        let workers: Int?
+
+        init(_ found: Case, workers: Int?) {
+            id = found.id!
+            number = found.number
+            title = found.title
+            status = found.status.rawValue
+            dispute_types = found.disputeTypes.map(\.rawValue)
+            opened_on = found.openedOn
+            next_action_on = found.nextActionOn
+            self.workers = workers
+        }
+    }
+
+    struct CaseList: Content {
+        let cases: [Summary]
+        let next: String?
+    }
+
+    struct Totals: Content {
+        let claimed_fen: Int64
+        let agreed_fen: Int64
+        let paid_fen: Int64
+        let outstanding_fen: Int64
+
+        init(_ totals: Ledger.Totals) {
+            claimed_fen = totals.claimed.fen
+            agreed_fen = totals.agreed.fen
+            paid_fen = totals.paid.fen
+            outstanding_fen = totals.outstanding.fen
+        }
+    }
+
+    struct WorkerOnCase: Content {
+        let id: UUID
+        let name: String
+        let totals: Totals
+    }
+
+    struct Respondent: Content {
+        let employer_id: UUID
+        let name: String
+        let role: String
+    }
+
+    struct ClaimBody: Content {
+        let id: UUID
+        let worker_id: UUID
+        let head: String
+        let claimed_fen: Int64
+        let agreed_fen: Int64?
+        let agreed_source: String?
+        let paid_fen: Int64
+        let overpaid: Bool
+    }
+
+    struct PaymentBody: Content {
+        let id: UUID
+        let claim_id: UUID
+        let worker_id: UUID
+        let paid_on: String
+        let amount_fen: Int64
+        let payer: String
+        let method: String
+        let evidence_file_id: UUID?
+    }
+
+    struct File: Content {
+        let id: UUID
+        let name: String
+        let content_type: String
+        let size_bytes: Int
+        let sha256: String
+        let description: String
+        let uploaded_at: Date
+
+        init(_ file: EvidenceFile) {
+            id = file.id!
+            name = file.originalName
+            content_type = file.contentType
+            size_bytes = file.sizeBytes
+            sha256 = file.sha256
+            description = file.caption
+            uploaded_at = file.uploadedAt
+        }
+    }
+
+    struct Detail: Content {
+        let summary: Summary
+        let closing_code: String?
+        let pending_closing_code: String?
+        let key_dates: [String: String]
+        let workers: [WorkerOnCase]
+        let respondents: [Respondent]
+        let claims: [ClaimBody]
+        let payments: [PaymentBody]
+        let totals: Totals
+
+        init(_ model: CasePageModel) {
+            let found = model.case
+            summary = Summary(found, workers: model.workers.count)
+            closing_code = found.closingCode?.rawValue
+            pending_closing_code = found.pendingClosingCode?.rawValue
+            key_dates = CaseDraft(found).keyDates
+            workers = model.workers.map { WorkerOnCase(id: $0.worker.id!, name: $0.worker.name, totals: Totals($0.totals)) }
+            respondents = model.respondents.map { Respondent(employer_id: $0.employer.id!, name: $0.employer.name, role: $0.role.rawValue) }
+            claims = model.ledger.lines.map { line in
+                let claim = model.claims.first { $0.id == line.claim.id }
+                return ClaimBody(id: line.claim.id, worker_id: line.claim.workerID, head: line.claim.head.rawValue,
+                                 claimed_fen: line.claim.claimed.fen, agreed_fen: line.claim.agreed?.fen,
+                                 agreed_source: claim?.agreedSource?.rawValue, paid_fen: line.paid.fen, overpaid: line.overpaid)
+            }
+            payments = model.payments.map {
+                PaymentBody(id: $0.id!, claim_id: $0.claimID, worker_id: $0.workerID, paid_on: $0.paidOn, amount_fen: $0.amountFen,
+                            payer: $0.payer, method: $0.method.rawValue, evidence_file_id: $0.evidenceFileID)
+            }
+            totals = Totals(model.ledger.total)
+        }
+    }
+}
+
+extension CaseDraft {
+    /// The key dates that are set, by field name.
+    var keyDates: [String: String] {
+        var dates: [String: String] = [:]
+        for field in Self.dateFields { dates[field] = value(of: field) }
+        return dates
+    }
+}

@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuPlatform
+import SQLKit
+import Vapor
+
+/// The filters of the case lists: whose cases (mine, the office's, overdue), status, dispute type,
+/// assignee, employer, opening dates, and a search by case number, worker name or phone, or employer.
+struct CaseFilter: Content {
+    var view: String?
+    var status: String?
+    var type: String?
+    var assignee: String?
+    var employer: String?
+    var from: String?
+    var to: String?
+    var q: String?
+    var after: String?
+
+    static let pageSize = 50
+
+    var items: [(name: String, value: String?)] {
+        [("view", view), ("status", status), ("type", type), ("assignee", assignee), ("employer", employer),
+         ("from", from), ("to", to), ("q", q)]
+    }
+}
+
+enum CaseList {
+    struct Row {
+        let found: Case
+        let workers: Int
+    }
+
+    struct Page {
+        let rows: [Row]
+        let next: String?
+    }
+
+    /// The cases the person may see that match the filter, most recently changed first.
+    static func load(_ filter: CaseFilter, for actor: Actor, lawyer: Bool, today: CalendarDate, cipher: FieldCipher,
+                     on db: any Database) async throws -> Page {
+        let query = Case.query(on: db)
+        switch actor.role.reach {
+        case .network: break
+        case .ngo: query.filter(\.$ngoID == actor.ngoID ?? UUID())
+        case .office:
+            query.filter(\.$ngoID == actor.ngoID ?? UUID())
+            if !lawyer { query.filter(\.$officeID == actor.officeID ?? UUID()) }
+        }
+        let assignee = lawyer || filter.view == "mine" ? actor.userID : filter.assignee.flatMap(UUID.init(uuidString:))
+        if let assignee {
+            query.join(CaseAssignee.self, on: \Case.$id == \CaseAssignee.$caseID).filter(CaseAssignee.self, \.$userID == assignee)
+        }
+        if let employer = filter.employer.flatMap(UUID.init(uuidString:)) {
+            query.join(CaseRespondent.self, on: \Case.$id == \CaseRespondent.$caseID)
+                .filter(CaseRespondent.self, \.$employerID == employer)
+        }
+        if filter.view == "overdue" {
+            query.filter(\.$status != .closed).filter(\.$nextActionOn < today.description)
+        }
+        if let status = filter.status.flatMap(CaseStatus.init(rawValue:)) { query.filter(\.$status == status) }
+        if let type = filter.type.flatMap(DisputeType.init(rawValue:)) { query.filter(\.$disputeTypesText ~~ ",\(type.rawValue),") }
+        if let from = filter.from.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn >= from.description) }
+        if let to = filter.to.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn <= to.description) }
+        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let ids = try await matching(text, ngoID: actor.ngoID, cipher: cipher, on: db)
+            query.group(.or) { match in
+                match.filter(\.$number == text.uppercased()).filter(\.$title ~~ text)
+                if !ids.isEmpty { match.filter(\.$id ~~ ids) }
+            }
+        }
+        if let after = filter.after.flatMap(UUID.init(uuidString:)), let last = try await Case.find(after, on: db) {
+            query.group(.or) { older in
+                older.filter(\.$updatedAt < last.updatedAt)
+                older.group(.and) { same in same.filter(\.$updatedAt == last.updatedAt).filter(\.$id < after) }
+            }
+        }
+        let cases = try await query.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
+            .limit(CaseFilter.pageSize + 1).all()
+        let page = Array(cases.prefix(CaseFilter.pageSize))
+        let counts = try await workerCounts(page.compactMap(\.id), on: db)
+        return Page(rows: page.map { Row(found: $0, workers: counts[$0.id!] ?? 0) },
+                    next: cases.count > CaseFilter.pageSize ? page.last?.id?.uuidString : nil)
+    }
+
+    /// Cases whose workers have this phone or name, or whose respondents this name.
+    private static func matching(_ text: String, ngoID: UUID?, cipher: FieldCipher, on db: any Database) async throws -> [UUID] {
+        var workerIDs: [UUID]
+        if let phone = try? PhoneNumber(text), let ngoID {
+            workerIDs = try await WorkerStore(db: db, cipher: cipher).workers(withPhone: phone, ngoID: ngoID).compactMap(\.id)
+        } else {
+            let workers = Worker.query(on: db).filter(\.$name ~~ text).limit(500)
+            if let ngoID { workers.filter(\.$ngoID == ngoID) }
+            workerIDs = try await workers.all().compactMap(\.id)
+        }
+        let employers = Employer.query(on: db).filter(\.$name ~~ text).limit(500)
+        if let ngoID { employers.filter(\.$ngoID == ngoID) }
+        let employerIDs = try await employers.all().compactMap(\.id)
+        var ids: [UUID] = []
+        if !workerIDs.isEmpty { ids += try await CaseWorker.query(on: db).filter(\.$workerID ~~ workerIDs).all().map(\.caseID) }
+        if !employerIDs.isEmpty {
+            ids += try await CaseRespondent.query(on: db).filter(\.$employerID ~~ employerIDs).all().map(\.caseID)
+        }
+        return Array(Set(ids))
+    }
+
+    private static func workerCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !ids.isEmpty else { return [:] }
+        struct Count: Decodable { let case_id: UUID; let workers: Int }
+        let rows = try await db.sql.select().column("case_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "workers")
+            .from(CaseWorker.schema).where("case_id", .in, ids).groupBy("case_id").all(decoding: Count.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.case_id, $0.workers) })
+    }
+}

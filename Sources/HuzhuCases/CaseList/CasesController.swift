@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// The case lists, opening a case (from a hotline contact or directly), and editing its facts.
+enum CasesController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(CasesRoute.cases, use: list)
+        routes.get(CasesRoute.newCase, use: new)
+        routes.post(CasesRoute.newCase, use: create)
+        routes.get(CasesRoute.editCase(.parameter), use: edit)
+        routes.post(CasesRoute.editCase(.parameter), use: update)
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let scope = Policy.ownScope(of: actor)
+        let lawyer = !request.may(.readCases, in: scope)
+        if lawyer { try request.authorize(.workAssignedCases, in: scope) }
+        let filter = try request.query.decode(CaseFilter.self)
+        let page = try await CaseList.load(filter, for: actor, lawyer: lawyer, today: request.today,
+                                           cipher: request.application.fieldCipher, on: request.db)
+        var assignees: [(value: String, label: String)] = []
+        if !lawyer, let ngo = actor.ngoID {
+            assignees = try await User.query(on: request.db).filter(\.$ngoID == ngo)
+                .filter(\.$role ~~ [.officeSupervisor, .caseworker, .volunteerLawyer]).sort(\.$displayName).all()
+                .filter { actor.role.reach != .office || $0.officeID == actor.officeID || $0.role == .volunteerLawyer }
+                .map { ($0.id!.uuidString, $0.displayName) }
+        }
+        let choices = CaseListView.Choices(assignees: assignees, mayOpen: (try? request.inOwnOffice(.workCases)) != nil,
+                                           lawyer: lawyer, today: request.today.description)
+        return request.page(request.t("cases.title"), CaseListView.render(page, filter: filter, choices: choices,
+                                                                        request.pageContext))
+    }
+
+    static func new(_ request: Request) async throws -> Response {
+        let actor = try request.inOwnOffice(.workCases)
+        var draft = CaseDraft()
+        var contact: Contact?
+        if let id = request.query[UUID.self, at: "contact"] {
+            contact = try await sourceContact(id, actor: actor, request: request)
+            if let contact { draft = try await prefill(from: contact, on: request.db) }
+        }
+        return try await form(request, draft: draft, contact: contact, errors: ValidationErrors(), status: .ok)
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        let actor = try request.inOwnOffice(.workCases)
+        let draft = try request.content.decode(CaseDraft.self)
+        var contact: Contact?
+        if let id = draft.contact.flatMap(UUID.init(uuidString:)) {
+            contact = try await sourceContact(id, actor: actor, request: request)
+        }
+        do {
+            let facts = try draft.validate(today: request.today)
+            let opening = try draft.validateOpening()
+            guard let office = try await Office.find(actor.officeID, on: request.db) else {
+                throw HuzhuAbort(.forbidden, "error.forbidden") as any Error
+            }
+            let opened = try await CaseOpening.open(facts, respondent: opening.respondent, roster: opening.roster,
+                                                    contact: contact, office: office, by: actor, request: request)
+            return request.redirect(to: CasesRoute.casePage(.of(opened.id!)).path)
+        } catch let errors as ValidationErrors {
+            return try await form(request, draft: draft, contact: contact, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func edit(_ request: Request) async throws -> Response {
+        let access = try await request.workCase(manage: true)
+        return request.page(request.t("case.edit"), CaseFormView.edit(CaseDraft(access.case), id: access.case.id!,
+                                                                       errors: ValidationErrors(), request.pageContext))
+    }
+
+    static func update(_ request: Request) async throws -> Response {
+        let access = try await request.workCase(manage: true)
+        let draft = try request.content.decode(CaseDraft.self)
+        do {
+            let facts = try draft.validate(today: request.today)
+            try await CaseJournal.change(access.case, by: request) { journal in
+                facts.apply(to: access.case)
+                try await journal.record(.note, request.t("case.facts_updated"), audit: .updateCase)
+            }
+        } catch let errors as ValidationErrors {
+            return request.page(request.t("case.edit"), status: .unprocessableEntity,
+                                CaseFormView.edit(draft, id: access.case.id!, errors: errors, request.pageContext))
+        }
+        return request.redirect(to: CasesRoute.casePage(.of(access.case.id!)).path)
+    }
+
+    /// A contact of the person's NGO they may read; anything else is simply not found.
+    private static func sourceContact(_ id: UUID, actor: Actor, request: Request) async throws -> Contact {
+        guard let contact = try await Contact.query(on: request.db).filter(\.$id == id)
+            .filter(\.$ngoID == actor.ngoID ?? UUID()).first(), request.mayRead(contact)
+        else { throw HuzhuAbort(.notFound, "error.not_found") }
+        return contact
+    }
+
+    /// A case from a contact starts with its summary as title and its topics as dispute types.
+    private static func prefill(from contact: Contact, on db: any Database) async throws -> CaseDraft {
+        var draft = CaseDraft()
+        draft.contact = contact.id?.uuidString
+        draft.title = String(contact.summary.prefix(60))
+        draft.summary = contact.summary
+        let topicIDs = try await ContactTopic.query(on: db).filter(\.$contactID == contact.requireID()).all().map(\.topicID)
+        let codes = try await Topic.query(on: db).filter(\.$id ~~ topicIDs).all().map(\.code)
+        draft.dispute_types = codes.filter { DisputeType(rawValue: $0) != nil }
+        return draft
+    }
+
+    private static func form(_ request: Request, draft: CaseDraft, contact: Contact?, errors: ValidationErrors,
+                             status: HTTPResponseStatus) async throws -> Response {
+        var worker: Worker?
+        if let id = contact?.workerID { worker = try await Worker.find(id, on: request.db) }
+        return request.page(request.t("cases.new"), status: status,
+                            CaseFormView.new(draft, contact: contact, worker: worker, errors: errors, request.pageContext))
+    }
+}

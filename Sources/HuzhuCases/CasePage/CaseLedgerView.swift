@@ -1,0 +1,85 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+
+/// The recovery ledger of a case: each worker's claims by head, what was agreed and what was paid,
+/// the payments received, and the forms that record them.
+enum CaseLedgerView {
+    static func render(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let id = RouteID.of(model.case.id!)
+        let claimOptions = model.ledger.lines.map { line in
+            (line.claim.id.uuidString, "\(model.worker(line.claim.workerID)?.name ?? "—") · \(t("claim_head.\(line.claim.head.rawValue)"))")
+        }
+        return .section(.class("card"), .id("ledger"), .h2(.text(t("ledger.title"))),
+            .if(model.ledger.hasOverpayment, .p(.class("notice due"), .text(t("ledger.overpaid_notice")))),
+            .if(model.ledger.lines.isEmpty, .p(.class("empty"), .text(t("ledger.no_claims")))),
+            .if(!model.ledger.lines.isEmpty, .table(.class("stack ledger"),
+                .thead(.tr(.th(.text(t("field.worker"))), .th(.text(t("field.head"))), .th(.text(t("ledger.claimed"))),
+                           .th(.text(t("ledger.agreed"))), .th(.text(t("ledger.paid"))), .th(.text(t("ledger.outstanding"))))),
+                .tbody(.forEach(model.ledger.lines) { line in
+                    let agreed = line.claim.agreed.map { $0.formatted } ?? "—"
+                    let source = model.claims.first { $0.id == line.claim.id }?.agreedSource
+                    return .tr(.if(line.overpaid, .class("overpaid")),
+                        CasePeopleView.cell(t("field.worker"), .text(model.worker(line.claim.workerID)?.name ?? "—")),
+                        CasePeopleView.cell(t("field.head"), .text(t("claim_head.\(line.claim.head.rawValue)"))),
+                        CasePeopleView.cell(t("ledger.claimed"), .text(line.claim.claimed.formatted)),
+                        CasePeopleView.cell(t("ledger.agreed"), .text(agreed + (source.map { " (\(t("agreement_source.\($0.rawValue)")))" } ?? ""))),
+                        CasePeopleView.cell(t("ledger.paid"), .text(line.paid.formatted + (line.overpaid ? " ⚠ \(t("ledger.overpaid"))" : ""))),
+                        CasePeopleView.cell(t("ledger.outstanding"), .text(Ledger.Totals(claimed: line.claim.claimed,
+                            agreed: line.claim.agreed ?? Money(fen: 0), paid: line.paid).outstanding.formatted)))
+                }))),
+            payments(model, t),
+            .if(model.access.mayWork, .div(.class("ledger-forms"),
+                Forms.post(CasesRoute.claims(id).path, page, .h3(.text(t("ledger.add_claim"))),
+                    Forms.select("worker", options: model.workers.map { ($0.worker.id!.uuidString, $0.worker.name) },
+                                 selected: nil, errors: errors, t),
+                    Forms.select("head", options: ClaimHead.allCases.map { ($0.rawValue, t("claim_head.\($0.rawValue)")) },
+                                 selected: nil, errors: errors, t),
+                    Forms.text("claimed", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
+                    Forms.text("note", value: nil, errors: errors, t, required: false),
+                    Forms.submit(t("ledger.add_claim"))),
+                .if(!claimOptions.isEmpty, .group(
+                    Forms.post(CasesRoute.agreements(id).path, page, .h3(.text(t("ledger.record_agreement"))),
+                        Forms.select("claim", options: claimOptions, selected: nil, errors: errors, t),
+                        Forms.text("agreed", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
+                        Forms.select("source", options: AgreementSource.allCases.map { ($0.rawValue, t("agreement_source.\($0.rawValue)")) },
+                                     selected: nil, errors: errors, t),
+                        Forms.text("agreed_on", value: model.today.description, errors: errors, t, type: .date),
+                        Forms.submit(t("ledger.record_agreement"))),
+                    Forms.post(CasesRoute.payments(id).path, page, .h3(.text(t("ledger.record_payment"))),
+                        Forms.select("claim", options: claimOptions, selected: nil, errors: errors, t),
+                        Forms.text("amount", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
+                        Forms.text("paid_on", value: model.today.description, errors: errors, t, type: .date),
+                        Forms.text("payer", value: model.respondents.first?.employer.name, errors: errors, t),
+                        Forms.select("method", options: Payment.Method.allCases.map { ($0.rawValue, t("payment_method.\($0.rawValue)")) },
+                                     selected: Payment.Method.bankTransfer.rawValue, errors: errors, t),
+                        Forms.select("evidence", options: model.files.map { ($0.id!.uuidString, $0.originalName) },
+                                     selected: nil, errors: errors, t, required: false),
+                        Forms.submit(t("ledger.record_payment"))))))))
+    }
+
+    private static func payments(_ model: CasePageModel, _ t: Localizer) -> Node<HTML.BodyContext> {
+        guard !model.payments.isEmpty else { return .empty }
+        let claims = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0) })
+        let files = Dictionary(uniqueKeysWithValues: model.files.map { ($0.id!, $0) })
+        return .group(.h3(.text(t("ledger.payments"))), .table(.class("stack payments"),
+            .thead(.tr(.th(.text(t("field.paid_on"))), .th(.text(t("field.worker"))), .th(.text(t("field.head"))),
+                       .th(.text(t("field.amount"))), .th(.text(t("field.payer"))), .th(.text(t("field.method"))),
+                       .th(.text(t("field.evidence"))))),
+            .tbody(.forEach(model.payments) { payment in
+                let claim = claims[payment.claimID]
+                return .tr(
+                    CasePeopleView.cell(t("field.paid_on"), .text(payment.paidOn)),
+                    CasePeopleView.cell(t("field.worker"), .text(model.worker(payment.workerID)?.name ?? "—")),
+                    CasePeopleView.cell(t("field.head"), .text(claim.map { t("claim_head.\($0.head.rawValue)") } ?? "—")),
+                    CasePeopleView.cell(t("field.amount"), .text(Money(fen: payment.amountFen).formatted)),
+                    CasePeopleView.cell(t("field.payer"), .text(payment.payer)),
+                    CasePeopleView.cell(t("field.method"), .text(t("payment_method.\(payment.method.rawValue)"))),
+                    CasePeopleView.cell(t("field.evidence"), .unwrap(payment.evidenceFileID.flatMap { files[$0] }, { file in
+                        .a(.href(CasesRoute.file(.of(file.id!)).path), .text(file.originalName))
+                    }, else: .text("—"))))
+            })))
+    }
+}

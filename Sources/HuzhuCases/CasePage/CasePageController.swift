@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// One case's page (an audited read) and every form on it. A rejected form shows the page again with
+/// its errors and changes nothing.
+enum CasePageController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(CasesRoute.casePage(.parameter), use: show)
+        routes.post(CasesRoute.status(.parameter)) { request in
+            try await act(request, anchor: "summary") { access in
+                try await CasePipeline.move(access, try request.content.decode(StatusInput.self), request: request)
+            }
+        }
+        routes.post(CasesRoute.approval(.parameter)) { request in
+            try await act(request, anchor: "summary") { access in
+                try await CasePipeline.decide(access, try request.content.decode(ApprovalInput.self), request: request)
+            }
+        }
+        routes.post(CasesRoute.notes(.parameter)) { request in
+            try await act(request, anchor: "timeline") { access in
+                try await CaseNotes.add(access, try request.content.decode(NoteInput.self), request: request)
+            }
+        }
+        routes.post(CasesRoute.caseContacts(.parameter)) { request in
+            try await act(request, manage: true, anchor: "timeline") { access in
+                try await CaseNotes.link(access, number: request.content.get(String?.self, at: "contact_number") ?? nil,
+                                         request: request)
+            }
+        }
+        routes.post(CasesRoute.caseWorkers(.parameter)) { request in
+            try await act(request, manage: true, anchor: "workers") { access in
+                let roster = try RosterLine.parse(request.content.get(String?.self, at: "roster") ?? "", field: "roster")
+                guard !roster.isEmpty else { throw ValidationErrors([FieldError("roster", "error.required")]) }
+                try await CaseJournal.change(access.case, by: request) { try await CaseRoster(journal: $0).enrol(roster) }
+            }
+        }
+        routes.post(CasesRoute.respondents(.parameter)) { request in
+            try await act(request, manage: true, anchor: "respondents") { access in
+                var draft = CaseDraft()
+                draft.respondent_name = try request.content.get(String?.self, at: "respondent_name") ?? nil
+                draft.respondent_role = try request.content.get(String?.self, at: "respondent_role") ?? nil
+                guard let respondent = try draft.validateOpening().respondent else {
+                    throw ValidationErrors([FieldError("respondent_name", "error.required")])
+                }
+                try await CaseJournal.change(access.case, by: request) {
+                    try await CaseRoster(journal: $0).addRespondent(named: respondent.name, role: respondent.role)
+                }
+            }
+        }
+        routes.post(CasesRoute.assignees(.parameter)) { request in
+            try await act(request, manage: true, anchor: "assignees") { access in
+                try await CaseAssignment.assign(access, user: request.content.get(String?.self, at: "assignee") ?? nil,
+                                                request: request)
+            }
+        }
+        routes.post(CasesRoute.claims(.parameter)) { request in
+            try await act(request, anchor: "ledger") { access in
+                try await LedgerEntry.claim(access, try request.content.decode(ClaimInput.self), request: request)
+            }
+        }
+        routes.post(CasesRoute.agreements(.parameter)) { request in
+            try await act(request, anchor: "ledger") { access in
+                try await LedgerEntry.agree(access, try request.content.decode(AgreementInput.self), request: request)
+            }
+        }
+        routes.post(CasesRoute.payments(.parameter)) { request in
+            try await act(request, anchor: "ledger") { access in
+                try await LedgerEntry.pay(access, try request.content.decode(PaymentInput.self), request: request)
+            }
+        }
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        do {
+            let access = try await request.readCase()
+            return try await render(access, request, errors: ValidationErrors(), status: .ok)
+        } catch let abort as HuzhuAbort where abort.messageKey == CaseAccess.conflictUnconfirmed {
+            return request.redirect(to: CasesRoute.conflict(.of(try request.routeID())).path)
+        }
+    }
+
+    static func render(_ access: CaseAccess, _ request: Request, errors: ValidationErrors,
+                       status: HTTPResponseStatus) async throws -> Response {
+        let found = access.case
+        let model = try await CasePageQuery.load(
+            access, group: request.query[String.self, at: "timeline"],
+            mayApprove: request.may(.approveClosings, in: access.scope),
+            mayReadWorkers: request.may(.readWorkers, in: .ngo(found.ngoID)), today: request.today,
+            cipher: request.application.fieldCipher, on: request.db)
+        let page = request.pageContext
+        return request.page("\(found.number) · \(found.title)", status: status, .group(
+            Forms.errorSummary(errors, page.t),
+            CaseSummaryView.render(model, errors: errors, page),
+            CasePeopleView.workers(model, errors: errors, page),
+            CaseLedgerView.render(model, errors: errors, page),
+            CasePeopleView.respondents(model, errors: errors, page),
+            CasePeopleView.assignees(model, errors: errors, page),
+            CaseRecordsView.files(model, errors: errors, page),
+            CaseRecordsView.timeline(model, errors: errors, page)))
+    }
+
+    /// A form on the case page: checks who may, runs the change, and goes back to the page's section.
+    private static func act(_ request: Request, manage: Bool = false, anchor: String,
+                            _ change: (CaseAccess) async throws -> Void) async throws -> Response {
+        let access = try await request.workCase(manage: manage)
+        do {
+            try await change(access)
+        } catch let errors as ValidationErrors {
+            return try await render(access, request, errors: errors, status: .unprocessableEntity)
+        }
+        return request.redirect(to: CasesRoute.casePage(.of(access.case.id!)).path + "#" + anchor)
+    }
+}

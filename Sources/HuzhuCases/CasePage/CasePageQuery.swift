@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+
+/// Everything one case's page shows, loaded in a fixed number of queries however many workers and
+/// events the case has.
+struct CasePageModel {
+    struct WorkerRow {
+        let worker: Worker
+        let maskedPhone: String?
+        let totals: Ledger.Totals
+    }
+
+    let access: CaseAccess
+    let officeName: String
+    let workers: [WorkerRow]
+    let respondents: [(role: ChainRole, employer: Employer)]
+    let assignees: [(assignee: CaseAssignee, name: String)]
+    let ledger: Ledger
+    let claims: [Claim]
+    let payments: [Payment]
+    let files: [EvidenceFile]
+    let events: [CaseEvent]
+    /// Display names of the people the page mentions (assignees, event actors, payment recorders).
+    let names: [UUID: String]
+    /// Those who may be assigned (only loaded for someone who may assign).
+    let assignable: [User]
+    let closingNeedsApproval: Bool
+    let mayApprove: Bool
+    let mayReadWorkers: Bool
+    let timelineGroup: String?
+    let today: CalendarDate
+
+    var `case`: Case { access.case }
+
+    func worker(_ id: UUID) -> Worker? { workers.first { $0.worker.id == id }?.worker }
+}
+
+enum CasePageQuery {
+    static let timelineLimit = 1000
+
+    static func load(_ access: CaseAccess, group: String?, mayApprove: Bool, mayReadWorkers: Bool, today: CalendarDate,
+                     cipher: FieldCipher, on db: any Database) async throws -> CasePageModel {
+        let found = access.case
+        let caseID = try found.requireID()
+        let office = try await Office.find(found.officeID, on: db)
+        let workerIDs = try await CaseWorker.query(on: db).filter(\.$caseID == caseID).sort(\.$addedAt).all().map(\.workerID)
+        let workers = Dictionary(uniqueKeysWithValues: try await Worker.query(on: db).filter(\.$id ~~ workerIDs).all()
+            .map { ($0.id!, $0) })
+        let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: workerIDs)
+        let respondentLinks = try await CaseRespondent.query(on: db).filter(\.$caseID == caseID).all()
+        let employers = Dictionary(uniqueKeysWithValues: try await Employer.query(on: db)
+            .filter(\.$id ~~ respondentLinks.map(\.employerID)).all().map { ($0.id!, $0) })
+        let assignees = try await CaseAssignee.query(on: db).filter(\.$caseID == caseID).sort(\.$assignedAt).all()
+        let claims = try await Claim.query(on: db).filter(\.$caseID == caseID).sort(\.$createdAt).all()
+        let payments = try await Payment.query(on: db).filter(\.$caseID == caseID).sort(\.$paidOn, .descending).all()
+        let files = try await EvidenceFile.query(on: db).filter(\.$caseID == caseID).sort(\.$uploadedAt, .descending).all()
+        let events = CaseEvent.query(on: db).filter(\.$caseID == caseID)
+        if let group, CaseEvent.Kind.groups.contains(group) {
+            events.filter(\.$kind ~~ CaseEvent.Kind.allCases.filter { $0.group == group })
+        }
+        let timeline = try await events.sort(\.$occurredAt, .descending).sort(\.$id, .descending).limit(timelineLimit).all()
+        let people = Set(assignees.map(\.userID) + timeline.compactMap(\.actorID) + payments.map(\.recordedBy))
+        let names = Dictionary(uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ Array(people)).all()
+            .map { ($0.id!, $0.displayName) })
+        var assignable: [User] = []
+        if access.mayManage {
+            assignable = try await User.query(on: db).filter(\.$ngoID == found.ngoID).filter(\.$active == true)
+                .filter(\.$role ~~ [.officeSupervisor, .caseworker, .volunteerLawyer]).sort(\.$displayName).all()
+                .filter { $0.role == .volunteerLawyer || $0.officeID == found.officeID }
+        }
+        let settings = try await CaseSettings.find(found.officeID, on: db)
+        let ledger = Ledger(claims: claims.map(\.ledgerClaim), payments: payments.map(\.ledgerPayment))
+        return CasePageModel(
+            access: access, officeName: office?.name ?? "—",
+            workers: workerIDs.compactMap { id in
+                workers[id].map { CasePageModel.WorkerRow(worker: $0, maskedPhone: phones[id]?.first?.masked,
+                                                          totals: ledger.total(of: id)) }
+            },
+            respondents: respondentLinks.compactMap { link in employers[link.employerID].map { (link.role, $0) } },
+            assignees: assignees.map { ($0, names[$0.userID] ?? "—") },
+            ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, names: names,
+            assignable: assignable, closingNeedsApproval: settings?.closingNeedsApproval ?? false,
+            mayApprove: mayApprove, mayReadWorkers: mayReadWorkers, timelineGroup: group, today: today)
+    }
+}

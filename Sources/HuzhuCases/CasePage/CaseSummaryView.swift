@@ -1,0 +1,69 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+
+/// The head of a case's page: its facts, where it stands, and the forms that move it.
+enum CaseSummaryView {
+    static func render(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let found = model.case
+        let id = RouteID.of(found.id!)
+        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
+            .group(.dt(.text(t(key))), .dd(.text(value ?? "—")))
+        }
+        let status = t("status.\(found.status.rawValue)")
+            + (found.closingCode.map { " · \(t("closing.\($0.rawValue)"))" } ?? "")
+        return .group(
+            .section(.class("card"), .id("summary"),
+                .dl(row("field.case_number", found.number),
+                    .dt(.text(t("field.status"))), .dd(.span(.class("status"), .text(status))),
+                    row("field.office", model.officeName),
+                    row("field.dispute_types", found.disputeTypes.map { t("dispute.\($0.rawValue)") }.joined(separator: "、")),
+                    row("field.employment_start", found.employmentStart),
+                    row("field.employment_end", found.employmentEnd),
+                    row("field.last_payday", found.lastPayday),
+                    row("field.knew_on", found.knewOn),
+                    row("field.injury_on", found.injuryOn),
+                    row("field.next_action_on", found.nextActionOn),
+                    row("case.opened_on", found.openedOn),
+                    row("field.summary", found.summary.isEmpty ? nil : found.summary)),
+                .if(model.access.mayManage, .p(.class("actions"),
+                    .a(.class("button"), .href(CasesRoute.editCase(id).path), .text(t("case.edit")))))),
+            pending(model, page),
+            .if(model.access.mayWork && found.pendingClosingCode == nil, moveForm(model, errors: errors, page)))
+    }
+
+    private static func pending(_ model: CasePageModel, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let found = model.case
+        guard let code = found.pendingClosingCode else { return .empty }
+        return .section(.class("notice due"), .id("approval"),
+            .p(.text(t("case.closing_pending", t("closing.\(code.rawValue)"), found.pendingOn ?? "",
+                       model.names[found.pendingBy ?? UUID()] ?? "—"))),
+            .p(.class("prose"), .text(found.pendingReason ?? "")),
+            .if(model.mayApprove, Forms.post(CasesRoute.approval(.of(found.id!)).path, page,
+                Forms.textarea("comment", value: nil, errors: ValidationErrors(), t, required: false, rows: 2),
+                .div(.class("actions"),
+                     .button(.type(.submit), .name("decision"), .value("approve"), .class("primary"), .text(t("case.approve"))),
+                     .text(" "),
+                     .button(.type(.submit), .name("decision"), .value("reject"), .text(t("case.reject")))))))
+    }
+
+    private static func moveForm(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let found = model.case
+        let approval = model.closingNeedsApproval && !model.mayApprove
+        return .section(.class("card"), .id("move"), .h2(.text(t("case.move"))),
+            Forms.post(CasesRoute.status(.of(found.id!)).path, page,
+                Forms.select("status", options: found.status.moves.map { ($0.rawValue, t("status.\($0.rawValue)")) },
+                             selected: nil, errors: errors, t),
+                Forms.text("moved_on", value: model.today.description, errors: errors, t, type: .date,
+                           hint: t("case.moved_on_hint")),
+                Forms.textarea("reason", value: nil, errors: errors, t, rows: 2),
+                Forms.select("closing_code", options: ClosingCode.allCases.map { ($0.rawValue, t("closing.\($0.rawValue)")) },
+                             selected: nil, errors: errors, t, required: false),
+                .if(approval, .p(.class("hint"), .text(t("case.closing_needs_approval")))),
+                Forms.submit(t("case.move"))))
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// Writes what happened to a case: its timeline line and its audit row, on the change's transaction,
+/// so the change, its line and its record stand or fall together.
+struct CaseJournal {
+    let request: Request
+    let db: any Database
+    let `case`: Case
+
+    func record(_ kind: CaseEvent.Kind, _ text: String, ref: UUID? = nil, status: CaseStatus? = nil,
+                closingCode: ClosingCode? = nil, on date: CalendarDate? = nil,
+                audit action: AuditAction, recordType: String = "case", recordID: UUID? = nil) async throws {
+        let now = request.application.clock.now()
+        let event = CaseEvent()
+        event.ngoID = `case`.ngoID
+        event.caseID = try `case`.requireID()
+        event.kind = kind
+        event.occurredAt = now
+        event.actorID = request.actor?.userID
+        event.text = String(text.prefix(4000))
+        event.refID = ref
+        event.status = status
+        event.closingCode = closingCode
+        event.effectiveOn = date?.description
+        try await event.create(on: db)
+        `case`.updatedAt = now
+        try await `case`.save(on: db)
+        try await request.audit(action, recordType: recordType, recordID: recordID ?? `case`.id, ngoID: `case`.ngoID,
+                                detail: "\(`case`.number): \(text)", on: db)
+    }
+
+    /// Runs `body` in a transaction with a journal for the case.
+    static func change<T>(_ found: Case, by request: Request,
+                          _ body: @escaping @Sendable (CaseJournal) async throws -> T) async throws -> T where T: Sendable {
+        try await request.db.transaction { db in
+            try await body(CaseJournal(request: request, db: db, case: found))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuPlatform
+import Vapor
+
+/// Who a case is for, against and worked by: its workers, its respondents and its assignees. Each
+/// addition is a line of the timeline and an audit row.
+struct CaseRoster {
+    let journal: CaseJournal
+    var db: any Database { journal.db }
+    var found: Case { journal.case }
+
+    /// Adds workers of the NGO already on record; those already on the case are skipped.
+    func add(workerIDs: [UUID]) async throws {
+        let caseID = try found.requireID()
+        let present = Set(try await CaseWorker.query(on: db).filter(\.$caseID == caseID).all().map(\.workerID))
+        let workers = try await Worker.query(on: db).filter(\.$id ~~ workerIDs).filter(\.$ngoID == found.ngoID).all()
+        for worker in workers where !present.contains(worker.id!) {
+            let link = CaseWorker()
+            link.ngoID = found.ngoID
+            link.caseID = caseID
+            link.workerID = try worker.requireID()
+            link.addedAt = journal.request.application.clock.now()
+            try await link.create(on: db)
+            try await journal.record(.worker, worker.name, ref: worker.id, audit: .updateCase)
+        }
+    }
+
+    /// Adds a typed roster: each person found by phone among the NGO's workers, or recorded anew.
+    func enrol(_ lines: [RosterLine]) async throws {
+        guard !lines.isEmpty else { return }
+        let request = journal.request
+        let enrolment = WorkerEnrolment(db: db, cipher: request.application.fieldCipher)
+        var ids: [UUID] = []
+        for line in lines {
+            let (worker, created) = try await enrolment.enrol(
+                name: line.name, phone: line.phone, ngoID: found.ngoID, officeID: found.officeID,
+                by: try request.requireActor().userID, now: request.application.clock.now())
+            if created {
+                try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: found.ngoID,
+                                        detail: found.number, on: db)
+            }
+            ids.append(try worker.requireID())
+        }
+        try await add(workerIDs: ids)
+    }
+
+    /// Adds a respondent by name: the NGO's employer of that name (not merged away), or a new one.
+    func addRespondent(named name: String, role: ChainRole) async throws {
+        let employer: Employer
+        if let known = try await Employer.query(on: db).filter(\.$ngoID == found.ngoID).filter(\.$name == name)
+            .filter(\.$mergedInto == nil).first() {
+            employer = known
+        } else {
+            employer = Employer()
+            employer.ngoID = found.ngoID
+            employer.name = name
+            employer.createdAt = journal.request.application.clock.now()
+            try await employer.create(on: db)
+            try await journal.request.audit(.createEmployer, recordType: "employer", recordID: employer.id,
+                                            ngoID: found.ngoID, on: db)
+        }
+        try await addRespondent(employer, role: role)
+    }
+
+    func addRespondent(_ employer: Employer, role: ChainRole) async throws {
+        let caseID = try found.requireID()
+        let employerID = try employer.requireID()
+        if let present = try await CaseRespondent.query(on: db).filter(\.$caseID == caseID)
+            .filter(\.$employerID == employerID).first() {
+            present.role = role
+            try await present.save(on: db)
+        } else {
+            let link = CaseRespondent()
+            link.ngoID = found.ngoID
+            link.caseID = caseID
+            link.employerID = employerID
+            link.role = role
+            try await link.create(on: db)
+        }
+        try await journal.record(.respondent, employer.name, ref: employerID, audit: .updateCase)
+    }
+
+    /// Assigns a person to the case (once).
+    func assign(userID: UUID, name: String) async throws {
+        let caseID = try found.requireID()
+        guard try await CaseAssignee.query(on: db).filter(\.$caseID == caseID).filter(\.$userID == userID).first() == nil
+        else { return }
+        let assignee = CaseAssignee()
+        assignee.ngoID = found.ngoID
+        assignee.caseID = caseID
+        assignee.userID = userID
+        assignee.assignedAt = journal.request.application.clock.now()
+        try await assignee.create(on: db)
+        try await journal.record(.assignment, name, ref: userID, audit: .assignCase, recordType: "user", recordID: userID)
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import HuzhuIntake
+import HuzhuPlatform
+import Vapor
+
+/// Cases, employers and the recovery ledger: a dispute from the first contact to money in the
+/// worker's hand.
+package enum CasesFeature: Feature {
+    package static let migrations: [any Migration] = [CreateEmployers(), CreateCases(), CreateCaseRecords()]
+
+    package static func grant(_ policy: inout Policy) {
+        CasesPolicy.grant(&policy)
+    }
+
+    package static let navigation: [NavItem] = [
+        NavItem(titleKey: "cases.title", path: CasesRoute.cases.path, permissions: [.readCases, .workAssignedCases], order: 35),
+        NavItem(titleKey: "employers.title", path: CasesRoute.employers.path, permissions: [.manageEmployers], order: 36),
+        NavItem(titleKey: "case_settings.title", path: CasesRoute.caseSettings.path, permissions: [.configureCases], order: 86),
+    ]
+
+    package static let auditActions = AuditAction.cases
+    package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
+
+    package static func routes(_ app: Application) throws {
+        app.workerSections.append(WorkerCases.section)
+        app.contactActions.append(WorkerCases.openFromContact)
+        app.workerMergeSteps.append(WorkerCases.merge)
+        CasesController.register(app.routes)
+        CasePageController.register(app.routes)
+        CaseAssignment.register(app.routes)
+        EvidenceController.register(app)
+        EmployersController.register(app.routes)
+        CaseSettingsController.register(app.routes)
+        CasesAPI.register(app.routes)
+    }
+
+    package static func loadDemo(into app: Application) async throws -> [String] {
+        try await DemoCases.loadIfEmpty(into: app)
+    }
+
+    package static func commands(_ app: Application) {}
+}

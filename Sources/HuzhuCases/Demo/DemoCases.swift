@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+import Vapor
+
+/// The demo's casework in Beijing: a construction site's contracting chain, and a collective wage
+/// case opened from the hotline's second call about it, with three workers, their claims, one agreed
+/// amount and one payment. The volunteer lawyer is assigned and has yet to confirm no conflict of interest.
+enum DemoCases {
+    static func loadIfEmpty(into app: Application) async throws -> [String] {
+        let db = app.db
+        guard try await Case.query(on: db).count() == 0,
+              let office = try await Office.query(on: db).filter(\.$code == "BJ").first(),
+              let caseworker = try await User.query(on: db).filter(\.$login == "caseworker").first(),
+              let lawyer = try await User.query(on: db).filter(\.$login == "lawyer").first(),
+              let contact = try await Contact.query(on: db).filter(\.$summary ~~ "十几个工友").first()
+        else { return [] }
+        let now = app.clock.now()
+        let today = CalendarDate(now)
+        let ngoID = office.ngoID
+        try await db.transaction { db in
+            func employer(_ name: String, code: String? = nil, city: String = "北京") async throws -> Employer {
+                let record = Employer()
+                record.ngoID = ngoID
+                record.name = name
+                record.creditCode = code
+                record.city = city
+                record.createdAt = now
+                try await record.create(on: db)
+                return record
+            }
+            let developer = try await employer("华盛置业有限公司（演示）", code: CreditCode.completing("91110105MA01ABCD2"))
+            let general = try await employer("北方建工集团有限公司（演示）", code: CreditCode.completing("91110000700012345"))
+            let labour = try await employer("京源劳务分包有限公司（演示）")
+            let foreman = try await employer("包工头周某（演示）")
+            for (upper, lower) in [(developer, general), (general, labour), (labour, foreman)] {
+                let link = EmployerLink()
+                link.ngoID = ngoID
+                link.upperID = upper.id!
+                link.lowerID = lower.id!
+                link.kind = .contracts
+                try await link.create(on: db)
+            }
+
+            let found = Case()
+            found.ngoID = ngoID
+            found.officeID = office.id!
+            let serial = try await OfficeCounter.next(office: office.id!, series: "case-\(today.year)", on: db)
+            found.number = "BJ-\(today.year)-\(String(format: "%05d", serial))"
+            found.title = "朝阳区工地集体欠薪"
+            found.summary = contact.summary
+            found.status = .negotiation
+            found.disputeTypes = [.wageArrears]
+            found.contactID = contact.id
+            found.employmentStart = "2026-03-01"
+            found.employmentEnd = "2026-06-30"
+            found.lastPayday = "2026-02-28"
+            found.knewOn = "2026-07-15"
+            found.nextActionOn = today.adding(days: 7).description
+            found.openedOn = today.description
+            found.openedBy = caseworker.id!
+            found.createdAt = now
+            found.updatedAt = now
+            try await found.create(on: db)
+
+            let enrolment = WorkerEnrolment(db: db, cipher: app.fieldCipher)
+            var workers: [Worker] = []
+            if let first = contact.workerID, let worker = try await Worker.find(first, on: db) { workers.append(worker) }
+            for (name, phone) in [("王大山", "13900000011"), ("赵铁柱", "13900000012")] {
+                workers.append(try await enrolment.enrol(name: name, phone: try PhoneNumber(phone), ngoID: ngoID,
+                                                         officeID: office.id!, by: caseworker.id!, now: now).worker)
+            }
+            for (index, worker) in workers.enumerated() {
+                let link = CaseWorker()
+                link.ngoID = ngoID
+                link.caseID = found.id!
+                link.workerID = worker.id!
+                link.addedAt = now
+                try await link.create(on: db)
+                let claim = Claim()
+                claim.ngoID = ngoID
+                claim.caseID = found.id!
+                claim.workerID = worker.id!
+                claim.head = .unpaidWages
+                claim.claimedFen = [2_800_000, 2_400_000, 2_600_000][index]
+                claim.agreedFen = index == 0 ? 2_800_000 : nil
+                claim.agreedSource = index == 0 ? .settlement : nil
+                claim.agreedOn = index == 0 ? today.description : nil
+                claim.note = ""
+                claim.createdAt = now
+                try await claim.create(on: db)
+                if index == 0 {
+                    let payment = Payment()
+                    payment.ngoID = ngoID
+                    payment.caseID = found.id!
+                    payment.claimID = claim.id!
+                    payment.workerID = worker.id!
+                    payment.paidOn = today.description
+                    payment.amountFen = 1_000_000
+                    payment.payer = general.name
+                    payment.method = .bankTransfer
+                    payment.recordedBy = caseworker.id!
+                    payment.recordedAt = now
+                    try await payment.create(on: db)
+                }
+            }
+            for (employer, role) in [(general, ChainRole.generalContractor), (foreman, .labourContractor)] {
+                let link = CaseRespondent()
+                link.ngoID = ngoID
+                link.caseID = found.id!
+                link.employerID = employer.id!
+                link.role = role
+                try await link.create(on: db)
+            }
+            for user in [caseworker, lawyer] {
+                let assignee = CaseAssignee()
+                assignee.ngoID = ngoID
+                assignee.caseID = found.id!
+                assignee.userID = user.id!
+                assignee.assignedAt = now
+                try await assignee.create(on: db)
+            }
+            for (kind, text) in [(CaseEvent.Kind.opened, found.title), (.contact, "\(contact.number) \(contact.summary)"),
+                                 (.status, "总包单位同意协商"), (.payment, "unpaid_wages ¥10,000.00 · \(general.name)")] {
+                let event = CaseEvent()
+                event.ngoID = ngoID
+                event.caseID = found.id!
+                event.kind = kind
+                event.occurredAt = now
+                event.actorID = caseworker.id!
+                event.text = text
+                event.refID = kind == .contact ? contact.id : nil
+                event.status = kind == .status ? .negotiation : nil
+                try await event.create(on: db)
+            }
+            try await AuditEvent.record(.openCase, by: .console, at: now, recordType: "case", recordID: found.id,
+                                        ngoID: ngoID, detail: "demo", on: db)
+        }
+        return ["Demo case: a collective wage case in Beijing (log in as caseworker; the lawyer account must first confirm no conflict)."]
+    }
+}

@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// How later features add to the intake's pages and acts without intake knowing them: a card on a
+/// worker's page (their cases), a link on a contact's page (open a case from it), and a step of a merge
+/// (re-point the merged workers' cases).
+package typealias WorkerSection = @Sendable (Request, Worker) async throws -> Node<HTML.BodyContext>?
+package typealias ContactAction = @Sendable (Request, Contact) -> (path: String, titleKey: String)?
+package typealias WorkerMergeStep = @Sendable (_ merged: [UUID], _ survivor: UUID, any Database) async throws -> Void
+
+extension Application {
+    private struct WorkerSectionsKey: StorageKey { typealias Value = [WorkerSection] }
+    private struct ContactActionsKey: StorageKey { typealias Value = [ContactAction] }
+    private struct WorkerMergeStepsKey: StorageKey { typealias Value = [WorkerMergeStep] }
+
+    package var workerSections: [WorkerSection] {
+        get { storage[WorkerSectionsKey.self] ?? [] }
+        set { storage[WorkerSectionsKey.self] = newValue }
+    }
+
+    package var contactActions: [ContactAction] {
+        get { storage[ContactActionsKey.self] ?? [] }
+        set { storage[ContactActionsKey.self] = newValue }
+    }
+
+    package var workerMergeSteps: [WorkerMergeStep] {
+        get { storage[WorkerMergeStepsKey.self] ?? [] }
+        set { storage[WorkerMergeStepsKey.self] = newValue }
+    }
+}
