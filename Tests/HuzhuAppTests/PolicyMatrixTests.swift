@@ -38,6 +38,12 @@ struct PolicyMatrixTests {
         ("/callbacks", operators),
         ("/admin/topics", [.admin]),
         ("/admin/lines", admins),
+        ("/cases", staff.union([.lawyer])),
+        ("/cases/new", [.supervisor, .caseworker]),
+        ("/employers", staff),
+        ("/employers/new", [.ngoadmin, .supervisor, .caseworker]),
+        ("/employers/duplicates", [.ngoadmin, .supervisor]),
+        ("/admin/case-settings", [.ngoadmin, .supervisor]),
     ]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
@@ -59,7 +65,8 @@ struct PolicyMatrixTests {
             try await browser.login(role.rawValue)
             let html = try await browser.get("/").text
             let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
-                             "/workers", "/callbacks", "/admin/topics", "/admin/lines"]
+                             "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
+                             "/admin/case-settings"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

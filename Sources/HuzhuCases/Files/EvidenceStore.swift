@@ -26,7 +26,7 @@ struct EvidenceStore {
                                                 attributes: [.posixPermissions: 0o700])
         let storedName = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
         let url = directory.appendingPathComponent(storedName)
-        try data.write(to: url, options: [.atomic, .withoutOverwriting])
+        try data.write(to: url, options: [.withoutOverwriting])
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         let file = EvidenceFile()
         file.ngoID = found.ngoID
