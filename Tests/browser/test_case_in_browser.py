@@ -1,0 +1,52 @@
+"""A caseworker opens a collective case from a hotline contact in a real Chromium, records claims for
+three workers and two payments, and reads the per-worker and case totals."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from test_admin_in_browser import click, sign_in
+
+
+def in_form(browser, action_end, name):
+    return browser.find_element(By.CSS_SELECTOR, f"form[action$='{action_end}'] [name='{name}']")
+
+
+def test_collective_case_from_a_contact(browser, server):
+    sign_in(browser, server, "caseworker")
+    click(browser, By.LINK_TEXT, "来电登记")
+    browser.find_element(By.ID, "field-phone").send_keys("13912340001")
+    click(browser, By.CSS_SELECTOR, "form.lookup button")
+    browser.find_element(By.ID, "field-full_name").send_keys("集体案工友甲")
+    browser.find_element(By.ID, "field-topics-0").click()
+    browser.find_element(By.ID, "field-summary").send_keys("工地二十多人被拖欠工资")
+    Select(browser.find_element(By.ID, "field-outcome")).select_by_value("case_to_open")
+    click(browser, By.CSS_SELECTOR, ".intake-form button.primary")
+    click(browser, By.CSS_SELECTOR, ".notice.done a")
+
+    click(browser, By.LINK_TEXT, "据此立案")
+    assert browser.find_element(By.ID, "field-title").get_attribute("value") == "工地二十多人被拖欠工资"
+    assert browser.find_element(By.CSS_SELECTOR, "input[value='wage_arrears']").is_selected()
+    browser.find_element(By.ID, "field-respondent_name").send_keys("浏览器劳务公司")
+    browser.find_element(By.ID, "field-roster").send_keys("集体案工友乙 13912340002\n集体案工友丙 13912340003")
+    click(browser, By.CSS_SELECTOR, "main button.primary")
+    assert "案号" in browser.find_element(By.ID, "summary").text
+    assert "工友（3）" in browser.find_element(By.ID, "workers").text
+
+    for worker, amount in [("集体案工友甲", "10000"), ("集体案工友乙", "8000"), ("集体案工友丙", "6000.50")]:
+        Select(in_form(browser, "/claims", "worker")).select_by_visible_text(worker)
+        Select(in_form(browser, "/claims", "head")).select_by_value("unpaid_wages")
+        in_form(browser, "/claims", "claimed").send_keys(amount)
+        click(browser, By.CSS_SELECTOR, "form[action$='/claims'] button.primary")
+
+    for claim, amount in [("集体案工友甲 · 拖欠工资", "4000"), ("集体案工友丙 · 拖欠工资", "1500.25")]:
+        Select(in_form(browser, "/payments", "claim")).select_by_visible_text(claim)
+        in_form(browser, "/payments", "amount").send_keys(amount)
+        click(browser, By.CSS_SELECTOR, "form[action$='/payments'] button.primary")
+
+    rows = {row.get_attribute("data-worker"): row.text for row in
+            browser.find_elements(By.CSS_SELECTOR, "#workers tbody tr")}
+    assert "¥10,000.00" in rows["集体案工友甲"] and "¥4,000.00" in rows["集体案工友甲"]
+    assert "¥8,000.00" in rows["集体案工友乙"] and "¥0.00" in rows["集体案工友乙"]
+    assert "¥6,000.50" in rows["集体案工友丙"] and "¥1,500.25" in rows["集体案工友丙"]
+    total = browser.find_element(By.CSS_SELECTOR, "#workers tfoot").text
+    assert "¥24,000.50" in total and "¥5,500.25" in total
+    assert "到账" in browser.find_element(By.ID, "timeline").text
