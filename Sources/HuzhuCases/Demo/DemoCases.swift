@@ -139,6 +139,6 @@ enum DemoCases {
             try await AuditEvent.record(.openCase, by: .console, at: now, recordType: "case", recordID: found.id,
                                         ngoID: ngoID, detail: "demo", on: db)
         }
-        return ["Demo case: a collective wage case in Beijing (log in as caseworker; the lawyer account must first confirm no conflict)."]
+        return ["演示个案 / Demo case: 朝阳区工地集体欠薪 (caseworker; lawyer 需先确认无利益冲突 / must first confirm no conflict)"]
     }
 }
