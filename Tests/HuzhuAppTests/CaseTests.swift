@@ -86,7 +86,7 @@ struct CaseTests {
                     .status == .seeOther)
             }
             let claims = try await app.claims(of: opened)
-            #expect(try await browser.post("\(path)/agreements", ["claim": claims[2].id!.uuidString, "agreed": "7000",
+            #expect(try await browser.post("\(path)/agreements", ["agreed_claim": claims[2].id!.uuidString, "agreed": "7000",
                                                                   "source": "mediation", "agreed_on": "2026-01-10"]).status == .seeOther)
             for (claim, amount) in [(claims[0], "4000"), (claims[1], "1000"), (claims[2], "7500")] {
                 #expect(try await browser.post("\(path)/payments", ["claim": claim.id!.uuidString, "amount": amount,

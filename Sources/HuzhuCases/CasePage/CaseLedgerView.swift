@@ -42,7 +42,7 @@ enum CaseLedgerView {
                     Forms.submit(t("ledger.add_claim"))),
                 .if(!claimOptions.isEmpty, .group(
                     Forms.post(CasesRoute.agreements(id).path, page, .h3(.text(t("ledger.record_agreement"))),
-                        Forms.select("claim", options: claimOptions, selected: nil, errors: errors, t),
+                        Forms.select("agreed_claim", options: claimOptions, selected: nil, errors: errors, t),
                         Forms.text("agreed", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
                         Forms.select("source", options: AgreementSource.allCases.map { ($0.rawValue, t("agreement_source.\($0.rawValue)")) },
                                      selected: nil, errors: errors, t),

@@ -33,7 +33,7 @@ enum CaseRecordsView {
             .if(model.access.mayWork, Forms.post(CasesRoute.notes(.of(model.case.id!)).path, page,
                 Forms.radios("note_kind", options: [("note", t("timeline.note")), ("call", t("timeline.call"))],
                              selected: "note", errors: errors, t),
-                Forms.textarea("note", value: nil, errors: errors, t, rows: 2),
+                Forms.textarea("text", value: nil, errors: errors, t, rows: 2),
                 Forms.submit(t("case.add_note")))),
             .if(model.access.mayManage, Forms.post(CasesRoute.caseContacts(.of(model.case.id!)).path, page,
                 Forms.text("contact_number", value: nil, errors: errors, t, hint: t("case.contact_number_hint")),

@@ -7,7 +7,7 @@ import Vapor
 
 struct NoteInput: Content {
     var note_kind: String?
-    var note: String?
+    var text: String?
 }
 
 /// What is written on a case's timeline by hand: notes and calls, and hotline contacts linked to it.
@@ -20,7 +20,7 @@ enum CaseNotes {
         default: nil
         }
         if kind == nil { errors.add("note_kind", "error.choice_invalid") }
-        let text = errors.check { () throws(FieldError) in try CaseInput.text(input.note, field: "note", max: 4000) }
+        let text = errors.check { () throws(FieldError) in try CaseInput.text(input.text, field: "text", max: 4000) }
         try errors.throwIfAny()
         try await CaseJournal.change(access.case, by: request) { journal in
             try await journal.record(kind!, text!, audit: .updateCase)

@@ -14,7 +14,8 @@ struct ClaimInput: Content {
 
 /// An agreed amount as typed, for one claim.
 struct AgreementInput: Content {
-    var claim: String?
+    /// The claim whose agreed amount this is (named apart from a payment's `claim`: both forms share a page).
+    var agreed_claim: String?
     var agreed: String?
     var source: String?
     var agreed_on: String?
@@ -76,7 +77,7 @@ enum LedgerEntry {
             try CaseInput.requiredPastDate(input.agreed_on, field: "agreed_on", today: request.today)
         }
         try errors.throwIfAny()
-        let claim = try await findClaim(input.claim, of: access.case, request: request)
+        let claim = try await findClaim(input.agreed_claim, field: "agreed_claim", of: access.case, request: request)
         try await CaseJournal.change(access.case, by: request) { journal in
             claim.agreedFen = amount!.fen
             claim.agreedSource = source
@@ -99,7 +100,7 @@ enum LedgerEntry {
         let method = input.method.flatMap(Payment.Method.init(rawValue:))
         if method == nil { errors.add("method", "error.choice_invalid") }
         try errors.throwIfAny()
-        let claim = try await findClaim(input.claim, of: found, request: request)
+        let claim = try await findClaim(input.claim, field: "claim", of: found, request: request)
         var evidenceID: UUID?
         if let raw = input.evidence, !raw.isEmpty {
             guard let id = UUID(uuidString: raw), try await EvidenceFile.query(on: request.db).filter(\.$id == id)
@@ -130,11 +131,11 @@ enum LedgerEntry {
         }
     }
 
-    private static func findClaim(_ raw: String?, of found: Case, request: Request) async throws -> Claim {
+    private static func findClaim(_ raw: String?, field: String, of found: Case, request: Request) async throws -> Claim {
         guard let id = raw.flatMap({ UUID(uuidString: $0) }),
               let claim = try await Claim.query(on: request.db).filter(\.$id == id)
                   .filter(\.$caseID == found.requireID()).first()
-        else { throw ValidationErrors([FieldError("claim", "error.choice_invalid")]) }
+        else { throw ValidationErrors([FieldError(field, "error.choice_invalid")]) }
         return claim
     }
 }
