@@ -10,11 +10,7 @@ struct IntakeCatalogueTests {
     let catalogue = Catalogue.bundled
 
     func expectKeys(_ keys: [String]) {
-        for key in keys {
-            for language in Language.allCases {
-                #expect(catalogue.entries[language]?[key]?.isEmpty == false, "\(key) missing in \(language.rawValue)")
-            }
-        }
+        #expect(catalogue.missing(keys) == [])
     }
 
     @Test("Every channel, direction, outcome, gender, callback reason and result has a label")

@@ -71,18 +71,9 @@ enum CaseList {
                 if !ids.isEmpty { match.filter(\.$id ~~ ids) }
             }
         }
-        if let after = filter.after.flatMap(UUID.init(uuidString:)), let last = try await Case.find(after, on: db) {
-            query.group(.or) { older in
-                older.filter(\.$updatedAt < last.updatedAt)
-                older.group(.and) { same in same.filter(\.$updatedAt == last.updatedAt).filter(\.$id < after) }
-            }
-        }
-        let cases = try await query.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
-            .limit(CaseFilter.pageSize + 1).all()
-        let page = Array(cases.prefix(CaseFilter.pageSize))
+        let (page, next) = try await query.newestFirst(\.$updatedAt, after: filter.after, pageSize: CaseFilter.pageSize)
         let counts = try await workerCounts(page.compactMap(\.id), on: db)
-        return Page(rows: page.map { Row(found: $0, workers: counts[$0.id!] ?? 0) },
-                    next: cases.count > CaseFilter.pageSize ? page.last?.id?.uuidString : nil)
+        return Page(rows: page.map { Row(found: $0, workers: counts[$0.id!] ?? 0) }, next: next)
     }
 
     /// Cases whose workers have this phone or name, or whose respondents this name.

@@ -9,25 +9,22 @@ enum CaseSummaryView {
         let t = page.t
         let found = model.case
         let id = RouteID.of(found.id!)
-        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
-            .group(.dt(.text(t(key))), .dd(.text(value ?? "—")))
-        }
         let status = t("status.\(found.status.rawValue)")
             + (found.closingCode.map { " · \(t("closing.\($0.rawValue)"))" } ?? "")
         return .group(
             .section(.class("card"), .id("summary"),
-                .dl(row("field.case_number", found.number),
+                .dl(t.detail("field.case_number", found.number),
                     .dt(.text(t("field.status"))), .dd(.span(.class("status"), .text(status))),
-                    row("field.office", model.officeName),
-                    row("field.dispute_types", found.disputeTypes.map { t("dispute.\($0.rawValue)") }.joined(separator: "、")),
-                    row("field.employment_start", found.employmentStart),
-                    row("field.employment_end", found.employmentEnd),
-                    row("field.last_payday", found.lastPayday),
-                    row("field.knew_on", found.knewOn),
-                    row("field.injury_on", found.injuryOn),
-                    row("field.next_action_on", found.nextActionOn),
-                    row("case.opened_on", found.openedOn),
-                    row("field.summary", found.summary.isEmpty ? nil : found.summary)),
+                    t.detail("field.office", model.officeName),
+                    t.detail("field.dispute_types", found.disputeTypes.map { t("dispute.\($0.rawValue)") }.joined(separator: "、")),
+                    t.detail("field.employment_start", found.employmentStart),
+                    t.detail("field.employment_end", found.employmentEnd),
+                    t.detail("field.last_payday", found.lastPayday),
+                    t.detail("field.knew_on", found.knewOn),
+                    t.detail("field.injury_on", found.injuryOn),
+                    t.detail("field.next_action_on", found.nextActionOn),
+                    t.detail("case.opened_on", found.openedOn),
+                    t.detail("field.summary", found.summary.isEmpty ? nil : found.summary)),
                 .if(model.access.mayManage, .p(.class("actions"),
                     .a(.class("button"), .href(CasesRoute.editCase(id).path), .text(t("case.edit")))))),
             pending(model, page),

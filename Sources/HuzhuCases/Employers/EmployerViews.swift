@@ -41,9 +41,6 @@ enum EmployerViews {
     static func page(_ employer: Employer, chain: EmployerChain, cases: [Case], roles: [UUID: ChainRole],
                      _ page: PageContext, errors: ValidationErrors = ValidationErrors()) -> Node<HTML.BodyContext> {
         let t = page.t
-        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
-            .group(.dt(.text(t(key))), .dd(.text(value ?? "—")))
-        }
         func steps(_ steps: [EmployerChain.Step]) -> Node<HTML.BodyContext> {
             .ul(.forEach(steps) { step in
                 .li(.class("depth-\(min(step.depth, 6))"),
@@ -54,9 +51,9 @@ enum EmployerViews {
         return .group(
             Forms.errorSummary(errors, t),
             .section(.class("card"),
-                .dl(row("field.credit_code", employer.creditCode), row("field.address", employer.address),
-                    row("field.city", employer.city), row("field.industry", employer.industry),
-                    row("field.contacts", employer.contacts)),
+                .dl(t.detail("field.credit_code", employer.creditCode), t.detail("field.address", employer.address),
+                    t.detail("field.city", employer.city), t.detail("field.industry", employer.industry),
+                    t.detail("field.contacts", employer.contacts)),
                 .p(.class("actions"), .a(.class("button"), .href(CasesRoute.editEmployer(.of(employer.id!)).path),
                                          .text(t("employers.edit"))))),
             .section(.class("card"), .id("chain"), .h2(.text(t("employers.chain"))),

@@ -76,17 +76,8 @@ enum ContactList {
                 query.filter(\.$number == text.uppercased())
             }
         }
-        if let after = filter.after.flatMap(UUID.init(uuidString:)),
-           let last = try await Contact.find(after, on: db) {
-            query.group(.or) { older in
-                older.filter(\.$startedAt < last.startedAt)
-                older.group(.and) { same in same.filter(\.$startedAt == last.startedAt).filter(\.$id < after) }
-            }
-        }
-        let contacts = try await query.sort(\.$startedAt, .descending).sort(\.$id, .descending)
-            .limit(ContactFilter.pageSize + 1).all()
-        let page = Array(contacts.prefix(ContactFilter.pageSize))
+        let (page, next) = try await query.newestFirst(\.$startedAt, after: filter.after, pageSize: ContactFilter.pageSize)
         let lines = try await ContactHistory.lines(page, language: language, mayReadFully: mayReadFully, on: db)
-        return Page(lines: lines, next: contacts.count > ContactFilter.pageSize ? page.last?.id?.uuidString : nil)
+        return Page(lines: lines, next: next)
     }
 }

@@ -40,18 +40,10 @@ enum WorkerList {
                 query.filter(\.$name ~~ text)
             }
         }
-        if let after = filter.after.flatMap(UUID.init(uuidString:)), let last = try await Worker.find(after, on: db) {
-            query.group(.or) { older in
-                older.filter(\.$createdAt < last.createdAt)
-                older.group(.and) { same in same.filter(\.$createdAt == last.createdAt).filter(\.$id < after) }
-            }
-        }
-        let workers = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
-            .limit(WorkerFilter.pageSize + 1).all()
-        let page = Array(workers.prefix(WorkerFilter.pageSize))
+        let (page, next) = try await query.newestFirst(\.$createdAt, after: filter.after, pageSize: WorkerFilter.pageSize)
         let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: page.compactMap(\.id))
         return Page(
             rows: page.map { Row(worker: $0, maskedPhones: (phones[$0.id!] ?? []).map(\.masked)) },
-            next: workers.count > WorkerFilter.pageSize ? page.last?.id?.uuidString : nil)
+            next: next)
     }
 }

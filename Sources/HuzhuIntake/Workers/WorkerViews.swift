@@ -52,26 +52,23 @@ enum WorkerViews {
     static func page(_ detail: Detail, _ context: PageContext) -> Node<HTML.BodyContext> {
         let t = context.t
         let worker = detail.worker
-        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
-            .group(.dt(.text(t(key))), .dd(.text(value ?? "—")))
-        }
         func consent(_ date: String?) -> String { date.map { t("workers.consent_given", $0) } ?? t("workers.consent_not_given") }
         return .group(
             .section(.class("card"),
-                .dl(row("field.full_name", worker.name),
-                    row("field.phones", detail.phones.joined(separator: ", ")),
-                    row("field.id_number", detail.idNumber),
-                    row("field.gender", t("gender.\(worker.gender.rawValue)")),
-                    row("field.birth_year", worker.birthYear.map(String.init)),
-                    row("field.home_province", worker.homeProvince),
-                    row("field.current_city", worker.currentCity),
-                    row("field.industry", worker.industry),
-                    row("field.employer", worker.employer),
-                    row("field.languages", worker.languages),
-                    row("field.notes", worker.notes),
-                    row("field.consent_network", consent(worker.consentNetworkOn)),
-                    row("field.consent_sms", consent(worker.consentSMSOn)),
-                    row("field.consent_story", consent(worker.consentStoryOn))),
+                .dl(t.detail("field.full_name", worker.name),
+                    t.detail("field.phones", detail.phones.joined(separator: ", ")),
+                    t.detail("field.id_number", detail.idNumber),
+                    t.detail("field.gender", t("gender.\(worker.gender.rawValue)")),
+                    t.detail("field.birth_year", worker.birthYear.map(String.init)),
+                    t.detail("field.home_province", worker.homeProvince),
+                    t.detail("field.current_city", worker.currentCity),
+                    t.detail("field.industry", worker.industry),
+                    t.detail("field.employer", worker.employer),
+                    t.detail("field.languages", worker.languages),
+                    t.detail("field.notes", worker.notes),
+                    t.detail("field.consent_network", consent(worker.consentNetworkOn)),
+                    t.detail("field.consent_sms", consent(worker.consentSMSOn)),
+                    t.detail("field.consent_story", consent(worker.consentStoryOn))),
                 .div(.class("actions"),
                     .if(detail.mayReveal && !detail.revealed,
                         Forms.post(IntakeRoute.revealWorker(.of(worker.id!)).path, context,

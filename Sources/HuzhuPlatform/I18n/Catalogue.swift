@@ -26,6 +26,14 @@ package struct Catalogue: Sendable {
     }()
 
     /// The text for a key. A missing key shows itself, so the gap is visible (and the catalogue test fails).
+    /// The keys, of those given, that a language lacks or leaves empty, as `language: key`; for the tests
+    /// of labels looked up by a computed key.
+    package func missing(_ keys: [String]) -> [String] {
+        Language.allCases.flatMap { language in
+            keys.filter { entries[language]?[$0]?.isEmpty ?? true }.map { "\(language.rawValue): \($0)" }
+        }
+    }
+
     package func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
         var text = entries[language]?[key] ?? key
         for (index, argument) in arguments.enumerated() {
