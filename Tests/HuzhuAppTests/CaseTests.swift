@@ -55,6 +55,7 @@ struct CaseTests {
             let path = "/cases/\(opened.id!)"
             let noCode = try await browser.post("\(path)/status", ["status": "closed", "moved_on": "2026-01-05", "reason": "已解决"])
             #expect(noCode.status == .unprocessableEntity && noCode.text.contains("结案必须选择结案原因"))
+            #expect(noCode.text.contains(">已解决</textarea>"))  // what was typed comes back
             let back = try await browser.post("\(path)/status", ["status": "intake", "moved_on": "2026-01-05", "reason": "x"])
             #expect(back.status == .unprocessableEntity)
             #expect(try await browser.post("\(path)/status", ["status": "negotiation", "moved_on": "2026-01-05",
@@ -101,6 +102,10 @@ struct CaseTests {
             #expect(page.contains("¥13,000.50") && page.contains("¥5,000.00"))   // the first worker: claimed, paid
             #expect(page.contains("¥21,000.50") && page.contains("¥12,500.00"))  // the case: claimed, paid
             #expect(page.contains("有款项超过确认金额"))
+            _ = try await browser.post("\(path)/notes", ["note_kind": "call", "text": "给老板打了电话"])
+            let ledgerOnly = try await browser.get("\(path)?timeline=ledger").text
+            #expect(ledgerOnly.contains("event payment") && !ledgerOnly.contains("给老板打了电话"))
+            #expect(try await browser.get("\(path)?timeline=notes").text.contains("给老板打了电话"))
             let api = try await app.testing().sendRequest(.GET, "/api/v1/cases/\(opened.id!)", headers: try await browser.apiHeaders())
             let detail = try api.content.decode(CaseResource.Detail.self)
             #expect(detail.totals.claimed_fen == 2_100_050 && detail.totals.paid_fen == 1_250_000)

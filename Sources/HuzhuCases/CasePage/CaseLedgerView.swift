@@ -6,7 +6,7 @@ import Plot
 /// The recovery ledger of a case: each worker's claims by head, what was agreed and what was paid,
 /// the payments received, and the forms that record them.
 enum CaseLedgerView {
-    static func render(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func render(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let id = RouteID.of(model.case.id!)
         let claimOptions = model.ledger.lines.map { line in
@@ -34,29 +34,29 @@ enum CaseLedgerView {
             .if(model.access.mayWork, .div(.class("ledger-forms"),
                 Forms.post(CasesRoute.claims(id).path, page, .h3(.text(t("ledger.add_claim"))),
                     Forms.select("worker", options: model.workers.map { ($0.worker.id!.uuidString, $0.worker.name) },
-                                 selected: nil, errors: errors, t),
+                                 selected: form["worker"], errors: form.errors, t),
                     Forms.select("head", options: ClaimHead.allCases.map { ($0.rawValue, t("claim_head.\($0.rawValue)")) },
-                                 selected: nil, errors: errors, t),
-                    Forms.text("claimed", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
-                    Forms.text("note", value: nil, errors: errors, t, required: false),
+                                 selected: form["head"], errors: form.errors, t),
+                    Forms.text("claimed", value: form["claimed"], errors: form.errors, t, hint: t("ledger.yuan_hint")),
+                    Forms.text("note", value: form["note"], errors: form.errors, t, required: false),
                     Forms.submit(t("ledger.add_claim"))),
                 .if(!claimOptions.isEmpty, .group(
                     Forms.post(CasesRoute.agreements(id).path, page, .h3(.text(t("ledger.record_agreement"))),
-                        Forms.select("agreed_claim", options: claimOptions, selected: nil, errors: errors, t),
-                        Forms.text("agreed", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
+                        Forms.select("agreed_claim", options: claimOptions, selected: form["agreed_claim"], errors: form.errors, t),
+                        Forms.text("agreed", value: form["agreed"], errors: form.errors, t, hint: t("ledger.yuan_hint")),
                         Forms.select("source", options: AgreementSource.allCases.map { ($0.rawValue, t("agreement_source.\($0.rawValue)")) },
-                                     selected: nil, errors: errors, t),
-                        Forms.text("agreed_on", value: model.today.description, errors: errors, t, type: .date),
+                                     selected: form["source"], errors: form.errors, t),
+                        Forms.text("agreed_on", value: form["agreed_on"] ?? model.today.description, errors: form.errors, t, type: .date),
                         Forms.submit(t("ledger.record_agreement"))),
                     Forms.post(CasesRoute.payments(id).path, page, .h3(.text(t("ledger.record_payment"))),
-                        Forms.select("claim", options: claimOptions, selected: nil, errors: errors, t),
-                        Forms.text("amount", value: nil, errors: errors, t, hint: t("ledger.yuan_hint")),
-                        Forms.text("paid_on", value: model.today.description, errors: errors, t, type: .date),
-                        Forms.text("payer", value: model.respondents.first?.employer.name, errors: errors, t),
+                        Forms.select("claim", options: claimOptions, selected: form["claim"], errors: form.errors, t),
+                        Forms.text("amount", value: form["amount"], errors: form.errors, t, hint: t("ledger.yuan_hint")),
+                        Forms.text("paid_on", value: form["paid_on"] ?? model.today.description, errors: form.errors, t, type: .date),
+                        Forms.text("payer", value: form["payer"] ?? model.respondents.first?.employer.name, errors: form.errors, t),
                         Forms.select("method", options: Payment.Method.allCases.map { ($0.rawValue, t("payment_method.\($0.rawValue)")) },
-                                     selected: Payment.Method.bankTransfer.rawValue, errors: errors, t),
+                                     selected: form["method"] ?? Payment.Method.bankTransfer.rawValue, errors: form.errors, t),
                         Forms.select("evidence", options: model.files.map { ($0.id!.uuidString, $0.originalName) },
-                                     selected: nil, errors: errors, t, required: false),
+                                     selected: form["evidence"], errors: form.errors, t, required: false),
                         Forms.submit(t("ledger.record_payment"))))))))
     }
 

@@ -78,13 +78,13 @@ enum CasePageController {
     static func show(_ request: Request) async throws -> Response {
         do {
             let access = try await request.readCase()
-            return try await render(access, request, errors: ValidationErrors(), status: .ok)
+            return try await render(access, request, form: .blank, status: .ok)
         } catch let abort as HuzhuAbort where abort.messageKey == CaseAccess.conflictUnconfirmed {
             return request.redirect(to: CasesRoute.conflict(.of(try request.routeID())).path)
         }
     }
 
-    static func render(_ access: CaseAccess, _ request: Request, errors: ValidationErrors,
+    static func render(_ access: CaseAccess, _ request: Request, form: CaseForm,
                        status: HTTPResponseStatus) async throws -> Response {
         let found = access.case
         let model = try await CasePageQuery.load(
@@ -94,14 +94,14 @@ enum CasePageController {
             cipher: request.application.fieldCipher, on: request.db)
         let page = request.pageContext
         return request.page("\(found.number) · \(found.title)", status: status, .group(
-            Forms.errorSummary(errors, page.t),
-            CaseSummaryView.render(model, errors: errors, page),
-            CasePeopleView.workers(model, errors: errors, page),
-            CaseLedgerView.render(model, errors: errors, page),
-            CasePeopleView.respondents(model, errors: errors, page),
-            CasePeopleView.assignees(model, errors: errors, page),
-            CaseRecordsView.files(model, errors: errors, page),
-            CaseRecordsView.timeline(model, errors: errors, page)))
+            Forms.errorSummary(form.errors, page.t),
+            CaseSummaryView.render(model, form: form, page),
+            CasePeopleView.workers(model, form: form, page),
+            CaseLedgerView.render(model, form: form, page),
+            CasePeopleView.respondents(model, form: form, page),
+            CasePeopleView.assignees(model, form: form, page),
+            CaseRecordsView.files(model, form: form, page),
+            CaseRecordsView.timeline(model, form: form, page)))
     }
 
     /// A form on the case page: checks who may, runs the change, and goes back to the page's section.
@@ -111,8 +111,14 @@ enum CasePageController {
         do {
             try await change(access)
         } catch let errors as ValidationErrors {
-            return try await render(access, request, errors: errors, status: .unprocessableEntity)
+            return try await refused(access, request, errors)
         }
         return request.redirect(to: CasesRoute.casePage(.of(access.case.id!)).path + "#" + anchor)
+    }
+
+    /// The page again with a refused form's errors and what was typed in it.
+    static func refused(_ access: CaseAccess, _ request: Request, _ errors: ValidationErrors) async throws -> Response {
+        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        return try await render(access, request, form: CaseForm(errors: errors, typed: typed), status: .unprocessableEntity)
     }
 }

@@ -6,7 +6,7 @@ import Plot
 
 /// Who a case is for, against and worked by, with the forms that add to each.
 enum CasePeopleView {
-    static func workers(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func workers(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let total = model.ledger.total
         return .section(.class("card"), .id("workers"),
@@ -24,7 +24,7 @@ enum CasePeopleView {
                 .tfoot(.tr(.class("case-total"), .th(.text(t("ledger.case_total"))), .td(),
                            totals(total, t)))),
             .if(model.access.mayManage, Forms.post(CasesRoute.caseWorkers(.of(model.case.id!)).path, page,
-                Forms.textarea("roster", value: nil, errors: errors, t, rows: 4),
+                Forms.textarea("roster", value: form["roster"], errors: form.errors, t, rows: 4),
                 .p(.class("hint"), .text(t("case.roster_hint"))),
                 Forms.submit(t("case.add_workers")))))
     }
@@ -40,7 +40,7 @@ enum CasePeopleView {
         .td(.attribute(named: "data-label", value: label.attributeEscaped), content)
     }
 
-    static func respondents(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func respondents(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         return .section(.class("card"), .id("respondents"), .h2(.text(t("case.respondents"))),
             .if(model.respondents.isEmpty, .p(.class("empty"), .text(t("case.no_respondents")))),
@@ -49,13 +49,13 @@ enum CasePeopleView {
                     .text(" · \(t("chain_role.\(respondent.role.rawValue)"))"))
             }),
             .if(model.access.mayManage, Forms.post(CasesRoute.respondents(.of(model.case.id!)).path, page,
-                Forms.text("respondent_name", value: nil, errors: errors, t, hint: t("case.respondent_hint")),
+                Forms.text("respondent_name", value: form["respondent_name"], errors: form.errors, t, hint: t("case.respondent_hint")),
                 Forms.select("respondent_role", options: ChainRole.allCases.map { ($0.rawValue, t("chain_role.\($0.rawValue)")) },
-                             selected: nil, errors: errors, t),
+                             selected: form["respondent_role"], errors: form.errors, t),
                 Forms.submit(t("case.add_respondent")))))
     }
 
-    static func assignees(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func assignees(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         return .section(.class("card"), .id("assignees"), .h2(.text(t("case.assignees"))),
             .ul(.forEach(model.assignees) { entry in
@@ -65,7 +65,7 @@ enum CasePeopleView {
             .if(model.access.mayManage && !model.assignable.isEmpty,
                 Forms.post(CasesRoute.assignees(.of(model.case.id!)).path, page,
                     Forms.select("assignee", options: model.assignable.map { ($0.id!.uuidString, "\($0.displayName) · \(t.role($0.role))") },
-                                 selected: nil, errors: errors, t),
+                                 selected: form["assignee"], errors: form.errors, t),
                     Forms.submit(t("case.assign")))))
     }
 }

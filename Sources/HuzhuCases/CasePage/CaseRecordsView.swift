@@ -6,7 +6,7 @@ import Plot
 
 /// A case's evidence files and its timeline, with the forms that add to them.
 enum CaseRecordsView {
-    static func files(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func files(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         return .section(.class("card"), .id("files"), .h2(.text(t("case.files"))),
             .if(model.files.isEmpty, .p(.class("empty"), .text(t("case.no_files")))),
@@ -16,27 +16,27 @@ enum CaseRecordsView {
             }),
             .if(model.access.mayWork, .form(.method(.post), .action(CasesRoute.files(.of(model.case.id!)).path),
                 .enctype(.multipartData), Forms.csrf(page.csrf),
-                .div(.class(errors.messageKey(for: "file") == nil ? "field" : "field invalid"),
+                .div(.class(form.errors.messageKey(for: "file") == nil ? "field" : "field invalid"),
                      .label(.for("field-file"), .text(t("field.file"))),
                      .input(.type(.file), .id("field-file"), .name("file"), .required(true),
                             .attribute(named: "accept", value: "image/*,application/pdf")),
                      .p(.class("hint"), .text(t("case.file_hint"))),
-                     .unwrap(errors.messageKey(for: "file")) { .p(.class("error"), .text(t($0))) }),
-                Forms.text("description", value: nil, errors: errors, t, required: false),
+                     .unwrap(form.errors.messageKey(for: "file")) { .p(.class("error"), .text(t($0))) }),
+                Forms.text("description", value: form["description"], errors: form.errors, t, required: false),
                 Forms.submit(t("case.upload")))))
     }
 
-    static func timeline(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func timeline(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let path = CasesRoute.casePage(.of(model.case.id!)).path
         return .section(.class("card"), .id("timeline"), .h2(.text(t("case.timeline"))),
             .if(model.access.mayWork, Forms.post(CasesRoute.notes(.of(model.case.id!)).path, page,
                 Forms.radios("note_kind", options: [("note", t("timeline.note")), ("call", t("timeline.call"))],
-                             selected: "note", errors: errors, t),
-                Forms.textarea("text", value: nil, errors: errors, t, rows: 2),
+                             selected: form["note_kind"] ?? "note", errors: form.errors, t),
+                Forms.textarea("text", value: form["text"], errors: form.errors, t, rows: 2),
                 Forms.submit(t("case.add_note")))),
             .if(model.access.mayManage, Forms.post(CasesRoute.caseContacts(.of(model.case.id!)).path, page,
-                Forms.text("contact_number", value: nil, errors: errors, t, hint: t("case.contact_number_hint")),
+                Forms.text("contact_number", value: form["contact_number"], errors: form.errors, t, hint: t("case.contact_number_hint")),
                 Forms.submit(t("case.link_contact")))),
             .p(.class("tools"),
                .a(.href(path + "#timeline"), .if(model.timelineGroup == nil, .class("current")), .text(t("timeline.all"))),

@@ -5,7 +5,7 @@ import Plot
 
 /// The head of a case's page: its facts, where it stands, and the forms that move it.
 enum CaseSummaryView {
-    static func render(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func render(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let found = model.case
         let id = RouteID.of(found.id!)
@@ -27,11 +27,11 @@ enum CaseSummaryView {
                     t.detail("field.summary", found.summary.isEmpty ? nil : found.summary)),
                 .if(model.access.mayManage, .p(.class("actions"),
                     .a(.class("button"), .href(CasesRoute.editCase(id).path), .text(t("case.edit")))))),
-            pending(model, page),
-            .if(model.access.mayWork && found.pendingClosingCode == nil, moveForm(model, errors: errors, page)))
+            pending(model, form: form, page),
+            .if(model.access.mayWork && found.pendingClosingCode == nil, moveForm(model, form: form, page)))
     }
 
-    private static func pending(_ model: CasePageModel, _ page: PageContext) -> Node<HTML.BodyContext> {
+    private static func pending(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let found = model.case
         guard let code = found.pendingClosingCode else { return .empty }
@@ -40,26 +40,26 @@ enum CaseSummaryView {
                        model.names[found.pendingBy ?? UUID()] ?? "—"))),
             .p(.class("prose"), .text(found.pendingReason ?? "")),
             .if(model.mayApprove, Forms.post(CasesRoute.approval(.of(found.id!)).path, page,
-                Forms.textarea("comment", value: nil, errors: ValidationErrors(), t, required: false, rows: 2),
+                Forms.textarea("comment", value: form["comment"], errors: form.errors, t, required: false, rows: 2),
                 .div(.class("actions"),
                      .button(.type(.submit), .name("decision"), .value("approve"), .class("primary"), .text(t("case.approve"))),
                      .text(" "),
                      .button(.type(.submit), .name("decision"), .value("reject"), .text(t("case.reject")))))))
     }
 
-    private static func moveForm(_ model: CasePageModel, errors: ValidationErrors, _ page: PageContext) -> Node<HTML.BodyContext> {
+    private static func moveForm(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let found = model.case
         let approval = model.closingNeedsApproval && !model.mayApprove
         return .section(.class("card"), .id("move"), .h2(.text(t("case.move"))),
             Forms.post(CasesRoute.status(.of(found.id!)).path, page,
                 Forms.select("status", options: found.status.moves.map { ($0.rawValue, t("status.\($0.rawValue)")) },
-                             selected: nil, errors: errors, t),
-                Forms.text("moved_on", value: model.today.description, errors: errors, t, type: .date,
+                             selected: form["status"], errors: form.errors, t),
+                Forms.text("moved_on", value: form["moved_on"] ?? model.today.description, errors: form.errors, t, type: .date,
                            hint: t("case.moved_on_hint")),
-                Forms.textarea("reason", value: nil, errors: errors, t, rows: 2),
+                Forms.textarea("reason", value: form["reason"], errors: form.errors, t, rows: 2),
                 Forms.select("closing_code", options: ClosingCode.allCases.map { ($0.rawValue, t("closing.\($0.rawValue)")) },
-                             selected: nil, errors: errors, t, required: false),
+                             selected: form["closing_code"], errors: form.errors, t, required: false),
                 .if(approval, .p(.class("hint"), .text(t("case.closing_needs_approval")))),
                 Forms.submit(t("case.move"))))
     }

@@ -30,7 +30,7 @@ enum EvidenceController {
         do {
             try await upload(access, request)
         } catch let errors as ValidationErrors {
-            return try await CasePageController.render(access, request, errors: errors, status: .unprocessableEntity)
+            return try await CasePageController.refused(access, request, errors)
         }
         return request.redirect(to: CasesRoute.casePage(.of(access.case.id!)).path + "#files")
     }
