@@ -23,6 +23,7 @@ package enum CasesFeature: Feature {
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
+        app.homePanels.append(CasesHomePanel.render)
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)
         app.workerMergeSteps.append(WorkerCases.merge)
