@@ -126,6 +126,7 @@ struct CaseAccessTests {
                 let db = app.db.logging(to: Logger(label: "query-count") { _ in counter })
                 let access = CaseAccess(case: found, assignment: nil, mayWork: true, mayManage: true)
                 let model = try await CasePageQuery.load(access, group: nil, mayApprove: true, mayReadWorkers: true,
+                                                         mayReadEmployers: true,
                                                          today: CalendarDate(Date()), cipher: app.fieldCipher, on: db)
                 #expect(model.workers.count == (found.id == large.id ? 150 : 1))
                 return counter.count

@@ -93,7 +93,7 @@ enum CasesAPI {
 
     static func detail(_ access: CaseAccess, _ request: Request) async throws -> CaseResource.Detail {
         CaseResource.Detail(try await CasePageQuery.load(
-            access, group: nil, mayApprove: false, mayReadWorkers: false, today: request.today,
+            access, group: nil, mayApprove: false, mayReadWorkers: false, mayReadEmployers: false, today: request.today,
             cipher: request.application.fieldCipher, on: request.db))
     }
 }

@@ -90,7 +90,8 @@ enum CasePageController {
         let model = try await CasePageQuery.load(
             access, group: request.query[String.self, at: "timeline"],
             mayApprove: request.may(.approveClosings, in: access.scope),
-            mayReadWorkers: request.may(.readWorkers, in: .ngo(found.ngoID)), today: request.today,
+            mayReadWorkers: request.may(.readWorkers, in: .ngo(found.ngoID)),
+            mayReadEmployers: request.may(.manageEmployers, in: .ngo(found.ngoID)), today: request.today,
             cipher: request.application.fieldCipher, on: request.db)
         let page = request.pageContext
         return request.page("\(found.number) · \(found.title)", status: status, .group(

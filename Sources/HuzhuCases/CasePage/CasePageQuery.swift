@@ -31,6 +31,7 @@ struct CasePageModel {
     let closingNeedsApproval: Bool
     let mayApprove: Bool
     let mayReadWorkers: Bool
+    let mayReadEmployers: Bool
     let timelineGroup: String?
     let today: CalendarDate
 
@@ -42,7 +43,8 @@ struct CasePageModel {
 enum CasePageQuery {
     static let timelineLimit = 1000
 
-    static func load(_ access: CaseAccess, group: String?, mayApprove: Bool, mayReadWorkers: Bool, today: CalendarDate,
+    static func load(_ access: CaseAccess, group: String?, mayApprove: Bool, mayReadWorkers: Bool,
+                     mayReadEmployers: Bool, today: CalendarDate,
                      cipher: FieldCipher, on db: any Database) async throws -> CasePageModel {
         let found = access.case
         let caseID = try found.requireID()
@@ -84,6 +86,7 @@ enum CasePageQuery {
             assignees: assignees.map { ($0, names[$0.userID] ?? "—") },
             ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, names: names,
             assignable: assignable, closingNeedsApproval: settings?.closingNeedsApproval ?? false,
-            mayApprove: mayApprove, mayReadWorkers: mayReadWorkers, timelineGroup: group, today: today)
+            mayApprove: mayApprove, mayReadWorkers: mayReadWorkers, mayReadEmployers: mayReadEmployers,
+            timelineGroup: group, today: today)
     }
 }

@@ -45,7 +45,9 @@ enum CasePeopleView {
         return .section(.class("card"), .id("respondents"), .h2(.text(t("case.respondents"))),
             .if(model.respondents.isEmpty, .p(.class("empty"), .text(t("case.no_respondents")))),
             .ul(.forEach(model.respondents) { respondent in
-                .li(.a(.href(CasesRoute.employer(.of(respondent.employer.id!)).path), .text(respondent.employer.name)),
+                .li(model.mayReadEmployers
+                    ? .a(.href(CasesRoute.employer(.of(respondent.employer.id!)).path), .text(respondent.employer.name))
+                    : .text(respondent.employer.name),
                     .text(" · \(t("chain_role.\(respondent.role.rawValue)"))"))
             }),
             .if(model.access.mayManage, Forms.post(CasesRoute.respondents(.of(model.case.id!)).path, page,

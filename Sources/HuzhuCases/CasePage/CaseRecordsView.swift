@@ -53,16 +53,17 @@ enum CaseRecordsView {
                     .unwrap(event.status) { .text(" → \(t("status.\($0.rawValue)"))") },
                     .unwrap(event.closingCode) { .text(" (\(t("closing.\($0.rawValue)")))") },
                     .unwrap(event.effectiveOn) { .text(" · \($0)") },
-                    .text(": "), link(event, text: EventText.localized(event.text, t)))
+                    .text(": "), link(event, text: EventText.localized(event.text, t), model))
             }),
             .if(model.events.count == CasePageQuery.timelineLimit, .p(.class("hint"), .text(t("case.timeline_truncated")))))
     }
 
-    private static func link(_ event: CaseEvent, text: String) -> Node<HTML.BodyContext> {
+    /// The event's text, linked to what it is about where the reader may open that.
+    private static func link(_ event: CaseEvent, text: String, _ model: CasePageModel) -> Node<HTML.BodyContext> {
         switch (event.kind, event.refID) {
-        case (.contact, let id?): .a(.href(IntakeRoute.contact(.of(id)).path), .text(text))
+        case (.contact, let id?) where model.mayReadWorkers: .a(.href(IntakeRoute.contact(.of(id)).path), .text(text))
         case (.document, let id?): .a(.href(CasesRoute.file(.of(id)).path), .text(text))
-        case (.respondent, let id?): .a(.href(CasesRoute.employer(.of(id)).path), .text(text))
+        case (.respondent, let id?) where model.mayReadEmployers: .a(.href(CasesRoute.employer(.of(id)).path), .text(text))
         default: .span(.class("prose"), .text(text))
         }
     }

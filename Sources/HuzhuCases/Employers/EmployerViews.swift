@@ -69,6 +69,8 @@ enum EmployerViews {
                                  selected: EmployerLink.Kind.contracts.rawValue, errors: errors, t),
                     Forms.submit(t("employers.add_link")))),
             .section(.class("card"), .id("cases"), .h2(.text(t("employers.cases"))),
+                .p(.a(.href(queryLink(CasesRoute.cases.path, [("employer", employer.id!.uuidString)]).attributeEscaped),
+                      .text(t("employers.cases_in_list")))),
                 .if(cases.isEmpty, .p(.class("empty"), .text(t("cases.empty")))),
                 .ul(.forEach(cases) { found in
                     .li(.a(.href(CasesRoute.casePage(.of(found.id!)).path), .text("\(found.number) · \(found.title)")),
