@@ -7,7 +7,7 @@ import Vapor
 /// Cases, employers and the recovery ledger: a dispute from the first contact to money in the
 /// worker's hand.
 package enum CasesFeature: Feature {
-    package static let migrations: [any Migration] = [CreateEmployers(), CreateCases(), CreateCaseRecords()]
+    package static let migrations: [any Migration] = [CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters()]
 
     package static func grant(_ policy: inout Policy) {
         CasesPolicy.grant(&policy)
@@ -16,6 +16,9 @@ package enum CasesFeature: Feature {
     package static let navigation: [NavItem] = [
         NavItem(titleKey: "cases.title", path: CasesRoute.cases.path, permissions: [.readCases, .workAssignedCases], order: 35),
         NavItem(titleKey: "employers.title", path: CasesRoute.employers.path, permissions: [.manageEmployers], order: 36),
+        NavItem(titleKey: "calculator.title", path: CasesRoute.calculator.path, permissions: [.useCalculator], order: 37),
+        NavItem(titleKey: "law_parameters.title", path: CasesRoute.lawParameters.path, permissions: [.manageLawParameters],
+                order: 87),
         NavItem(titleKey: "case_settings.title", path: CasesRoute.caseSettings.path, permissions: [.configureCases], order: 86),
     ]
 
@@ -34,6 +37,8 @@ package enum CasesFeature: Feature {
         EmployersController.register(app.routes)
         CaseSettingsController.register(app.routes)
         CasesAPI.register(app.routes)
+        CalculatorController.register(app.routes)
+        LawParametersController.register(app.routes)
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {

@@ -18,6 +18,10 @@ extension Permission {
     static let manageEmployers = Permission("casework.employers.manage")
     /// Merge duplicate employers. Scope: the NGO.
     static let mergeEmployers = Permission("casework.employers.merge")
+    /// Use the labour-law calculator (staff and volunteers). Scope: one's own.
+    static let useCalculator = Permission("casework.calculator.use")
+    /// Add local wage figures and choose the network's local-practice settings. Scope: the network.
+    static let manageLawParameters = Permission("casework.law_parameters.manage")
 }
 
 extension AuditAction {
@@ -38,11 +42,12 @@ extension AuditAction {
     static let viewEmployer = AuditAction("casework.employer.view")
     static let mergeEmployers = AuditAction("casework.employer.merge")
     static let configureCases = AuditAction("casework.settings.update")
+    static let updateLawParameters = AuditAction("casework.law_parameters.update")
 
     static let cases: [AuditAction] = [
         .openCase, .viewCase, .updateCase, .moveCase, .approveClosing, .assignCase, .confirmNoConflict, .declineCase,
         .recordClaim, .recordPayment, .uploadEvidence, .downloadEvidence, .createEmployer, .updateEmployer,
-        .viewEmployer, .mergeEmployers, .configureCases,
+        .viewEmployer, .mergeEmployers, .configureCases, .updateLawParameters,
     ]
 }
 
@@ -55,6 +60,9 @@ enum CasesPolicy {
         policy.grant(.configureCases, to: [.ngoAdmin, .officeSupervisor])
         policy.grant(.manageEmployers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker], when: withinNGO)
         policy.grant(.mergeEmployers, to: [.ngoAdmin, .officeSupervisor], when: withinNGO)
+        policy.grant(.useCalculator, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker, .hotlineVolunteer,
+                                          .volunteerLawyer])
+        policy.grant(.manageLawParameters, to: [.networkAdmin])
     }
 
     static let withinNGO: Policy.Condition = { actor, scope in

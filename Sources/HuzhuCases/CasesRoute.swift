@@ -11,6 +11,7 @@ enum CasesRoute: TypedRoute {
     case employerDuplicates, mergeEmployers
     case apiEmployers, apiEmployer(RouteID), apiCases, apiCase(RouteID), apiCaseWorkers(RouteID), apiStatus(RouteID)
     case apiClaims(RouteID), apiPayments(RouteID), apiFiles(RouteID), apiFile(RouteID)
+    case calculator, calculations(RouteID), lawParameters, apiCalculations
 
     var path: String {
         switch self {
@@ -49,6 +50,10 @@ enum CasesRoute: TypedRoute {
         case .apiPayments(let id): "/api/v1/cases/\(id.text)/payments"
         case .apiFiles(let id): "/api/v1/cases/\(id.text)/files"
         case .apiFile(let id): "/api/v1/files/\(id.text)"
+        case .calculator: "/calculator"
+        case .calculations(let id): "/cases/\(id.text)/calculations"
+        case .lawParameters: "/admin/law-parameters"
+        case .apiCalculations: "/api/v1/calculations"
         }
     }
 }

@@ -44,6 +44,8 @@ struct PolicyMatrixTests {
         ("/employers/new", [.ngoadmin, .supervisor, .caseworker]),
         ("/employers/duplicates", [.ngoadmin, .supervisor]),
         ("/admin/case-settings", [.ngoadmin, .supervisor]),
+        ("/calculator", staff.union([.volunteer, .lawyer])),
+        ("/admin/law-parameters", [.admin]),
     ]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
@@ -66,7 +68,7 @@ struct PolicyMatrixTests {
             let html = try await browser.get("/").text
             let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
-                             "/admin/case-settings"]
+                             "/admin/case-settings", "/calculator", "/admin/law-parameters"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

@@ -31,6 +31,9 @@ enum CaseLedgerView {
                             agreed: line.claim.agreed ?? Money(fen: 0), paid: line.paid).outstanding.formatted)))
                 }))),
             payments(model, t),
+            .if(model.access.mayWork, .p(.a(.class("button"),
+                .href(queryLink(CasesRoute.calculator.path, [("case", model.case.id!.uuidString.lowercased())]).attributeEscaped),
+                .text(t("ledger.use_calculator"))))),
             .if(model.access.mayWork, .div(.class("ledger-forms"),
                 Forms.post(CasesRoute.claims(id).path, page, .h3(.text(t("ledger.add_claim"))),
                     Forms.select("worker", options: model.workers.map { ($0.worker.id!.uuidString, $0.worker.name) },

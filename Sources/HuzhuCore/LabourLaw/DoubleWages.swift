@@ -7,13 +7,9 @@ public enum DoubleWages {
         guard monthlyWage.fen > 0 else { throw FieldError("monthly_wage", "error.money_positive") }
         if let signed, signed < start { throw FieldError("signed_on", "error.end_before_start") }
         if let ended, ended < start { throw FieldError("end", "error.end_before_start") }
-        let from = start.adding(months: 1)
-        let yearEnd = start.adding(years: 1).adding(days: -1)
-        var through = min(yearEnd, today)
-        if let signed { through = min(through, signed.adding(days: -1)) }
-        if let ended { through = min(through, ended) }
+        let (from, through) = period(start: start, signed: signed, ended: ended, today: today)
         var notes: [LawNote] = []
-        if signed == nil && (ended ?? today) > yearEnd { notes.append(.openEndedDeemed) }
+        if signed == nil && (ended ?? today) > start.adding(years: 1).adding(days: -1) { notes.append(.openEndedDeemed) }
         guard from <= through else {
             return LegalLine("double_wages", .money(Money(fen: 0)), formula: "double_wages_none", [from.description],
                              cite: citations, notes: notes)
@@ -31,6 +27,17 @@ public enum DoubleWages {
                          [from.description, through.description, String(whole), String(partDays), String(monthDays),
                           monthlyWage.formatted, amount.formatted],
                          cite: citations, notes: notes)
+    }
+
+    /// The days double wages run: from the day after the first full month to the day before signing,
+    /// the end of the work, today, or the end of the first year, whichever comes first (empty when
+    /// `through` is before `from`).
+    public static func period(start: CalendarDate, signed: CalendarDate?, ended: CalendarDate?,
+                              today: CalendarDate) -> (from: CalendarDate, through: CalendarDate) {
+        var through = min(start.adding(years: 1).adding(days: -1), today)
+        if let signed { through = min(through, signed.adding(days: -1)) }
+        if let ended { through = min(through, ended) }
+        return (start.adding(months: 1), through)
     }
 
     static let citations = [Citation(.lcl, "10", "82"), Citation(.lclIR, "6", "7")]

@@ -50,7 +50,7 @@ public struct LegalLine: Equatable, Codable, Sendable {
     public let formula: String
     public let arguments: [String]
     public let citations: [Citation]
-    public let notes: [LawNote]
+    public var notes: [LawNote]
 
     public init(_ item: String, _ value: Value, formula: String, _ arguments: [String], cite citations: [Citation],
                 notes: [LawNote] = []) {

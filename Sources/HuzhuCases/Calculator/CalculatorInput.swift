@@ -1,0 +1,152 @@
+import Foundation
+import HuzhuCore
+import Vapor
+
+/// A field as typed, whether a form sent it as text or a JSON client as a number or a boolean.
+struct Typed: Codable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if let text = try? value.decode(String.self) { self.text = text }
+        else if let number = try? value.decode(Int64.self) { text = String(number) }
+        else if let number = try? value.decode(Double.self) { text = String(number) }
+        else { text = try value.decode(Bool.self) ? "true" : "" }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+/// What the calculator can be asked about.
+enum Situation: String, CaseIterable, Sendable {
+    case dismissed, resignedUnpaid = "resigned_unpaid", noContract = "no_contract", overtime, injured
+
+    /// The facts each situation asks for, in the order the form shows them.
+    var fields: [String] {
+        switch self {
+        case .dismissed: ["region", "start", "end", "average_wage", "last_month_wage", "unlawful", "notice_given", "knew_on"]
+        case .resignedUnpaid: ["region", "start", "end", "average_wage", "unpaid"]
+        case .noContract: ["start", "signed_on", "end", "monthly_wage"]
+        case .overtime: ["monthly_wage", "workday_hours", "rest_day_hours", "holiday_hours", "months", "end"]
+        case .injured: ["region", "injured_on", "average_wage", "grade", "died"]
+        }
+    }
+
+    static let flags: Set<String> = ["unlawful", "notice_given", "died"]
+    static let dates: Set<String> = ["start", "end", "knew_on", "signed_on", "injured_on"]
+    /// Whether the form may leave a field blank (the rules then take it as absent or zero).
+    func isOptional(_ field: String) -> Bool {
+        switch field {
+        case "last_month_wage", "knew_on", "signed_on", "unlawful", "notice_given", "died", "rest_day_hours", "holiday_hours",
+             "workday_hours", "months", "grade": true
+        case "end": self == .noContract || self == .overtime
+        default: false
+        }
+    }
+}
+
+/// The calculator's facts as typed (the page's query and the API's JSON have the same fields).
+struct CalculatorInput: Content {
+    var situation: Typed?
+    var region: Typed?
+    var start: Typed?
+    var end: Typed?
+    var average_wage: Typed?
+    var last_month_wage: Typed?
+    var monthly_wage: Typed?
+    var unpaid: Typed?
+    var unlawful: Typed?
+    var notice_given: Typed?
+    var signed_on: Typed?
+    var workday_hours: Typed?
+    var rest_day_hours: Typed?
+    var holiday_hours: Typed?
+    var months: Typed?
+    var injured_on: Typed?
+    var grade: Typed?
+    var died: Typed?
+    var knew_on: Typed?
+
+    func text(_ field: String) -> String? {
+        let value: Typed? = switch field {
+        case "situation": situation
+        case "region": region
+        case "start": start
+        case "end": end
+        case "average_wage": average_wage
+        case "last_month_wage": last_month_wage
+        case "monthly_wage": monthly_wage
+        case "unpaid": unpaid
+        case "unlawful": unlawful
+        case "notice_given": notice_given
+        case "signed_on": signed_on
+        case "workday_hours": workday_hours
+        case "rest_day_hours": rest_day_hours
+        case "holiday_hours": holiday_hours
+        case "months": months
+        case "injured_on": injured_on
+        case "grade": grade
+        case "died": died
+        case "knew_on": knew_on
+        default: nil
+        }
+        let trimmed = value?.text.trimmingCharacters(in: .whitespaces)
+        return trimmed?.isEmpty == false ? trimmed : nil
+    }
+
+    func flag(_ field: String) -> Bool { ["on", "true", "1", "yes"].contains(text(field)?.lowercased() ?? "") }
+
+    var chosen: Situation? { text("situation").flatMap(Situation.init(rawValue:)) }
+}
+
+/// The typed facts checked one by one, every problem collected.
+struct CalculatorFacts {
+    private let input: CalculatorInput
+    private let today: CalendarDate
+    private(set) var errors = ValidationErrors()
+
+    init(_ input: CalculatorInput, today: CalendarDate) {
+        self.input = input
+        self.today = today
+    }
+
+    var values: CalculatorInput { input }
+
+    mutating func date(_ field: String, required: Bool = true) -> CalendarDate? {
+        let raw = input.text(field)
+        if raw == nil {
+            if required { errors.add(field, "error.required") }
+            return nil
+        }
+        return errors.check { () throws(FieldError) in try CaseInput.pastDate(raw, field: field, today: self.today) } ?? nil
+    }
+
+    mutating func money(_ field: String, required: Bool = true) -> Money? {
+        guard let raw = input.text(field) else {
+            if required { errors.add(field, "error.required") }
+            return nil
+        }
+        return errors.check { () throws(FieldError) in try Money(yuan: raw, field: field) }
+    }
+
+    mutating func number(_ field: String, in range: ClosedRange<Int>, default fallback: Int? = nil) -> Int? {
+        guard let raw = input.text(field) else {
+            if fallback == nil { errors.add(field, "error.required") }
+            return fallback
+        }
+        guard let value = Int(raw), range.contains(value) else {
+            errors.add(field, "error.number_range")
+            return nil
+        }
+        return value
+    }
+
+    mutating func add(_ error: FieldError) { errors.append(contentsOf: ValidationErrors([error])) }
+
+    mutating func run<T>(_ body: () throws(FieldError) -> T) -> T? { errors.check(body) }
+}
