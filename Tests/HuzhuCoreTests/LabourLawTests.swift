@@ -81,6 +81,11 @@ struct LabourLawMoneyTests {
         let inTime = try DoubleWages.owed(start: day("2026-01-01"), signed: day("2026-01-20"), ended: nil,
                                           monthlyWage: yuan(2_800), today: day("2026-11-23"))
         #expect(inTime.amount == Money(fen: 0))
+        // Started on the 31st: the first full month ends 02-27, so double wages run from 02-28.
+        let monthEnd = try DoubleWages.owed(start: day("2026-01-31"), signed: day("2026-03-28"), ended: nil,
+                                            monthlyWage: yuan(2_800), today: day("2026-11-23"))
+        #expect(monthEnd.arguments.prefix(4) == ["2026-02-28", "2026-03-27", "1", "0"])
+        #expect(monthEnd.amount == yuan(2_800))
         #expect(throws: FieldError("signed_on", "error.end_before_start")) {
             try DoubleWages.owed(start: day("2026-01-01"), signed: day("2025-12-01"), ended: nil, monthlyWage: yuan(2_800), today: day("2026-11-23"))
         }
