@@ -74,11 +74,9 @@ struct CaseAPITests {
             var headers = try await browser.apiHeaders()
             let found = try await browser.openCase()
             let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]
-            var body = ByteBuffer(string: "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pay.png\"\r\n\r\n")
-            body.writeBytes(png)
-            body.writeString("\r\n--b--\r\n")
-            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=b")
-            let uploaded = try await app.testing().sendRequest(.POST, "/api/v1/cases/\(found.id!)/files", headers: headers, body: body)
+            for (name, value) in Multipart.headers { headers.replaceOrAdd(name: name, value: value) }
+            let uploaded = try await app.testing().sendRequest(.POST, "/api/v1/cases/\(found.id!)/files", headers: headers,
+                                                               body: Multipart.body(file: "pay.png", type: "image/png", data: Data(png)))
             #expect(uploaded.status == .created)
             let file = try uploaded.content.decode(CaseResource.File.self)
             #expect(file.content_type == "image/png" && file.size_bytes == png.count)

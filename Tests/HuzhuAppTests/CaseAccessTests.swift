@@ -13,17 +13,8 @@ struct CaseAccessTests {
     static let pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
     func upload(_ browser: Browser, to found: Case, name: String, content: String) async throws -> TestingHTTPResponse {
-        if browser.cookies[CSRFProtection.cookieName] == nil { try await browser.get("/login") }
-        let boundary = "huzhu-test-boundary"
-        var body = ""
-        for (field, value) in [("csrf", browser.cookies[CSRFProtection.cookieName]!), ("description", "工资条")] {
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n"
-        }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n"
-        body += "Content-Type: application/pdf\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await browser.send(.POST, "/cases/\(found.id!)/files", headers: headers, body: ByteBuffer(string: body))
+        try await browser.upload("/cases/\(found.id!)/files", fields: [("description", "工资条")], file: name,
+                                 type: "application/pdf", data: Data(content.utf8))
     }
 
     @Test("Evidence is checked by content, stored under a random name, and served only to those who may read the case")

@@ -10,16 +10,7 @@ import VaporTesting
 @Suite("Importing and exporting worker lists")
 struct ImportExportTests {
     func upload(_ browser: Browser, _ data: Data, name: String = "名单.csv") async throws -> TestingHTTPResponse {
-        if browser.cookies[CSRFProtection.cookieName] == nil { try await browser.get("/login") }
-        let boundary = "----huzhu-test"
-        var body = Data()
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(browser.cookies[CSRFProtection.cookieName]!)\r\n".utf8)
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
-        body += data
-        body += Data("\r\n--\(boundary)--\r\n".utf8)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await browser.send(.POST, "/workers/import", headers: headers, body: ByteBuffer(data: body))
+        try await browser.upload("/workers/import", file: name, type: "text/csv", data: data)
     }
 
     @Test("A GB18030 list is previewed with every row's problems, nothing written, then imported without duplicates")

@@ -75,3 +75,36 @@ extension TestingHTTPResponse {
     var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
     var location: String? { headers.first(name: .location) }
 }
+
+/// A `multipart/form-data` body: text fields, then one file.
+struct Multipart {
+    static let boundary = "----huzhu-test"
+
+    static func body(fields: [(String, String)] = [], file name: String, type: String, data: Data) -> ByteBuffer {
+        var body = Data()
+        for (field, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
+        body += data
+        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        return ByteBuffer(data: body)
+    }
+
+    static var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return headers
+    }
+}
+
+extension Browser {
+    /// Uploads a file through a page's form, with the page's CSRF token and other fields.
+    func upload(_ path: String, fields: [(String, String)] = [], file name: String, type: String,
+                data: Data) async throws -> TestingHTTPResponse {
+        if cookies[CSRFProtection.cookieName] == nil { try await get("/login") }
+        let body = Multipart.body(fields: [(CSRFProtection.fieldName, cookies[CSRFProtection.cookieName]!)] + fields,
+                                  file: name, type: type, data: data)
+        return try await send(.POST, path, headers: Multipart.headers, body: body)
+    }
+}
