@@ -12,9 +12,11 @@ struct Calculation {
     var parameters: [WageParameter] = []
     var claims: [ClaimHead: Money] = [:]
 
+    /// Adds a money line, and its amount to what would be claimed under `head`.
     mutating func claim(_ line: LegalLine, as head: ClaimHead) {
         lines.append(line)
-        if let amount = line.amount, amount.fen > 0 { claims[head, default: Money(fen: 0)] = Money(fen: claims[head, default: Money(fen: 0)].fen + amount.fen) }
+        guard let amount = line.amount, amount.fen > 0 else { return }
+        claims[head] = Money(fen: (claims[head]?.fen ?? 0) + amount.fen)
     }
 }
 
