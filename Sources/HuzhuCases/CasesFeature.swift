@@ -7,7 +7,10 @@ import Vapor
 /// Cases, employers and the recovery ledger: a dispute from the first contact to money in the
 /// worker's hand.
 package enum CasesFeature: Feature {
-    package static let migrations: [any Migration] = [CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters()]
+    package static let migrations: [any Migration] = [
+        CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters(),
+        CreateMediation(), CreateRemindersAndDocuments(),
+    ]
 
     package static func grant(_ policy: inout Policy) {
         CasesPolicy.grant(&policy)
@@ -16,6 +19,8 @@ package enum CasesFeature: Feature {
     package static let navigation: [NavItem] = [
         NavItem(titleKey: "cases.title", path: CasesRoute.cases.path, permissions: [.readCases, .workAssignedCases], order: 35),
         NavItem(titleKey: "employers.title", path: CasesRoute.employers.path, permissions: [.manageEmployers], order: 36),
+        NavItem(titleKey: "due.title", path: CasesRoute.dueSoon.path, permissions: [.workCases, .workAssignedCases], order: 34),
+        NavItem(titleKey: "mediation.committee", path: CasesRoute.mediation.path, permissions: [.manageMediation], order: 38),
         NavItem(titleKey: "calculator.title", path: CasesRoute.calculator.path, permissions: [.useCalculator], order: 37),
         NavItem(titleKey: "law_parameters.title", path: CasesRoute.lawParameters.path, permissions: [.manageLawParameters],
                 order: 87),
@@ -27,6 +32,8 @@ package enum CasesFeature: Feature {
 
     package static func routes(_ app: Application) throws {
         app.homePanels.append(CasesHomePanel.render)
+        app.homePanels.append(DueController.panel)
+        app.lifecycle.use(ReminderJob())
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)
         app.workerMergeSteps.append(WorkerCases.merge)
@@ -39,11 +46,16 @@ package enum CasesFeature: Feature {
         CasesAPI.register(app.routes)
         CalculatorController.register(app.routes)
         LawParametersController.register(app.routes)
+        DocumentsController.register(app.routes)
+        CommitteeController.register(app.routes)
+        DueController.register(app.routes)
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {
         try await DemoCases.loadIfEmpty(into: app)
     }
 
-    package static func commands(_ app: Application) {}
+    package static func commands(_ app: Application) {
+        app.asyncCommands.use(RemindersCommand(), as: "reminders")
+    }
 }

@@ -20,6 +20,8 @@ extension Permission {
     static let mergeEmployers = Permission("casework.employers.merge")
     /// Use the labour-law calculator (staff and volunteers). Scope: one's own.
     static let useCalculator = Permission("casework.calculator.use")
+    /// Manage an office's mediation committee and read its register. Scope: the office.
+    static let manageMediation = Permission("casework.mediation.manage")
     /// Add local wage figures and choose the network's local-practice settings. Scope: the network.
     static let manageLawParameters = Permission("casework.law_parameters.manage")
 }
@@ -43,11 +45,17 @@ extension AuditAction {
     static let mergeEmployers = AuditAction("casework.employer.merge")
     static let configureCases = AuditAction("casework.settings.update")
     static let updateLawParameters = AuditAction("casework.law_parameters.update")
+    static let recordLegalEvent = AuditAction("casework.legal_event.record")
+    static let recordSession = AuditAction("casework.mediation.session")
+    static let recordAgreement = AuditAction("casework.mediation.agreement")
+    static let updateCommittee = AuditAction("casework.mediation.committee")
+    static let finaliseDocument = AuditAction("casework.document.finalise")
 
     static let cases: [AuditAction] = [
         .openCase, .viewCase, .updateCase, .moveCase, .approveClosing, .assignCase, .confirmNoConflict, .declineCase,
         .recordClaim, .recordPayment, .uploadEvidence, .downloadEvidence, .createEmployer, .updateEmployer,
-        .viewEmployer, .mergeEmployers, .configureCases, .updateLawParameters,
+        .viewEmployer, .mergeEmployers, .configureCases, .updateLawParameters, .recordLegalEvent, .recordSession,
+        .recordAgreement, .updateCommittee, .finaliseDocument,
     ]
 }
 
@@ -63,6 +71,7 @@ enum CasesPolicy {
         policy.grant(.useCalculator, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker, .hotlineVolunteer,
                                           .volunteerLawyer])
         policy.grant(.manageLawParameters, to: [.networkAdmin])
+        policy.grant(.manageMediation, to: [.ngoAdmin, .officeSupervisor])
     }
 
     static let withinNGO: Policy.Condition = { actor, scope in

@@ -12,6 +12,8 @@ enum CasesRoute: TypedRoute {
     case apiEmployers, apiEmployer(RouteID), apiCases, apiCase(RouteID), apiCaseWorkers(RouteID), apiStatus(RouteID)
     case apiClaims(RouteID), apiPayments(RouteID), apiFiles(RouteID), apiFile(RouteID)
     case calculator, calculations(RouteID), lawParameters, apiCalculations
+    case legalEvents(RouteID), sessions(RouteID), agreementsOfMediation(RouteID), document(RouteID, String)
+    case finalise(RouteID, String), documentVersion(RouteID), mediation, dueSoon
 
     var path: String {
         switch self {
@@ -54,6 +56,14 @@ enum CasesRoute: TypedRoute {
         case .calculations(let id): "/cases/\(id.text)/calculations"
         case .lawParameters: "/admin/law-parameters"
         case .apiCalculations: "/api/v1/calculations"
+        case .legalEvents(let id): "/cases/\(id.text)/legal-events"
+        case .sessions(let id): "/cases/\(id.text)/sessions"
+        case .agreementsOfMediation(let id): "/cases/\(id.text)/mediation-agreements"
+        case .document(let id, let kind): "/cases/\(id.text)/documents/\(kind)"
+        case .finalise(let id, let kind): "/cases/\(id.text)/documents/\(kind)/finalise"
+        case .documentVersion(let id): "/documents/\(id.text)"
+        case .mediation: "/mediation"
+        case .dueSoon: "/due"
         }
     }
 }

@@ -18,6 +18,8 @@ package enum Platform {
         app.http.server.configuration.responseCompression = .enabled
         app.secureCookies = configuration.secureCookies
         app.dataDirectory = configuration.dataDirectory
+        app.reminderSchedule = ReminderSchedule(days: configuration.reminderDays, intervalMinutes: configuration.reminderIntervalMinutes)
+        if let file = configuration.testClockFile { app.clock = FileClock(path: file) }
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: CSRFProtection.maxFormBytes)
         app.lifecycle.use(SQLiteWriteAheadLog())
 
@@ -53,5 +55,20 @@ extension Application {
     package var dataDirectory: String {
         get { storage[DataDirectoryKey.self] ?? HuzhuConfiguration.defaultDataDirectory }
         set { storage[DataDirectoryKey.self] = newValue }
+    }
+}
+
+/// When reminders are raised (see `HuzhuConfiguration.reminderDays`).
+package struct ReminderSchedule: Sendable {
+    package let days: [Int]
+    package let intervalMinutes: Int
+}
+
+extension Application {
+    private struct ReminderScheduleKey: StorageKey { typealias Value = ReminderSchedule }
+
+    package var reminderSchedule: ReminderSchedule {
+        get { storage[ReminderScheduleKey.self] ?? ReminderSchedule(days: [7, 2], intervalMinutes: 60) }
+        set { storage[ReminderScheduleKey.self] = newValue }
     }
 }

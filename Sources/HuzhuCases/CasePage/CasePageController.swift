@@ -68,6 +68,24 @@ enum CasePageController {
                 try await LedgerEntry.agree(access, try request.content.decode(AgreementInput.self), request: request)
             }
         }
+        routes.post(CasesRoute.legalEvents(.parameter)) { request in
+            try await act(request, anchor: "deadlines") { access in
+                try await CaseNotes.legal(access, kind: request.content.get(String?.self, at: "legal_event") ?? nil,
+                                          on: request.content.get(String?.self, at: "event_on") ?? nil, request: request)
+            }
+        }
+        routes.post(CasesRoute.sessions(.parameter)) { request in
+            try await act(request, anchor: "mediation") { access in
+                try await SessionRecord.add(access, try request.content.decode(SessionInput.self), request: request)
+            }
+        }
+        routes.post(CasesRoute.agreementsOfMediation(.parameter)) { request in
+            try await act(request, anchor: "mediation") { access in
+                let amounts = (try? request.content.decode([String: String].self)) ?? [:]
+                try await AgreementRecord.add(access, try request.content.decode(MediationAgreementInput.self), amounts: amounts,
+                                              request: request)
+            }
+        }
         routes.post(CasesRoute.payments(.parameter)) { request in
             try await act(request, anchor: "ledger") { access in
                 try await LedgerEntry.pay(access, try request.content.decode(PaymentInput.self), request: request)
@@ -98,7 +116,9 @@ enum CasePageController {
             Forms.errorSummary(form.errors, page.t),
             CaseSummaryView.render(model, form: form, page),
             CasePeopleView.workers(model, form: form, page),
+            CaseMediationView.deadlines(model, form: form, page),
             CaseLedgerView.render(model, form: form, page),
+            CaseMediationView.mediation(model, form: form, page),
             CasePeopleView.respondents(model, form: form, page),
             CasePeopleView.assignees(model, form: form, page),
             CaseRecordsView.files(model, form: form, page),

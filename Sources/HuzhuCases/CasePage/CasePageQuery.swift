@@ -33,6 +33,7 @@ struct CasePageModel {
     let mayReadWorkers: Bool
     let mayReadEmployers: Bool
     let timelineGroup: String?
+    let mediation: CaseMediation
     let today: CalendarDate
 
     var `case`: Case { access.case }
@@ -65,7 +66,9 @@ enum CasePageQuery {
             events.filter(\.$kind ~~ CaseEvent.Kind.allCases.filter { $0.group == group })
         }
         let timeline = try await events.sort(\.$occurredAt, .descending).sort(\.$id, .descending).limit(timelineLimit).all()
-        let people = Set(assignees.map(\.userID) + timeline.compactMap(\.actorID) + payments.map(\.recordedBy))
+        let mediation = try await CaseMediation.load(found, payments: payments, today: today, on: db)
+        let people = Set(assignees.map(\.userID) + timeline.compactMap(\.actorID) + payments.map(\.recordedBy)
+                         + mediation.mediators.map(\.userID) + mediation.sessions.flatMap(\.mediatorIDs))
         let names = Dictionary(uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ Array(people)).all()
             .map { ($0.id!, $0.displayName) })
         var assignable: [User] = []
@@ -87,6 +90,6 @@ enum CasePageQuery {
             ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, names: names,
             assignable: assignable, closingNeedsApproval: settings?.closingNeedsApproval ?? false,
             mayApprove: mayApprove, mayReadWorkers: mayReadWorkers, mayReadEmployers: mayReadEmployers,
-            timelineGroup: group, today: today)
+            timelineGroup: group, mediation: mediation, today: today)
     }
 }

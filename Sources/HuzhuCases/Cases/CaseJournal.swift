@@ -12,7 +12,7 @@ struct CaseJournal {
     let `case`: Case
 
     func record(_ kind: CaseEvent.Kind, _ text: String, ref: UUID? = nil, status: CaseStatus? = nil,
-                closingCode: ClosingCode? = nil, on date: CalendarDate? = nil,
+                closingCode: ClosingCode? = nil, on date: CalendarDate? = nil, legalEvent: LegalEvent? = nil,
                 audit action: AuditAction, recordType: String = "case", recordID: UUID? = nil) async throws {
         let now = request.application.clock.now()
         let event = CaseEvent()
@@ -26,6 +26,7 @@ struct CaseJournal {
         event.status = status
         event.closingCode = closingCode
         event.effectiveOn = date?.description
+        event.legalEvent = legalEvent
         try await event.create(on: db)
         `case`.updatedAt = now
         try await `case`.save(on: db)

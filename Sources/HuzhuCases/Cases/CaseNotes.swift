@@ -44,4 +44,17 @@ enum CaseNotes {
             if let worker = contact.workerID { try await CaseRoster(journal: journal).add(workerIDs: [worker]) }
         }
     }
+
+    /// Records a legal event with its date (an interruption of the limitation period, an application).
+    static func legal(_ access: CaseAccess, kind raw: String?, on rawDate: String?, request: Request) async throws {
+        var errors = ValidationErrors()
+        let kind = raw.flatMap(LegalEvent.init(rawValue:))
+        if kind == nil { errors.add("legal_event", "error.choice_invalid") }
+        let date = errors.check { () throws(FieldError) in try CaseInput.requiredPastDate(rawDate, field: "event_on", today: request.today) }
+        try errors.throwIfAny()
+        try await CaseJournal.change(access.case, by: request) { journal in
+            try await journal.record(.legal, request.t("legal_event.\(kind!.rawValue)"), on: date, legalEvent: kind!,
+                                     audit: .recordLegalEvent)
+        }
+    }
 }

@@ -22,26 +22,30 @@ package final class CaseEvent: Model, @unchecked Sendable {
     @OptionalField(key: "closing_code") package var closingCode: ClosingCode?
     /// The date the thing happened, where it differs from when it was recorded (a move, a payment).
     @OptionalField(key: "effective_on") package var effectiveOn: String?
+    /// For a legal event (a demand to the employer, an arbitration application): which one.
+    @OptionalField(key: "legal_event") package var legalEvent: LegalEvent?
 
     package init() {}
 
     package enum Kind: String, Codable, CaseIterable, Sendable {
         case opened, note, call, contact, status, closingRequested = "closing_requested"
         case closingRejected = "closing_rejected", assignment, worker, respondent, claim, agreement, payment, document
+        case legal, session, mediationAgreement = "mediation_agreement"
 
         /// The groups the timeline filters by.
         package var group: String {
             switch self {
-            case .opened, .status, .closingRequested, .closingRejected: "status"
+            case .opened, .status, .closingRequested, .closingRejected, .legal: "status"
             case .note, .call: "notes"
             case .contact: "contacts"
             case .assignment, .worker, .respondent: "people"
             case .claim, .agreement, .payment: "ledger"
             case .document: "documents"
+            case .session, .mediationAgreement: "mediation"
             }
         }
 
-        package static let groups = ["status", "notes", "contacts", "people", "ledger", "documents"]
+        package static let groups = ["status", "notes", "contacts", "people", "ledger", "mediation", "documents"]
     }
 }
 

@@ -12,6 +12,20 @@ package struct SystemClock: HuzhuClock {
     package func now() -> Date { Date() }
 }
 
+/// The time written in a file (ISO 8601), read at every call: lets an end-to-end test move the clock
+/// of a running server. Falls back to the system's time when the file is missing or unreadable.
+package struct FileClock: HuzhuClock {
+    let path: String
+
+    package init(path: String) { self.path = path }
+
+    package func now() -> Date {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let date = ISO8601DateFormatter().date(from: text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return Date() }
+        return date
+    }
+}
+
 extension Application {
     private struct ClockKey: StorageKey { typealias Value = any HuzhuClock }
 

@@ -18,6 +18,13 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var host: String
     package var port: Int
     package var secureCookies: Bool
+    /// Days before a deadline or instalment falls due when reminders are raised (`HUZHU_REMINDER_DAYS`, `7,2`).
+    package var reminderDays: [Int] = [7, 2]
+    /// How often the server looks for what falls due (`HUZHU_REMINDER_INTERVAL_MINUTES`; 0 turns it off).
+    package var reminderIntervalMinutes = 60
+    /// A file holding the current time (ISO 8601), for end-to-end tests that move the clock
+    /// (`HUZHU_TEST_CLOCK_FILE`); never set in a deployment.
+    package var testClockFile: String?
     /// Tests give each run its own PostgreSQL schema; deployments use the database's default.
     package var postgresSearchPath: [String]?
     /// PostgreSQL connections each event loop may open. Tests, which run many servers at once, use one.
@@ -47,6 +54,20 @@ package struct HuzhuConfiguration: Sendable, Equatable {
         case "1", "true", "yes", "on": secureCookies = true
         case let other?: throw .malformedFlag(name: "HUZHU_SECURE_COOKIES", value: other)
         }
+        if let raw = environment["HUZHU_REMINDER_DAYS"], !raw.isEmpty {
+            let days = raw.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !days.isEmpty, days.allSatisfy({ ($0 ?? -1) >= 0 && ($0 ?? 999) <= 365 }) else {
+                throw .malformedList(name: "HUZHU_REMINDER_DAYS", value: raw)
+            }
+            reminderDays = days.compactMap { $0 }.sorted(by: >)
+        }
+        if let raw = environment["HUZHU_REMINDER_INTERVAL_MINUTES"], !raw.isEmpty {
+            guard let minutes = Int(raw), (0...1440).contains(minutes) else {
+                throw .malformedList(name: "HUZHU_REMINDER_INTERVAL_MINUTES", value: raw)
+            }
+            reminderIntervalMinutes = minutes
+        }
+        testClockFile = environment["HUZHU_TEST_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func key(_ environment: [String: String], _ name: String) throws(ConfigurationError) -> SecretKey? {
@@ -81,6 +102,7 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case keyRequired(String)
     case malformedPort(String)
     case malformedFlag(name: String, value: String)
+    case malformedList(name: String, value: String)
     case unreadableKeyFile(String)
 
     package var description: String {
@@ -95,6 +117,8 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
             "HUZHU_PORT '\(value)' must be a number from 1 to 65535."
         case .malformedFlag(let name, let value):
             "\(name) '\(value)' must be true or false."
+        case .malformedList(let name, let value):
+            "\(name) '\(value)' must be whole numbers of days or minutes (HUZHU_REMINDER_DAYS=7,2; HUZHU_REMINDER_INTERVAL_MINUTES=60)."
         case .unreadableKeyFile(let path):
             "The key file \(path) exists but does not hold a valid key; restore it from your backup or set HUZHU_SECRET_KEY."
         }

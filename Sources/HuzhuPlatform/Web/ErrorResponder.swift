@@ -28,8 +28,13 @@ package struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            if request.isAPI, let invalid = error as? ValidationErrors {
-                return try invalidInput(invalid, request)
+            if let invalid = error as? ValidationErrors {
+                // Forms catch their own errors to show them in place; any other refused input still
+                // gets its reasons, never a server error.
+                if request.isAPI { return try invalidInput(invalid, request) }
+                return request.page(request.t("error.title"), status: .unprocessableEntity,
+                                    .div(.class("notice error"), .attribute(named: "role", value: "alert"),
+                                         Forms.errorSummary(invalid, request.t)))
             }
             let abort = HuzhuAbort.from(error)
             if abort.status == .internalServerError {
