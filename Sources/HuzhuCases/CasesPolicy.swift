@@ -71,7 +71,7 @@ enum CasesPolicy {
         policy.grant(.useCalculator, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker, .hotlineVolunteer,
                                           .volunteerLawyer])
         policy.grant(.manageLawParameters, to: [.networkAdmin])
-        policy.grant(.manageMediation, to: [.ngoAdmin, .officeSupervisor])
+        policy.grant(.manageMediation, to: [.officeSupervisor])
     }
 
     static let withinNGO: Policy.Condition = { actor, scope in

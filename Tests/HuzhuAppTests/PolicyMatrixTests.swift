@@ -46,6 +46,8 @@ struct PolicyMatrixTests {
         ("/admin/case-settings", [.ngoadmin, .supervisor]),
         ("/calculator", staff.union([.volunteer, .lawyer])),
         ("/admin/law-parameters", [.admin]),
+        ("/mediation", [.supervisor]),
+        ("/due", [.ngoadmin, .supervisor, .caseworker, .lawyer]),
     ]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
@@ -68,7 +70,8 @@ struct PolicyMatrixTests {
             let html = try await browser.get("/").text
             let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
-                             "/admin/case-settings", "/calculator", "/admin/law-parameters"]
+                             "/admin/case-settings", "/calculator", "/admin/law-parameters",
+                             "/mediation", "/due"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

@@ -32,7 +32,8 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("HUZHU_") and k != "DATABASE_URL"}
-        self.env.update(HUZHU_DATA_DIR=self.data, HUZHU_PORT=str(self.port))
+        self.clock = Path(self.data) / "clock"
+        self.env.update(HUZHU_DATA_DIR=self.data, HUZHU_PORT=str(self.port), HUZHU_TEST_CLOCK_FILE=str(self.clock))
         self.log = open(Path(self.data) / "server.log", "w")
 
     def command(self, *args):
@@ -53,6 +54,13 @@ class Server:
             if self.process.poll() is not None:
                 break
         raise RuntimeError("Huzhu did not start:\n" + (Path(self.data) / "server.log").read_text())
+
+    def set_time(self, moment):
+        """Moves the server's clock to `moment` (an aware datetime); None gives it back the real time."""
+        if moment is None:
+            self.clock.unlink(missing_ok=True)
+        else:
+            self.clock.write_text(moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     def stop(self):
         self.process.terminate()

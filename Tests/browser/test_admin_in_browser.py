@@ -24,6 +24,12 @@ def sign_in(browser, server, login):
     click(browser, By.CSS_SELECTOR, "main button.primary")
 
 
+def open_demo_case(browser):
+    """Opens the demo's collective wage case from the case list (other tests add cases beside it)."""
+    click(browser, By.LINK_TEXT, "个案")
+    click(browser, By.XPATH, "//tr[td[contains(., '朝阳区工地集体欠薪')]]//a")
+
+
 def test_demo_user_signs_in_switches_language_and_creates_an_office(browser, server):
     sign_in(browser, server, "ngoadmin")
     assert browser.find_element(By.TAG_NAME, "h1").text == "首页"

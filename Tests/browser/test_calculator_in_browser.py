@@ -3,13 +3,12 @@ and saves the result as the worker's claim."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from test_admin_in_browser import click, sign_in
+from test_admin_in_browser import click, open_demo_case, sign_in
 
 
 def test_calculation_saved_to_a_case(browser, server):
     sign_in(browser, server, "caseworker")
-    click(browser, By.LINK_TEXT, "个案")
-    click(browser, By.PARTIAL_LINK_TEXT, "BJ-")
+    open_demo_case(browser)
     click(browser, By.LINK_TEXT, "用计算器算出诉求")
     click(browser, By.LINK_TEXT, "没签劳动合同")
 

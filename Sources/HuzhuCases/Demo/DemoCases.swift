@@ -136,6 +136,21 @@ enum DemoCases {
                 event.status = kind == .status ? .negotiation : nil
                 try await event.create(on: db)
             }
+            let committee = MediationCommittee()
+            committee.id = office.id
+            committee.ngoID = ngoID
+            committee.name = "小小鸟人民调解委员会（演示）"
+            committee.authorisedBy = "海淀区司法局（演示）"
+            committee.authorisedOn = "2025-06-01"
+            try await committee.create(on: db)
+            for user in [caseworker, try await User.query(on: db).filter(\.$login == "supervisor").first()].compactMap({ $0 }) {
+                let mediator = Mediator()
+                mediator.ngoID = ngoID
+                mediator.officeID = office.id!
+                mediator.userID = user.id!
+                mediator.appointedOn = "2025-06-01"
+                try await mediator.create(on: db)
+            }
             try await AuditEvent.record(.openCase, by: .console, at: now, recordType: "case", recordID: found.id,
                                         ngoID: ngoID, detail: "demo", on: db)
         }
