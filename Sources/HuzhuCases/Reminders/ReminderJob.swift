@@ -3,9 +3,9 @@ import HuzhuCore
 import HuzhuPlatform
 import Vapor
 
-/// The reminders' scheduled task inside the server: a scan when the server starts and then every
-/// `HUZHU_REMINDER_INTERVAL_MINUTES` (not in tests, which run the scan themselves); and the same scan
-/// as a command, `huzhu reminders`.
+/// The reminders' scheduled task inside the server: a scan once the server is serving and then every
+/// `HUZHU_REMINDER_INTERVAL_MINUTES` (not while another command runs, nor in tests, which run the scan
+/// themselves); and the same scan as a command, `huzhu reminders`.
 struct ReminderJob: LifecycleHandler {
     final class Running: @unchecked Sendable {
         var task: Task<Void, Never>?
@@ -17,6 +17,8 @@ struct ReminderJob: LifecycleHandler {
         let minutes = app.reminderSchedule.intervalMinutes
         guard minutes > 0, app.environment != .testing else { return }
         running.task = Task {
+            // Other commands (migrate, user create) boot the application too: wait until it serves.
+            while app.running == nil && !Task.isCancelled { try? await Task.sleep(for: .seconds(2)) }
             while !Task.isCancelled {
                 do {
                     let raised = try await Self.scan(app)
