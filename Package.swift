@@ -40,13 +40,18 @@ let package = Package(
             dependencies: ["HuzhuIntake", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/openapi.json")]
         ),
-        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases"]),
+        .target(
+            name: "HuzhuIndicators",
+            dependencies: ["HuzhuCases", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
         .testTarget(name: "HuzhuOrgTests", dependencies: ["HuzhuOrg"]),
         .testTarget(name: "HuzhuIntakeTests", dependencies: ["HuzhuIntake"]),
         .testTarget(name: "HuzhuCasesTests", dependencies: ["HuzhuCases"]),
+        .testTarget(name: "HuzhuIndicatorsTests", dependencies: ["HuzhuIndicators"]),
         .testTarget(
             name: "HuzhuAppTests",
             dependencies: ["HuzhuApp", .product(name: "VaporTesting", package: "vapor")]

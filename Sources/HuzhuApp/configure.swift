@@ -1,13 +1,14 @@
 import Foundation
 import Fluent
 import HuzhuCases
+import HuzhuIndicators
 import HuzhuIntake
 import HuzhuOrg
 import HuzhuPlatform
 import Vapor
 
 /// The features of Huzhu, in dependency order. Their migrations run in this order, once.
-let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFeature.self]
+let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFeature.self, IndicatorsFeature.self]
 
 /// The one configuration production and tests share; they differ only by `configuration`.
 public func configure(_ app: Application, environment: [String: String]) throws {

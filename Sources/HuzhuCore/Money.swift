@@ -10,16 +10,20 @@ public struct Money: Hashable, Comparable, Codable, Sendable {
 
     /// `¥1,234.56`; negative amounts as `-¥1,234.56`. The same in both languages.
     public var formatted: String {
-        let magnitude = fen.magnitude
-        let yuan = String(magnitude / 100)
-        let cents = magnitude % 100
-        var grouped = ""
-        for (index, digit) in yuan.enumerated() {
-            if index > 0 && (yuan.count - index) % 3 == 0 { grouped.append(",") }
+        let cents = fen.magnitude % 100
+        let sign = fen < 0 ? "-" : ""
+        return "\(sign)¥\(Self.grouped(fen.magnitude / 100)).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// A whole number with thousands separators: `34,457`.
+    public static func grouped(_ number: some BinaryInteger) -> String {
+        let digits = String(number.magnitude)
+        var grouped = number < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        let sign = fen < 0 ? "-" : ""
-        return "\(sign)¥\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+        return grouped
     }
 }
 

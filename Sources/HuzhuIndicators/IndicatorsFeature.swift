@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import HuzhuPlatform
+import Vapor
+
+/// Transparency: the ten standard indicators computed from the records, published as verifiable
+/// snapshots, and shown to the public.
+package enum IndicatorsFeature: Feature {
+    package static let migrations: [any Migration] = [CreateIndicatorSnapshots()]
+
+    package static func grant(_ policy: inout Policy) {
+        IndicatorsPolicy.grant(&policy)
+    }
+
+    package static let navigation: [NavItem] = [
+        NavItem(titleKey: "dashboard.title", path: IndicatorsRoute.dashboard.path, permissions: [.readIndicators], order: 60),
+        NavItem(titleKey: "self_report.title", path: IndicatorsRoute.selfReport.path, permissions: [.selfReportIndicators], order: 88),
+    ]
+
+    package static let auditActions = AuditAction.indicators
+    package static let openAPI: Data? = nil
+
+    package static func routes(_ app: Application) throws {
+        DashboardController.register(app.routes)
+        SelfReportController.register(app.routes)
+        TransparencyController.register(app.routes)
+        OpenDataController.register(app.routes)
+        ReportController.register(app.routes)
+    }
+
+    package static func loadDemo(into app: Application) async throws -> [String] { [] }
+
+    package static func commands(_ app: Application) {
+        var indicators = AsyncCommands()
+        indicators.use(VerifySnapshotCommand(), as: "verify")
+        app.asyncCommands.use(indicators.group(help: "Published indicator snapshots."), as: "indicators")
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// Each snapshot as JSON and as CSV (UTF-8 with a byte-order mark, for spreadsheets), and a feed of
+/// all snapshots. The JSON carries the canonical serialisation and its digest, which
+/// `huzhu indicators verify FILE` checks.
+enum OpenDataController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(IndicatorsRoute.snapshotJSON(.parameter)) { request async throws -> SnapshotJSON in
+            SnapshotJSON(try await find(request))
+        }
+        routes.get(IndicatorsRoute.snapshotCSV(.parameter), use: csv)
+        routes.get(IndicatorsRoute.feed) { request async throws -> [SnapshotJSON] in
+            try await IndicatorSnapshot.query(on: request.db).sort(\.$publishedAt).all().map(SnapshotJSON.init)
+        }
+    }
+
+    static func find(_ request: Request) async throws -> IndicatorSnapshot {
+        guard let snapshot = try await IndicatorSnapshot.find(try request.routeID(), on: request.db) else {
+            throw HuzhuAbort(.notFound, "error.not_found")
+        }
+        return snapshot
+    }
+
+    static func csv(_ request: Request) async throws -> Response {
+        let snapshot = try await find(request)
+        let body = SnapshotJSON(snapshot)
+        var lines = [CSV.line(["key", "value"])]
+        lines += Indicator.allCases.map { CSV.line([$0.rawValue, String(snapshot.figures[$0])]) }
+        lines += [("scope", body.scope), ("period_from", body.period_from), ("period_to", body.period_to),
+                  ("definition_version", String(body.definition_version)), ("self_reported", String(body.self_reported)),
+                  ("published_at", body.published_at), ("digest", body.digest)].map { CSV.line([$0.0, $0.1]) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"indicators-\(snapshot.id!.uuidString.lowercased()).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: CSV.byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"))
+    }
+}
+
+/// A snapshot in open data.
+struct SnapshotJSON: Content {
+    let id: UUID
+    let scope: String
+    let period_kind: String
+    let period_from: String
+    let period_to: String
+    let definition_version: Int
+    let figures: [String: Int64]
+    let self_reported: Bool
+    let replaces: UUID?
+    let reason: String?
+    let published_at: String
+    let publisher: String
+    let canonical: String
+    let digest: String
+
+    init(_ snapshot: IndicatorSnapshot) {
+        id = snapshot.id!
+        scope = IndicatorSnapshot.scopeKey(snapshot.scope)
+        period_kind = snapshot.periodKind.rawValue
+        period_from = snapshot.periodFrom
+        period_to = snapshot.periodTo
+        definition_version = snapshot.definitionVersion
+        figures = Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, snapshot.figures[$0]) })
+        self_reported = snapshot.selfReported
+        replaces = snapshot.replacesID
+        reason = snapshot.reason
+        published_at = ISO8601DateFormatter().string(from: snapshot.publishedAt)
+        publisher = snapshot.publisherName
+        canonical = snapshot.canonical
+        digest = snapshot.digest
+    }
+}
