@@ -29,20 +29,20 @@ public struct Money: Hashable, Comparable, Codable, Sendable {
 
 extension Money {
     /// Parses an amount typed in yuan (`1234.5`, `1,234.56`, `¥800`, `800元`): positive, at most two
-    /// decimals, at most ¥100,000,000.00.
-    public init(yuan raw: String, field: String) throws(FieldError) {
+    /// decimals, at most `maxYuan` (¥100,000,000 for one claim or payment; a network's yearly total is more).
+    public init(yuan raw: String, field: String, maxYuan: Int64 = 100_000_000) throws(FieldError) {
         var text = raw.filter { !$0.isWhitespace && $0 != "," && $0 != "，" }
         for mark in ["¥", "￥", "元"] { text = text.replacingOccurrences(of: mark, with: "") }
         guard !text.isEmpty else { throw FieldError(field, "error.required") }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 9,
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
               whole.allSatisfy({ $0.isASCII && $0.isNumber }),
               parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
         else { throw FieldError(field, "error.money_format") }
         let cents = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
         let fen = Int64(whole)! * 100 + cents
         guard fen > 0 else { throw FieldError(field, "error.money_positive") }
-        guard fen <= 10_000_000_000 else { throw FieldError(field, "error.money_too_large") }
+        guard fen <= maxYuan * 100 else { throw FieldError(field, "error.money_too_large") }
         self.init(fen: fen)
     }
 

@@ -48,6 +48,8 @@ struct PolicyMatrixTests {
         ("/admin/law-parameters", [.admin]),
         ("/mediation", [.supervisor]),
         ("/due", [.ngoadmin, .supervisor, .caseworker, .lawyer]),
+        ("/indicators", staff),
+        ("/indicators/self-report", admins),
     ]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
@@ -71,7 +73,7 @@ struct PolicyMatrixTests {
             let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
-                             "/mediation", "/due"]
+                             "/mediation", "/due", "/indicators", "/indicators/self-report"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

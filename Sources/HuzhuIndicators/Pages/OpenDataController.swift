@@ -48,7 +48,7 @@ struct SnapshotJSON: Content {
     let period_from: String
     let period_to: String
     let definition_version: Int
-    let figures: [String: Int64]
+    var figures: [String: Int64]
     let self_reported: Bool
     let replaces: UUID?
     let reason: String?

@@ -56,7 +56,7 @@ enum SelfReportController {
                 let raw = (typed[indicator.rawValue] ?? "").trimmingCharacters(in: .whitespaces)
                 if indicator.isMoney {
                     if raw == "0" { continue }
-                    if let money = errors.check({ () throws(FieldError) in try Money(yuan: raw, field: indicator.rawValue) }) {
+                    if let money = errors.check({ () throws(FieldError) in try Money(yuan: raw, field: indicator.rawValue, maxYuan: 1_000_000_000_000) }) {
                         figures[indicator] = money.fen
                     }
                 } else if let count = Int64(raw.filter { $0 != "," }), count >= 0, count <= 100_000_000 {
