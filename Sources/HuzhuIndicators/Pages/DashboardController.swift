@@ -55,7 +55,7 @@ enum DashboardController {
                 Forms.errorSummary(errors, t),
                 Forms.post(IndicatorsRoute.publish.path, page,
                     Forms.select("scope", options: publishable.map { (IndicatorSnapshot.scopeKey($0.scope), $0.name) },
-                                 selected: nil, errors: errors, t),
+                                 selected: publishable.first.map { IndicatorSnapshot.scopeKey($0.scope) }, errors: errors, t),
                     PeriodInput.fields(errors: errors, t),
                     Forms.textarea("reason", value: nil, errors: errors, t, required: false, rows: 2),
                     .p(.class("hint"), .text(t("dashboard.revision_hint"))),
