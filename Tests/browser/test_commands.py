@@ -60,3 +60,29 @@ def test_openapi_document_is_valid(server):
         document = json.load(response)
     validate(document)
     assert "/api/v1/telephony/events" in document["paths"]
+
+
+def test_indicators_verify_checks_a_snapshot_file(server, tmp_path):
+    import hashlib
+    figures = {key: 0 for key in ["human_input_hours", "hotline_calls", "visits", "online_consultations", "cases_accepted",
+                                  "mediation_agreements", "workers_recovering_wages", "amount_recovered_fen",
+                                  "direct_beneficiaries", "training_participants"]}
+    figures.update(hotline_calls=34457, amount_recovered_fen=10099818296)
+    fields = dict(figures, definition_version=1, period_from="2026-10-01", period_to="2026-11-01", scope="network")
+    canonical = "{" + ",".join(f'"{key}":{json.dumps(value)}' for key, value in sorted(fields.items())) + "}"
+    snapshot = {"id": "00000000-0000-0000-0000-000000000001", "scope": "network", "period_kind": "month",
+                "period_from": "2026-10-01", "period_to": "2026-11-01", "definition_version": 1, "figures": figures,
+                "self_reported": False, "published_at": "2026-11-02T00:00:00Z", "publisher": "x", "canonical": canonical,
+                "digest": hashlib.sha256(canonical.encode()).hexdigest()}
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(snapshot))
+    checked = server.command("indicators", "verify", str(good))
+    assert checked.returncode == 0, checked.stderr + checked.stdout
+    assert "OK" in checked.stdout
+
+    snapshot["figures"]["amount_recovered_fen"] = 1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(snapshot))
+    refused = server.command("indicators", "verify", str(bad))
+    assert refused.returncode != 0
+    assert "figures" in refused.stderr + refused.stdout
