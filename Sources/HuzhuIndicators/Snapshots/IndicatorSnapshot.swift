@@ -86,28 +86,11 @@ struct CreateIndicatorSnapshots: AsyncMigration {
         let sql = database.sql
         try await sql.create(index: "indicator_snapshots_scope_period").on(IndicatorSnapshot.schema)
             .column("scope_kind").column("ngo_id").column("office_id").column("period_from").run()
-        if database.isSQLite {
-            for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
-                    CREATE TRIGGER indicator_snapshots_no_\(unsafeRaw: operation.lowercased())
-                    BEFORE \(unsafeRaw: operation) ON indicator_snapshots
-                    BEGIN SELECT RAISE(ABORT, 'indicator_snapshots never change'); END
-                    """).run()
-            }
-        } else {
-            try await sql.raw("""
-                CREATE FUNCTION indicator_snapshots_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'indicator_snapshots never change'; END $$
-                """).run()
-            try await sql.raw("""
-                CREATE TRIGGER indicator_snapshots_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON indicator_snapshots
-                FOR EACH STATEMENT EXECUTE FUNCTION indicator_snapshots_immutable()
-                """).run()
-        }
+        try await AppendOnly.protect(IndicatorSnapshot.schema, message: "indicator_snapshots never change", on: database)
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema(IndicatorSnapshot.schema).delete()
-        if !database.isSQLite { try await database.sql.raw("DROP FUNCTION indicator_snapshots_immutable()").run() }
+        try await AppendOnly.unprotect(IndicatorSnapshot.schema, on: database)
     }
 }

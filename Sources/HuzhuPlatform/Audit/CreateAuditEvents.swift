@@ -24,33 +24,11 @@ package struct CreateAuditEvents: AsyncMigration {
         try await sql.create(index: "audit_events_ngo_occurred").on(AuditEvent.schema)
             .column("ngo_id").column("occurred_at").run()
         try await sql.create(index: "audit_events_record").on(AuditEvent.schema).column("record_id").run()
-
-        if database.isSQLite {
-            for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
-                    CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased())
-                    BEFORE \(unsafeRaw: operation) ON audit_events
-                    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
-                    """).run()
-            }
-        } else {
-            try await sql.raw("""
-                CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$
-                """).run()
-            try await sql.raw("""
-                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_events
-                FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()
-                """).run()
-        }
+        try await AppendOnly.protect(AuditEvent.schema, message: "audit_events is append-only", on: database)
     }
 
     package func revert(on database: any Database) async throws {
-        if !database.isSQLite {
-            try await database.schema(AuditEvent.schema).delete()
-            try await database.sql.raw("DROP FUNCTION audit_events_append_only()").run()
-        } else {
-            try await database.schema(AuditEvent.schema).delete()
-        }
+        try await database.schema(AuditEvent.schema).delete()
+        try await AppendOnly.unprotect(AuditEvent.schema, on: database)
     }
 }

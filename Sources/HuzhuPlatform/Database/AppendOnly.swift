@@ -1,0 +1,35 @@
+import Fluent
+import SQLKit
+
+/// Tables the database itself keeps append-only: a trigger refuses every UPDATE and DELETE (and
+/// TRUNCATE on PostgreSQL), whatever code or person asks. The audit log and published indicator
+/// snapshots are such tables.
+package enum AppendOnly {
+    /// Installs the triggers on `table`; `message` is what a refused statement reports.
+    package static func protect(_ table: String, message: String, on database: any Database) async throws {
+        let sql = database.sql
+        if database.isSQLite {
+            for operation in ["UPDATE", "DELETE"] {
+                try await sql.raw("""
+                    CREATE TRIGGER \(unsafeRaw: table)_no_\(unsafeRaw: operation.lowercased())
+                    BEFORE \(unsafeRaw: operation) ON \(unsafeRaw: table)
+                    BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: message)'); END
+                    """).run()
+            }
+        } else {
+            try await sql.raw("""
+                CREATE FUNCTION \(unsafeRaw: table)_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '\(unsafeRaw: message)'; END $$
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON \(unsafeRaw: table)
+                FOR EACH STATEMENT EXECUTE FUNCTION \(unsafeRaw: table)_append_only()
+                """).run()
+        }
+    }
+
+    /// Drops what `protect` installed that outlives the table (PostgreSQL's function); call after the table is dropped.
+    package static func unprotect(_ table: String, on database: any Database) async throws {
+        if !database.isSQLite { try await database.sql.raw("DROP FUNCTION \(unsafeRaw: table)_append_only()").run() }
+    }
+}
