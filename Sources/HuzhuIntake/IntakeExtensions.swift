@@ -9,12 +9,20 @@ import Vapor
 /// (re-point the merged workers' cases).
 package typealias WorkerSection = @Sendable (Request, Worker) async throws -> Node<HTML.BodyContext>?
 package typealias ContactAction = @Sendable (Request, Contact) -> (path: String, titleKey: String)?
+/// Lines later features add under each worker a phone lookup found (their cases), in the reader's language.
+package typealias WorkerLookupLines = @Sendable (_ workers: [UUID], _ ngo: UUID, Localizer, any Database) async throws -> [UUID: [String]]
 package typealias WorkerMergeStep = @Sendable (_ merged: [UUID], _ survivor: UUID, any Database) async throws -> Void
 
 extension Application {
     private struct WorkerSectionsKey: StorageKey { typealias Value = [WorkerSection] }
     private struct ContactActionsKey: StorageKey { typealias Value = [ContactAction] }
     private struct WorkerMergeStepsKey: StorageKey { typealias Value = [WorkerMergeStep] }
+    private struct WorkerLookupLinesKey: StorageKey { typealias Value = [WorkerLookupLines] }
+
+    package var workerLookupLines: [WorkerLookupLines] {
+        get { storage[WorkerLookupLinesKey.self] ?? [] }
+        set { storage[WorkerLookupLinesKey.self] = newValue }
+    }
 
     package var workerSections: [WorkerSection] {
         get { storage[WorkerSectionsKey.self] ?? [] }

@@ -28,6 +28,8 @@ struct CaseTests {
             #expect(page.text.contains("张建国") && page.text.contains("李四") && page.text.contains(contact.number))
             #expect(try await app.auditActions().contains("casework.case.view"))
             #expect(try await browser.get("/workers/\(contact.workerID!)").text.contains(opened.number))
+            // The next call from that number shows the case beside the worker.
+            #expect(try await browser.get("/intake?phone=13800138000").text.contains(opened.number))
         }
     }
 

@@ -23,6 +23,20 @@ enum WorkerCases {
             }))
     }
 
+    /// The cases of the workers a phone lookup found: number, title and where each stands.
+    static let lookupLines: WorkerLookupLines = { workers, ngo, t, db in
+        let links = try await CaseWorker.query(on: db).filter(\.$ngoID == ngo).filter(\.$workerID ~~ workers).all()
+        guard !links.isEmpty else { return [:] }
+        let cases = Dictionary(uniqueKeysWithValues: try await Case.query(on: db).filter(\.$id ~~ links.map(\.caseID)).all()
+            .map { ($0.id!, $0) })
+        var lines: [UUID: [String]] = [:]
+        for link in links {
+            guard let found = cases[link.caseID] else { continue }
+            lines[link.workerID, default: []].append("\(t("cases.title")) \(found.number) · \(found.title) · \(t("status.\(found.status.rawValue)"))")
+        }
+        return lines
+    }
+
     static let openFromContact: ContactAction = { request, contact in
         guard let actor = request.actor, actor.officeID != nil,
               request.may(.workCases, in: .office(ngo: contact.ngoID, office: actor.officeID!)) else { return nil }

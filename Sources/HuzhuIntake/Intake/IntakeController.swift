@@ -79,6 +79,13 @@ enum IntakeController {
                 phoneError = error.messageKey
             }
         }
+        var lines: [UUID: [String]] = [:]
+        if let lookup, !lookup.workers.isEmpty {
+            for source in request.application.workerLookupLines {
+                let found = try await source(lookup.workers.map(\.id), actor.ngoID!, t, request.db)
+                lines.merge(found) { $0 + $1 }
+            }
+        }
         let topics = try await Topic.query(on: request.db).filter(\.$active == true).sort(\.$position).all()
         let workerLink = request.may(.readWorkers, in: .ngo(actor.ngoID!))
         let content: Node<HTML.BodyContext> = .group(
@@ -91,7 +98,7 @@ enum IntakeController {
                  .div(.class("intake-lookup"),
                       LookupView.form(phone: lookup?.phone.digits ?? contact.phone, error: phoneError,
                                       callID: contact.call_id, t),
-                      .unwrap(lookup) { LookupView.results($0, workerLink: workerLink, t) }),
+                      .unwrap(lookup) { LookupView.results($0, lines: lines, workerLink: workerLink, t) }),
                  .div(.class("intake-form"),
                       IntakeFormView(contact: contact, worker: worker, errors: errors, topics: topics, lookup: lookup)
                           .render(request.pageContext))))

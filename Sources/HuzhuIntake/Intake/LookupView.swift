@@ -15,7 +15,9 @@ enum LookupView {
             .div(.class("actions"), .button(.type(.submit), .text(t("hotline.lookup")))))
     }
 
-    static func results<C: HTML.BodyContext>(_ lookup: PhoneLookup, workerLink: Bool, _ t: Localizer) -> Node<C> {
+    /// `lines`: what later features add under each worker (their cases).
+    static func results<C: HTML.BodyContext>(_ lookup: PhoneLookup, lines: [UUID: [String]], workerLink: Bool,
+                                             _ t: Localizer) -> Node<C> {
         .section(.class("card lookup-results"), .attribute(named: "aria-live", value: "polite"),
             .h2(.text(t("hotline.known_as", lookup.phone.masked))),
             .if(lookup.workers.isEmpty, .p(.class("empty"), .text(t("hotline.unknown_number")))),
@@ -24,7 +26,8 @@ enum LookupView {
                                : .strong(.text(worker.name)),
                     .text(" · " + ([t("gender.\(worker.gender.rawValue)"), worker.birthYear.map(String.init),
                                     worker.currentCity, worker.employer] + worker.maskedPhones)
-                        .compactMap { $0 }.joined(separator: " · ")))
+                        .compactMap { $0 }.joined(separator: " · ")),
+                    .unwrap(lines[worker.id]) { found in .ul(.class("cases"), .forEach(found) { .li(.text($0)) }) })
             }),
             .if(!lookup.openCallbacks.isEmpty, .div(.class("notice due"),
                 .p(.strong(.text(t("hotline.open_callbacks", String(lookup.openCallbacks.count))))),
