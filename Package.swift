@@ -44,7 +44,8 @@ let package = Package(
             name: "HuzhuIndicators",
             dependencies: ["HuzhuCases", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators"]),
+        .target(name: "HuzhuEnterprise", dependencies: ["HuzhuCases"]),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Fluent
 import HuzhuCases
+import HuzhuEnterprise
 import HuzhuIndicators
 import HuzhuIntake
 import HuzhuOrg
@@ -8,7 +9,8 @@ import HuzhuPlatform
 import Vapor
 
 /// The features of Huzhu, in dependency order. Their migrations run in this order, once.
-let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFeature.self, IndicatorsFeature.self]
+let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFeature.self, IndicatorsFeature.self,
+                                      EnterpriseFeature.self]
 
 /// The one configuration production and tests share; they differ only by `configuration`.
 public func configure(_ app: Application, environment: [String: String]) throws {

@@ -82,7 +82,7 @@ enum EmployersController {
         let chain = try await EmployerChain.load(employer, on: request.db)
         let links = try await CaseRespondent.query(on: request.db).filter(\.$employerID == employer.requireID()).all()
         let cases = try await Case.query(on: request.db).filter(\.$id ~~ links.map(\.caseID)).sort(\.$openedOn, .descending).all()
-        let visible = try await cases.asyncFilter { found in (try? await request.access(found, confirmed: false)) != nil }
+        let visible = await cases.asyncFilter { found in (try? await request.access(found, confirmed: false)) != nil }
         return request.page(employer.name, EmployerViews.page(employer, chain: chain, cases: visible,
                                                               roles: Dictionary(links.map { ($0.caseID, $0.role) }) { a, _ in a },
                                                               request.pageContext))

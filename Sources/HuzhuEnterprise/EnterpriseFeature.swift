@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import HuzhuCases
+import HuzhuCore
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// The communication hotline for partner enterprises: workers' anonymous voice, urgent escalation,
+/// and reports that protect who spoke.
+package enum EnterpriseFeature: Feature {
+    package static let migrations: [any Migration] = [CreateEnterpriseTables()]
+
+    package static func grant(_ policy: inout Policy) {
+        EnterprisePolicy.grant(&policy)
+    }
+
+    package static let navigation: [NavItem] = [
+        NavItem(titleKey: "partners.title", path: EnterpriseRoute.partners.path, permissions: [.workFeedback], order: 50),
+        NavItem(titleKey: "portal.title", path: EnterpriseRoute.portal.path, permissions: [.usePortal], order: 51),
+    ]
+
+    package static let auditActions = AuditAction.enterprise
+    package static let openAPI: Data? = nil
+
+    package static func routes(_ app: Application) throws {
+        app.contactActions.append { request, contact in
+            guard request.may(.workFeedback, in: .ngo(contact.ngoID)) else { return nil }
+            return (queryLink(EnterpriseRoute.newFeedback.path, [("contact", contact.id!.uuidString.lowercased())]), "feedback.from_contact")
+        }
+        app.homePanels.append(escalationsPanel)
+        PartnersController.register(app.routes)
+        FeedbackController.register(app.routes)
+        VoiceController.register(app.routes)
+        PortalController.register(app.routes)
+    }
+
+    /// For the NGO's staff: escalations the enterprise has not acknowledged in time; for a liaison: what
+    /// waits for them.
+    static let escalationsPanel: HomePanel = { request, actor in
+        guard let ngo = actor.ngoID else { return nil }
+        let now = request.application.clock.now()
+        let t = request.t
+        if request.may(.workFeedback, in: .ngo(ngo)) {
+            let late = try await Feedback.query(on: request.db).filter(\.$ngoID == ngo).filter(\.$acknowledgedAt == nil)
+                .filter(\.$ackDueAt < now).count()
+            guard late > 0 else { return nil }
+            return .section(.class("card"), .p(.class("notice error"),
+                .a(.href(EnterpriseRoute.partners.path), .text(t("partners.unacknowledged", String(late))))))
+        }
+        if request.may(.usePortal, in: .ngo(ngo)) {
+            let ids = try await request.liaisonPartnerships().compactMap(\.id)
+            guard !ids.isEmpty else { return nil }
+            let waiting = try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids).filter(\.$escalatedAt != nil)
+                .filter(\.$acknowledgedAt == nil).count()
+            return .section(.class("card"), .h2(.a(.href(EnterpriseRoute.portal.path), .text(t("portal.title")))),
+                            .p(.text(t("portal.waiting", String(waiting)))))
+        }
+        return nil
+    }
+
+    package static func loadDemo(into app: Application) async throws -> [String] {
+        try await DemoPartner.loadIfEmpty(into: app)
+    }
+
+    package static func commands(_ app: Application) {}
+}
+
+/// The demo's partner: an electronics supplier's plant in Shenzhen, with the demo liaison account and
+/// its public form's address printed.
+enum DemoPartner {
+    static func loadIfEmpty(into app: Application) async throws -> [String] {
+        let db = app.db
+        guard try await Partnership.query(on: db).count() == 0,
+              let office = try await Office.query(on: db).filter(\.$code == "SZ").first(),
+              let liaison = try await User.query(on: db).filter(\.$login == "liaison").first(),
+              let responsible = try await User.query(on: db).filter(\.$login == "ngoadmin").first() else { return [] }
+        let partnership = Partnership()
+        try await db.transaction { db in
+            let employer = Employer()
+            employer.ngoID = office.ngoID
+            employer.name = "某电子科技（深圳）有限公司（演示）"
+            employer.city = "深圳"
+            employer.createdAt = Date()
+            try await employer.create(on: db)
+            partnership.ngoID = office.ngoID
+            partnership.employerID = employer.id!
+            partnership.name = employer.name
+            partnership.startOn = "2026-01-01"
+            partnership.sitesText = "一厂 SMT 车间\n一厂 组装车间\n二厂\n宿舍区"
+            partnership.reportMonths = 1
+            partnership.responsibleID = responsible.id!
+            partnership.k = 5
+            partnership.formToken = UUID()
+            partnership.createdAt = Date()
+            try await partnership.create(on: db)
+            let link = PartnerLiaison()
+            link.ngoID = office.ngoID
+            link.partnershipID = partnership.id!
+            link.userID = liaison.id!
+            try await link.create(on: db)
+        }
+        return ["合作企业意见表 / Partner feedback form: \(EnterpriseRoute.voice(.of(partnership.formToken)).path) (liaison: liaison)"]
+    }
+}

@@ -1,0 +1,193 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import SQLKit
+
+/// A partner enterprise (an employer record) and the terms of the partnership: its sites and workshops
+/// as coarse units, how often it gets a report, who at the NGO is responsible, and the anonymity
+/// threshold k below which no count is shown to it.
+package final class Partnership: Model, @unchecked Sendable {
+    package static let schema = "partnerships"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "employer_id") package var employerID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "start_on") package var startOn: String
+    @OptionalField(key: "end_on") package var endOn: String?
+    /// One site or workshop per line.
+    @Field(key: "sites") package var sitesText: String
+    @Field(key: "report_months") package var reportMonths: Int
+    @Field(key: "responsible_id") package var responsibleID: UUID
+    @Field(key: "k") package var k: Int
+    /// The unguessable id in the public form's address (a poster on the factory floor).
+    @Field(key: "form_token") package var formToken: UUID
+    @Field(key: "created_at") package var createdAt: Date
+
+    package init() {}
+
+    package var sites: [String] {
+        sitesText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// An enterprise liaison account of a partnership.
+package final class PartnerLiaison: Model, @unchecked Sendable {
+    package static let schema = "partner_liaisons"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "partnership_id") package var partnershipID: UUID
+    @Field(key: "user_id") package var userID: UUID
+
+    package init() {}
+}
+
+/// A worker's grievance or suggestion about a partner enterprise. What could identify the worker (their
+/// words, name and number) is encrypted and never leaves the NGO; the enterprise sees only a summary
+/// the NGO wrote and approved.
+package final class Feedback: Model, @unchecked Sendable {
+    package static let schema = "feedback"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "partnership_id") package var partnershipID: UUID
+    @Field(key: "channel") package var channel: Channel
+    @OptionalField(key: "site") package var site: String?
+    @Field(key: "category") package var category: FeedbackCategory
+    @Field(key: "severity") package var severity: FeedbackSeverity
+    @Field(key: "treatment") package var treatment: FeedbackTreatment
+    @Field(key: "description_cipher") package var descriptionCipher: Data
+    @OptionalField(key: "name_cipher") package var nameCipher: Data?
+    @OptionalField(key: "callback_cipher") package var callbackCipher: Data?
+    @Field(key: "status") package var status: FeedbackStatus
+    /// The rewritten text the enterprise may see, once approved.
+    @OptionalField(key: "summary") package var summary: String?
+    @OptionalField(key: "summary_approved_by") package var summaryApprovedBy: UUID?
+    @OptionalField(key: "forwarded_at") package var forwardedAt: Date?
+    @OptionalField(key: "escalated_at") package var escalatedAt: Date?
+    @OptionalField(key: "ack_due_at") package var ackDueAt: Date?
+    @OptionalField(key: "acknowledged_at") package var acknowledgedAt: Date?
+    @OptionalField(key: "response") package var response: String?
+    @OptionalField(key: "responded_at") package var respondedAt: Date?
+    @OptionalField(key: "verdict") package var verdict: FeedbackVerdict?
+    @OptionalField(key: "contact_id") package var contactID: UUID?
+    @Field(key: "created_at") package var createdAt: Date
+    @OptionalField(key: "closed_at") package var closedAt: Date?
+
+    package init() {}
+
+    package enum Channel: String, Codable, CaseIterable, Sendable { case webForm = "web_form", hotline, sms, qq, staff }
+}
+
+/// The NGO's working notes on a piece of feedback (never shown to the enterprise).
+package final class FeedbackNote: Model, @unchecked Sendable {
+    package static let schema = "feedback_notes"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "feedback_id") package var feedbackID: UUID
+    @Field(key: "text") package var text: String
+    @Field(key: "author_id") package var authorID: UUID
+    @Field(key: "created_at") package var createdAt: Date
+
+    package init() {}
+}
+
+/// A periodic report issued to a partner enterprise, kept as it was issued.
+package final class EnterpriseReport: Model, @unchecked Sendable {
+    package static let schema = "enterprise_reports"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "partnership_id") package var partnershipID: UUID
+    @Field(key: "period_from") package var periodFrom: String
+    @Field(key: "period_to") package var periodTo: String
+    @Field(key: "html") package var html: String
+    @Field(key: "issued_by") package var issuedBy: UUID
+    @Field(key: "issued_at") package var issuedAt: Date
+
+    package init() {}
+}
+
+struct CreateEnterpriseTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Partnership.schema)
+            .id()
+            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
+            .field("employer_id", .uuid, .required)
+            .field("name", .string, .required)
+            .field("start_on", .string, .required)
+            .field("end_on", .string)
+            .field("sites", .string, .required)
+            .field("report_months", .int, .required)
+            .field("responsible_id", .uuid, .required, .references(User.schema, "id"))
+            .field("k", .int, .required)
+            .field("form_token", .uuid, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "form_token")
+            .create()
+        try await database.schema(PartnerLiaison.schema)
+            .id()
+            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
+            .field("partnership_id", .uuid, .required, .references(Partnership.schema, "id"))
+            .field("user_id", .uuid, .required, .references(User.schema, "id"))
+            .unique(on: "partnership_id", "user_id")
+            .create()
+        try await database.schema(Feedback.schema)
+            .id()
+            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
+            .field("partnership_id", .uuid, .required, .references(Partnership.schema, "id"))
+            .field("channel", .string, .required)
+            .field("site", .string)
+            .field("category", .string, .required)
+            .field("severity", .string, .required)
+            .field("treatment", .string, .required)
+            .field("description_cipher", .data, .required)
+            .field("name_cipher", .data)
+            .field("callback_cipher", .data)
+            .field("status", .string, .required)
+            .field("summary", .string)
+            .field("summary_approved_by", .uuid)
+            .field("forwarded_at", .datetime)
+            .field("escalated_at", .datetime)
+            .field("ack_due_at", .datetime)
+            .field("acknowledged_at", .datetime)
+            .field("response", .string)
+            .field("responded_at", .datetime)
+            .field("verdict", .string)
+            .field("contact_id", .uuid)
+            .field("created_at", .datetime, .required)
+            .field("closed_at", .datetime)
+            .create()
+        try await database.schema(FeedbackNote.schema)
+            .id()
+            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
+            .field("feedback_id", .uuid, .required, .references(Feedback.schema, "id"))
+            .field("text", .string, .required)
+            .field("author_id", .uuid, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema(EnterpriseReport.schema)
+            .id()
+            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
+            .field("partnership_id", .uuid, .required, .references(Partnership.schema, "id"))
+            .field("period_from", .string, .required)
+            .field("period_to", .string, .required)
+            .field("html", .string, .required)
+            .field("issued_by", .uuid, .required)
+            .field("issued_at", .datetime, .required)
+            .create()
+        let sql = database.sql
+        try await sql.create(index: "feedback_partnership_created").on(Feedback.schema).column("partnership_id").column("created_at").run()
+        try await sql.create(index: "partner_liaisons_user").on(PartnerLiaison.schema).column("user_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [EnterpriseReport.schema, FeedbackNote.schema, Feedback.schema, PartnerLiaison.schema, Partnership.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Fluent
+import Foundation
+import HuzhuCases
+import HuzhuCore
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// The NGO's partner enterprises: the list and a new partnership, and one partnership's page: its
+/// terms, its liaison accounts, its feedback (escalations past their deadline first), its poster
+/// address, and its reports.
+enum PartnersController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(EnterpriseRoute.partners) { request in try await list(request, errors: ValidationErrors(), typed: [:]) }
+        routes.post(EnterpriseRoute.partners, use: create)
+        routes.get(EnterpriseRoute.partner(.parameter), use: show)
+        routes.post(EnterpriseRoute.partnerLiaisons(.parameter), use: addLiaison)
+    }
+
+    static func list(_ request: Request, errors: ValidationErrors, typed: [String: String],
+                     status: HTTPResponseStatus = .ok) async throws -> Response {
+        let actor = try request.inOwnNGO(.workFeedback)
+        let partners = try await Partnership.query(on: request.db).filter(\.$ngoID == actor.ngoID!).sort(\.$name).all()
+        let staff = try await User.query(on: request.db).filter(\.$ngoID == actor.ngoID!).filter(\.$active == true)
+            .filter(\.$role ~~ [.ngoAdmin, .officeSupervisor, .caseworker]).sort(\.$displayName).all()
+        let t = request.t
+        return request.page(t("partners.title"), status: status, .group(
+            .ul(.forEach(partners) { partner in
+                .li(.a(.href(EnterpriseRoute.partner(.of(partner.id!)).path), .text(partner.name)),
+                    .text(" · \(t("partners.since", partner.startOn))"))
+            }),
+            .if(partners.isEmpty, .p(.class("empty"), .text(t("partners.empty")))),
+            .if(request.may(.managePartners, in: .ngo(actor.ngoID!)), .section(.class("card"), .h2(.text(t("partners.new"))),
+                Forms.errorSummary(errors, t),
+                Forms.post(EnterpriseRoute.partners.path, request.pageContext,
+                    Forms.text("employer_name", value: typed["employer_name"], errors: errors, t),
+                    Forms.text("start_on", value: typed["start_on"] ?? request.today.description, errors: errors, t, type: .date),
+                    Forms.textarea("sites", value: typed["sites"], errors: errors, t, required: false, rows: 3),
+                    Forms.select("responsible", options: staff.map { ($0.id!.uuidString, $0.displayName) },
+                                 selected: typed["responsible"] ?? actor.userID.uuidString, errors: errors, t),
+                    Forms.text("k", value: typed["k"] ?? "5", errors: errors, t, hint: t("partners.k_hint")),
+                    Forms.text("report_months", value: typed["report_months"] ?? "1", errors: errors, t),
+                    Forms.submit(t("partners.new")))))))
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        let actor = try request.inOwnNGO(.managePartners)
+        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        var errors = ValidationErrors()
+        let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
+        let start = CalendarDate(iso: typed["start_on"] ?? "")
+        if start == nil { errors.add("start_on", "error.date_format") }
+        let k = Int(typed["k"] ?? "")
+        if k == nil || !(2...50).contains(k!) { errors.add("k", "error.number_range") }
+        let months = Int(typed["report_months"] ?? "")
+        if months == nil || !(1...12).contains(months!) { errors.add("report_months", "error.number_range") }
+        let responsible = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: typed["responsible"] ?? "") ?? UUID()))
+            .filter(\.$ngoID == actor.ngoID!).first()
+        if responsible == nil { errors.add("responsible", "error.choice_invalid") }
+        let sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        if sites.count > 100 || sites.contains(where: { $0.count > 100 }) { errors.add("sites", "error.text_too_long") }
+        guard errors.isEmpty else { return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity) }
+        let now = request.application.clock.now()
+        let partnership = Partnership()
+        try await request.db.transaction { db in
+            let employer = try await Employer.query(on: db).filter(\.$ngoID == actor.ngoID!).filter(\.$name == name!)
+                .filter(\.$mergedInto == nil).first() ?? {
+                    let created = Employer()
+                    created.ngoID = actor.ngoID!
+                    created.name = name!
+                    created.createdAt = now
+                    return created
+                }()
+            if employer.id == nil { try await employer.create(on: db) }
+            partnership.ngoID = actor.ngoID!
+            partnership.employerID = try employer.requireID()
+            partnership.name = name!
+            partnership.startOn = start!.description
+            partnership.sitesText = sites.joined(separator: "\n")
+            partnership.reportMonths = months!
+            partnership.responsibleID = try responsible!.requireID()
+            partnership.k = k!
+            partnership.formToken = UUID()
+            partnership.createdAt = now
+            try await partnership.create(on: db)
+            try await request.audit(.createPartnership, recordType: "partnership", recordID: partnership.id, ngoID: actor.ngoID, on: db)
+        }
+        return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
+    }
+
+    static func addLiaison(_ request: Request) async throws -> Response {
+        let partnership = try await request.partnership(try request.routeID(), .managePartners)
+        let raw = try request.content.get(String?.self, at: "liaison") ?? nil
+        guard let user = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: raw ?? "") ?? UUID()))
+            .filter(\.$ngoID == partnership.ngoID).filter(\.$role == .enterpriseLiaison).first()
+        else { throw HuzhuAbort(.unprocessableEntity, "error.choice_invalid") }
+        try await request.db.transaction { db in
+            if try await PartnerLiaison.query(on: db).filter(\.$partnershipID == partnership.id!).filter(\.$userID == user.id!).first() == nil {
+                let link = PartnerLiaison()
+                link.ngoID = partnership.ngoID
+                link.partnershipID = partnership.id!
+                link.userID = user.id!
+                try await link.create(on: db)
+            }
+            try await request.audit(.updatePartnership, recordType: "partnership", recordID: partnership.id, ngoID: partnership.ngoID,
+                                    detail: "liaison \(user.login)", on: db)
+        }
+        return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let partnership = try await request.partnership(try request.routeID())
+        let feedback = try await Feedback.query(on: request.db).filter(\.$partnershipID == partnership.id!)
+            .sort(\.$createdAt, .descending).limit(200).all()
+        let liaisons = try await PartnerLiaison.query(on: request.db).filter(\.$partnershipID == partnership.id!).all()
+        let users = try await User.query(on: request.db).filter(\.$ngoID == partnership.ngoID).filter(\.$role == .enterpriseLiaison).all()
+        let reports = try await EnterpriseReport.query(on: request.db).filter(\.$partnershipID == partnership.id!)
+            .sort(\.$issuedAt, .descending).all()
+        let now = request.application.clock.now()
+        let t = request.t
+        let page = request.pageContext
+        let manage = request.may(.managePartners, in: .ngo(partnership.ngoID))
+        let overdue = feedback.filter { $0.ackDueAt.map { $0 < now } == true && $0.acknowledgedAt == nil }
+        return request.page(partnership.name, .group(
+            .if(!overdue.isEmpty, .p(.class("notice error"), .text(t("partners.unacknowledged", String(overdue.count))))),
+            .section(.class("card"),
+                .dl(t.detail("field.start_on", partnership.startOn), t.detail("field.sites", partnership.sites.joined(separator: "、")),
+                    t.detail("field.k", String(partnership.k)), t.detail("field.report_months", String(partnership.reportMonths)),
+                    t.detail("partners.form_address", EnterpriseRoute.voice(.of(partnership.formToken)).path),
+                    t.detail("partners.liaisons", users.filter { user in liaisons.contains { $0.userID == user.id } }
+                        .map(\.displayName).joined(separator: "、"))),
+                .p(.a(.class("button"), .href(queryLink(EnterpriseRoute.newFeedback.path, [("partner", partnership.id!.uuidString)])),
+                      .text(t("feedback.new")))),
+                .if(manage && !users.isEmpty, Forms.post(EnterpriseRoute.partnerLiaisons(.of(partnership.id!)).path, page,
+                    Forms.select("liaison", options: users.map { ($0.id!.uuidString, $0.displayName) }, selected: nil,
+                                 errors: ValidationErrors(), t),
+                    Forms.submit(t("partners.add_liaison"))))),
+            .section(.class("card"), .h2(.text(t("feedback.title"))),
+                .if(feedback.isEmpty, .p(.class("empty"), .text(t("feedback.empty")))),
+                .table(.class("stack"), .tbody(.forEach(feedback) { item in
+                    .tr(.td(.a(.href(EnterpriseRoute.feedback(.of(item.id!)).path), .text(t.dateTime(item.createdAt)))),
+                        .td(.text(t("feedback_category.\(item.category.rawValue)"))),
+                        .td(.span(.class(item.severity == .urgent ? "status overdue" : "status"),
+                                  .text(t("feedback_severity.\(item.severity.rawValue)")))),
+                        .td(.text(t("feedback_status.\(item.status.rawValue)"))),
+                        .td(.text(overdue.contains { $0.id == item.id } ? t("feedback.ack_overdue") : "")))
+                }))),
+            ReportsView.section(partnership, reports: reports, manage: manage, page)))
+    }
+}

@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// The enterprise liaison's portal: their enterprise's escalations and forwarded items (only the
+/// summaries the NGO approved), to acknowledge and answer, and the reports issued to it. A liaison sees
+/// nothing of a worker, and nothing of any other enterprise.
+enum PortalController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(EnterpriseRoute.portal, use: show)
+        routes.post(EnterpriseRoute.portalAcknowledge(.parameter), use: acknowledge)
+        routes.post(EnterpriseRoute.portalRespond(.parameter), use: respond)
+        routes.get(EnterpriseRoute.report(.parameter), use: report)
+        routes.post(EnterpriseRoute.partnerReports(.parameter), use: issue)
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let partnerships = try await request.liaisonPartnerships()
+        let ids = partnerships.compactMap(\.id)
+        let items = ids.isEmpty ? [] : try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids)
+            .filter(\.$forwardedAt != nil).sort(\.$forwardedAt, .descending).limit(200).all()
+        let reports = ids.isEmpty ? [] : try await EnterpriseReport.query(on: request.db).filter(\.$partnershipID ~~ ids)
+            .sort(\.$issuedAt, .descending).all()
+        let t = request.t
+        let page = request.pageContext
+        let now = request.application.clock.now()
+        return request.page(t("portal.title"), .group(
+            .if(partnerships.isEmpty, .p(.class("empty"), .text(t("portal.no_partnership")))),
+            .section(.class("card"), .h2(.text(t("portal.items"))),
+                .if(items.isEmpty, .p(.class("empty"), .text(t("portal.no_items")))),
+                .forEach(items) { item in
+                    .div(.class(item.escalatedAt != nil && item.acknowledgedAt == nil ? "notice error escalation" : "card item"),
+                         .p(.strong(.text("\(t("feedback_category.\(item.category.rawValue)")) · \(t("feedback_severity.\(item.severity.rawValue)"))")),
+                            .text(" · \(item.site ?? t("report.other_sites"))")),
+                         .p(.class("prose summary"), .text(item.summary ?? "")),
+                         .unwrap(item.ackDueAt) { due in
+                             .p(.text(item.acknowledgedAt.map { t("portal.acknowledged", t.dateTime($0)) }
+                                      ?? t(due < now ? "portal.ack_overdue" : "portal.ack_by", t.dateTime(due))))
+                         },
+                         .if(item.escalatedAt != nil && item.acknowledgedAt == nil,
+                             Forms.post(EnterpriseRoute.portalAcknowledge(.of(item.id!)).path, page, Forms.submit(t("portal.acknowledge")))),
+                         .unwrap(item.response) { .p(.text("\(t("feedback.response")): \($0)")) },
+                         .if(item.response == nil, Forms.post(EnterpriseRoute.portalRespond(.of(item.id!)).path, page,
+                             Forms.textarea("response", value: nil, errors: ValidationErrors(), t, rows: 2),
+                             Forms.submit(t("portal.respond")))))
+                }),
+            .section(.class("card"), .h2(.text(t("report.reports"))),
+                .ul(.forEach(reports) { report in
+                    .li(.a(.href(EnterpriseRoute.report(.of(report.id!)).path), .text("\(report.periodFrom) – \(report.periodTo)")))
+                }))))
+    }
+
+    /// A forwarded item of one of the liaison's enterprises.
+    static func item(_ request: Request) async throws -> Feedback {
+        let ids = try await request.liaisonPartnerships().compactMap(\.id)
+        guard !ids.isEmpty, let item = try await Feedback.query(on: request.db).filter(\.$id == (try request.routeID()))
+            .filter(\.$partnershipID ~~ ids).filter(\.$forwardedAt != nil).first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        return item
+    }
+
+    static func acknowledge(_ request: Request) async throws -> Response {
+        let item = try await item(request)
+        if item.acknowledgedAt == nil {
+            item.acknowledgedAt = request.application.clock.now()
+            try await request.db.transaction { db in
+                try await item.save(on: db)
+                try await request.audit(.acknowledgeEscalation, recordType: "feedback", recordID: item.id, ngoID: item.ngoID, on: db)
+            }
+        }
+        return request.redirect(to: EnterpriseRoute.portal.path)
+    }
+
+    static func respond(_ request: Request) async throws -> Response {
+        let item = try await item(request)
+        let text = (try request.content.get(String?.self, at: "response") ?? nil)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !text.isEmpty, text.count <= 4000 else { throw ValidationErrors([FieldError("response", text.isEmpty ? "error.required" : "error.text_too_long")]) }
+        let now = request.application.clock.now()
+        item.response = text
+        item.respondedAt = now
+        item.acknowledgedAt = item.acknowledgedAt ?? now
+        if item.status < .responded { item.status = .responded }
+        try await request.db.transaction { db in
+            try await item.save(on: db)
+            try await request.audit(.respondFeedback, recordType: "feedback", recordID: item.id, ngoID: item.ngoID, on: db)
+        }
+        return request.redirect(to: EnterpriseRoute.portal.path)
+    }
+
+    /// A report, to the enterprise's liaisons and the NGO's staff.
+    static func report(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        guard let report = try await EnterpriseReport.query(on: request.db).filter(\.$id == (try request.routeID()))
+            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        if actor.role == .enterpriseLiaison {
+            guard try await request.liaisonPartnerships().contains(where: { $0.id == report.partnershipID }) else {
+                throw HuzhuAbort(.notFound, "error.not_found")
+            }
+        } else {
+            _ = try await request.partnership(report.partnershipID)
+        }
+        try await request.audit(.viewReport, recordType: "enterprise_report", recordID: report.id, ngoID: report.ngoID)
+        return request.page(request.t("report.reports"), .raw(report.html))
+    }
+
+    /// Issues a report for a period (the NGO's staff), kept as issued.
+    static func issue(_ request: Request) async throws -> Response {
+        let partnership = try await request.partnership(try request.routeID(), .managePartners)
+        let from = (try request.content.get(String?.self, at: "period_from") ?? nil).flatMap(CalendarDate.init(iso:))
+        let last = (try request.content.get(String?.self, at: "period_last") ?? nil).flatMap(CalendarDate.init(iso:))
+        guard let from, let last, from <= last else { throw ValidationErrors([FieldError("period_from", "error.date_format")]) }
+        let recommendations = (try request.content.get(String?.self, at: "recommendations") ?? nil) ?? ""
+        let now = request.application.clock.now()
+        let html = try await ReportBuilder(db: request.db, partnership: partnership)
+            .render(from: from, to: last.adding(days: 1), recommendations: String(recommendations.prefix(8000)), issuedAt: now,
+                    Localizer(.zhHans)).render()
+        let report = EnterpriseReport()
+        report.ngoID = partnership.ngoID
+        report.partnershipID = partnership.id!
+        report.periodFrom = from.description
+        report.periodTo = last.description
+        report.html = html
+        report.issuedBy = try request.requireActor().userID
+        report.issuedAt = now
+        try await request.db.transaction { db in
+            try await report.create(on: db)
+            try await request.audit(.issueReport, recordType: "enterprise_report", recordID: report.id, ngoID: report.ngoID, on: db)
+        }
+        return request.redirect(to: EnterpriseRoute.report(.of(report.id!)).path)
+    }
+}
