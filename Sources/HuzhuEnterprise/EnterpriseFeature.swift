@@ -31,6 +31,7 @@ package enum EnterpriseFeature: Feature {
             return (queryLink(EnterpriseRoute.newFeedback.path, [("contact", contact.id!.uuidString.lowercased())]), "feedback.from_contact")
         }
         app.homePanels.append(escalationsPanel)
+        app.voiceRateLimit = VoiceRateLimit()
         PartnersController.register(app.routes)
         FeedbackController.register(app.routes)
         VoiceController.register(app.routes)

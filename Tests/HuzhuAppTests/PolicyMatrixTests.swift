@@ -50,6 +50,9 @@ struct PolicyMatrixTests {
         ("/due", [.ngoadmin, .supervisor, .caseworker, .lawyer]),
         ("/indicators", staff),
         ("/indicators/self-report", admins),
+        ("/partners", [.ngoadmin, .supervisor, .caseworker]),
+        ("/feedback/new", [.ngoadmin, .supervisor, .caseworker]),
+        ("/portal", [.liaison]),
     ]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
@@ -73,7 +76,8 @@ struct PolicyMatrixTests {
             let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
-                             "/mediation", "/due", "/indicators", "/indicators/self-report"]
+                             "/mediation", "/due", "/indicators", "/indicators/self-report",
+                             "/partners", "/portal"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

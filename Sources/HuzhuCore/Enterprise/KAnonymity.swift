@@ -46,7 +46,7 @@ public struct KAnonymousReport: Equatable, Sendable {
             var row: [String: Int] = [:]
             var other = 0
             for (site, count) in sites {
-                if count >= k { row[site] = count } else { other += count }
+                if site != Self.otherSites && count >= k { row[site] = count } else { other += count }
             }
             if other >= k { row[Self.otherSites] = other } else { hidden += other }
             if !row.isEmpty { cells[category] = row }

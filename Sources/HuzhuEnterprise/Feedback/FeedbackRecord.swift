@@ -68,7 +68,6 @@ enum FeedbackRecord {
 /// At most a few submissions of the public form per address in ten minutes, kept in memory (one
 /// server process); enough to stop a flood from one phone without keeping anything about who sent what.
 actor VoiceRateLimit {
-    static let shared = VoiceRateLimit()
     static let limit = 5
     static let window: TimeInterval = 600
 
@@ -85,6 +84,13 @@ actor VoiceRateLimit {
         if recent.count > 10_000 { recent = recent.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < Self.window } }
         return true
     }
+}
 
-    func reset() { recent = [:] }
+extension Application {
+    private struct VoiceRateLimitKey: StorageKey { typealias Value = VoiceRateLimit }
+
+    var voiceRateLimit: VoiceRateLimit {
+        get { storage[VoiceRateLimitKey.self]! }
+        set { storage[VoiceRateLimitKey.self] = newValue }
+    }
 }

@@ -25,7 +25,7 @@ enum VoiceController {
     static func submit(_ request: Request) async throws -> Response {
         let found = try await partnership(request)
         let input = try request.content.decode(FeedbackInput.self)
-        guard await VoiceRateLimit.shared.allow(request.clientAddress, now: request.application.clock.now()) else {
+        guard await request.application.voiceRateLimit.allow(request.clientAddress, now: request.application.clock.now()) else {
             return request.page(request.t("voice.title"), status: .tooManyRequests,
                                 .p(.class("notice error"), .text(request.t("voice.too_many"))))
         }

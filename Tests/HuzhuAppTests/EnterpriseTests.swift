@@ -1,0 +1,147 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuEnterprise
+@testable import HuzhuOrg
+import HuzhuPlatform
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Enterprise hotline: worker voice, escalation, liaison isolation, k-anonymous reports")
+struct EnterpriseTests {
+    /// The demo partner, and a second enterprise with its own liaison (`liaison.b`).
+    func partners(_ app: Application) async throws -> (Partnership, Partnership) {
+        _ = try await DemoPartner.loadIfEmpty(into: app)
+        let first = try #require(try await Partnership.query(on: app.db).first())
+        let liaison = User()
+        liaison.login = "liaison.b"
+        liaison.displayName = "乙厂联络人"
+        liaison.passwordHash = try app.password.hash(DemoNetwork.password)
+        liaison.role = .enterpriseLiaison
+        liaison.ngoID = first.ngoID
+        liaison.language = .zhHans
+        liaison.active = true
+        liaison.createdAt = Date()
+        try await liaison.create(on: app.db)
+        let second = Partnership()
+        second.ngoID = first.ngoID
+        second.employerID = first.employerID
+        second.name = "乙厂"
+        second.startOn = "2026-01-01"
+        second.sitesText = "总装"
+        second.reportMonths = 1
+        second.responsibleID = first.responsibleID
+        second.k = 5
+        second.formToken = UUID()
+        second.createdAt = Date()
+        try await second.create(on: app.db)
+        let link = PartnerLiaison()
+        link.ngoID = first.ngoID
+        link.partnershipID = second.id!
+        link.userID = liaison.id!
+        try await link.create(on: app.db)
+        return (first, second)
+    }
+
+    func file(_ browser: Browser, _ partner: Partnership, _ fields: [String: String]) async throws -> TestingHTTPResponse {
+        try await browser.post("/voice/\(partner.formToken)", ["category": "safety", "severity": "urgent", "treatment": "anonymous",
+                                                               "description": "冲压车间的安全门坏了，班长不让停机"].merging(fields) { $1 })
+    }
+
+    @Test("The public form takes feedback without a login, refuses bad input, and limits a flood")
+    func publicForm() async throws {
+        try await withHuzhu { app, browser in
+            let (partner, _) = try await partners(app)
+            let visitor = browser.fresh()
+            #expect(try await visitor.get("/voice/\(partner.formToken)").status == .ok)
+            #expect(try await visitor.get("/voice/\(UUID())").status == .notFound)
+            let bad = try await file(visitor, partner, ["category": "gossip", "description": "", "site": "月球"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("field-category") && bad.text.contains("field-description"))
+            #expect(try await Feedback.query(on: app.db).count() == 0)
+            let named = try await file(visitor, partner, ["treatment": "named", "worker_name": ""])
+            #expect(named.text.contains("实名反映请填写姓名"))
+            let ok = try await file(visitor, partner, ["callback": "13800138000", "site": "二厂"])
+            #expect(ok.status == .ok && ok.text.contains("谢谢"))
+            let stored = try #require(try await Feedback.query(on: app.db).first())
+            #expect(stored.callbackCipher == nil)  // anonymous: the number is not kept
+            #expect(!(try await app.rawContent()).contains("安全门坏了"))  // the words are encrypted at rest
+            for _ in 0..<5 { _ = try await file(visitor, partner, [:]) }
+            #expect(try await file(visitor, partner, [:]).status == .tooManyRequests)
+        }
+    }
+
+    @Test("Forwarding needs an approved summary; an urgent item is escalated and flagged when not acknowledged in 24 hours")
+    func flowAndEscalation() async throws {
+        let clock = TestClock()
+        try await withHuzhu(clock: clock) { app, browser in
+            let (partner, _) = try await partners(app)
+            _ = try await file(browser.fresh(), partner, [:])
+            let item = try #require(try await Feedback.query(on: app.db).first())
+            try await browser.login("ngoadmin")
+            #expect(try await browser.get("/feedback/\(item.id!)").text.contains("安全门坏了"))
+            let early = try await browser.post("/feedback/\(item.id!)/status", ["status": "forwarded"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(try await browser.post("/feedback/\(item.id!)/status", ["status": "triaged", "note": "核实中"]).status == .seeOther)
+            #expect(try await browser.post("/feedback/\(item.id!)/summary", ["summary": "一厂有设备安全隐患，请立即检查", "escalate": "on"])
+                .status == .seeOther)
+            var stored = try #require(try await Feedback.find(item.id, on: app.db))
+            #expect(stored.status == .forwarded && stored.ackDueAt == stored.escalatedAt?.addingTimeInterval(24 * 3600))
+            clock.advance(25 * 3600)
+            try await browser.login("ngoadmin")
+            #expect(try await browser.get("/partners/\(partner.id!)").text.contains("企业未按时确认"))
+            #expect(try await browser.get("/").text.contains("企业未按时确认"))
+            let liaison = browser.fresh()
+            try await liaison.login("liaison")
+            let portal = try await liaison.get("/portal").text
+            #expect(portal.contains("一厂有设备安全隐患") && portal.contains("已超过确认期限"))
+            #expect(try await liaison.post("/portal/feedback/\(item.id!)/acknowledge").status == .seeOther)
+            #expect(try await liaison.post("/portal/feedback/\(item.id!)/respond", ["response": "已停机检修"]).status == .seeOther)
+            stored = try #require(try await Feedback.find(item.id, on: app.db))
+            #expect(stored.acknowledgedAt != nil && stored.status == .responded)
+            #expect(try await browser.post("/feedback/\(item.id!)/verdict", ["verdict": "satisfied"]).status == .seeOther)
+            #expect(try #require(try await Feedback.find(item.id, on: app.db)).status == .verified)
+        }
+    }
+
+    @Test("A liaison sees only their enterprise, never a worker's words, name or number, nor any count under k")
+    func isolation() async throws {
+        try await withHuzhu { app, browser in
+            let (first, second) = try await partners(app)
+            let visitor = browser.fresh()
+            _ = try await file(visitor, first, ["treatment": "named", "worker_name": "王小明", "callback": "13900139000",
+                                                "description": "王小明说宿舍漏水", "category": "dormitory", "severity": "normal"])
+            for index in 0..<4 {
+                _ = try await file(visitor, second, ["description": "乙厂加班太多 \(index)", "category": "hours", "severity": "normal"])
+            }
+            let items = try await Feedback.query(on: app.db).all()
+            try await browser.login("ngoadmin")
+            for item in items {
+                _ = try await browser.post("/feedback/\(item.id!)/summary", ["summary": "摘要 \(item.category.rawValue)"])
+            }
+            for partner in [first, second] {
+                _ = try await browser.post("/partners/\(partner.id!)/reports", ["period_from": "2026-01-01", "period_last": "2026-12-31",
+                                                                                 "recommendations": "建议改善"])
+            }
+            let reports = try await EnterpriseReport.query(on: app.db).all()
+            let reportB = try #require(reports.first { $0.partnershipID == second.id })
+            #expect(!reportB.html.contains(">4<"))  // four items in one cell: under k, not shown
+            #expect(reportB.html.contains("不足 5 条"))
+
+            let liaisonA = browser.fresh()
+            try await liaisonA.login("liaison")
+            let portalA = try await liaisonA.get("/portal").text
+            #expect(portalA.contains("摘要 dormitory") && !portalA.contains("摘要 hours"))
+            for secret in ["王小明", "宿舍漏水", "13900139000", "139****9000"] { #expect(!portalA.contains(secret), "\(secret)") }
+            let itemB = try #require(items.first { $0.partnershipID == second.id })
+            #expect(try await liaisonA.post("/portal/feedback/\(itemB.id!)/acknowledge").status == .notFound)
+            #expect(try await liaisonA.get("/reports/\(reportB.id!)").status == .notFound)
+            #expect(try await liaisonA.get("/partners").status == .forbidden)
+            #expect(try await liaisonA.get("/feedback/\(itemB.id!)").status == .forbidden)
+            let liaisonB = browser.fresh()
+            try await liaisonB.login("liaison.b")
+            #expect(try await liaisonB.get("/reports/\(reportB.id!)").status == .ok)
+            #expect(!(try await liaisonB.get("/portal").text.contains("摘要 dormitory")))
+        }
+    }
+}
