@@ -16,6 +16,7 @@ enum PartnersController {
         routes.post(EnterpriseRoute.partners, use: create)
         routes.get(EnterpriseRoute.partner(.parameter), use: show)
         routes.post(EnterpriseRoute.partnerLiaisons(.parameter), use: addLiaison)
+        routes.post(EnterpriseRoute.partner(.parameter), use: update)
     }
 
     static func list(_ request: Request, errors: ValidationErrors, typed: [String: String],
@@ -90,6 +91,37 @@ enum PartnersController {
         return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
     }
 
+    /// Changes the terms: sites, threshold, reporting period, end of the partnership.
+    static func update(_ request: Request) async throws -> Response {
+        let partnership = try await request.partnership(try request.routeID(), .managePartners)
+        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        let k = Int(typed["k"] ?? "")
+        guard let k, (2...50).contains(k) else { throw ValidationErrors([FieldError("k", "error.number_range")]) }
+        guard let months = Int(typed["report_months"] ?? ""), (1...12).contains(months) else {
+            throw ValidationErrors([FieldError("report_months", "error.number_range")])
+        }
+        let raw = typed["end_on"] ?? ""
+        let end = raw.isEmpty ? nil : CalendarDate(iso: raw)
+        if !raw.isEmpty && (end == nil || end!.description < partnership.startOn) {
+            throw ValidationErrors([FieldError("end_on", "error.end_before_start")])
+        }
+        let sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard sites.count <= 100, !sites.contains(where: { $0.count > 100 }) else {
+            throw ValidationErrors([FieldError("sites", "error.text_too_long")])
+        }
+        partnership.k = k
+        partnership.reportMonths = months
+        partnership.endOn = end?.description
+        partnership.sitesText = sites.joined(separator: "\n")
+        try await request.db.transaction { db in
+            try await partnership.save(on: db)
+            try await request.audit(.updatePartnership, recordType: "partnership", recordID: partnership.id, ngoID: partnership.ngoID,
+                                    detail: "k=\(k) months=\(months) end=\(end?.description ?? "-")", on: db)
+        }
+        return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
+    }
+
     static func addLiaison(_ request: Request) async throws -> Response {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
         let raw = try request.content.get(String?.self, at: "liaison") ?? nil
@@ -126,13 +158,19 @@ enum PartnersController {
         return request.page(partnership.name, .group(
             .if(!overdue.isEmpty, .p(.class("notice error"), .text(t("partners.unacknowledged", String(overdue.count))))),
             .section(.class("card"),
-                .dl(t.detail("field.start_on", partnership.startOn), t.detail("field.sites", partnership.sites.joined(separator: "、")),
+                .dl(t.detail("field.start_on", partnership.startOn), t.detail("field.end_on", partnership.endOn), t.detail("field.sites", partnership.sites.joined(separator: "、")),
                     t.detail("field.k", String(partnership.k)), t.detail("field.report_months", String(partnership.reportMonths)),
                     t.detail("partners.form_address", EnterpriseRoute.voice(.of(partnership.formToken)).path),
                     t.detail("partners.liaisons", users.filter { user in liaisons.contains { $0.userID == user.id } }
                         .map(\.displayName).joined(separator: "、"))),
                 .p(.a(.class("button"), .href(queryLink(EnterpriseRoute.newFeedback.path, [("partner", partnership.id!.uuidString)])),
                       .text(t("feedback.new")))),
+                .if(manage, Forms.post(EnterpriseRoute.partner(.of(partnership.id!)).path, page,
+                    Forms.textarea("sites", value: partnership.sitesText, errors: ValidationErrors(), t, required: false, rows: 3),
+                    Forms.text("k", value: String(partnership.k), errors: ValidationErrors(), t, hint: t("partners.k_hint")),
+                    Forms.text("report_months", value: String(partnership.reportMonths), errors: ValidationErrors(), t),
+                    Forms.text("end_on", value: partnership.endOn, errors: ValidationErrors(), t, type: .date, required: false),
+                    Forms.submit(t("form.save")))),
                 .if(manage && !users.isEmpty, Forms.post(EnterpriseRoute.partnerLiaisons(.of(partnership.id!)).path, page,
                     Forms.select("liaison", options: users.map { ($0.id!.uuidString, $0.displayName) }, selected: nil,
                                  errors: ValidationErrors(), t),
