@@ -45,7 +45,9 @@ let package = Package(
             dependencies: ["HuzhuCases", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuCases"]),
-        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise"]),
+        .target(name: "HuzhuGenerate", dependencies: ["HuzhuCases"]),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
+                                              "HuzhuGenerate"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),

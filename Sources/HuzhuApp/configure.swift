@@ -2,6 +2,7 @@ import Foundation
 import Fluent
 import HuzhuCases
 import HuzhuEnterprise
+import HuzhuGenerate
 import HuzhuIndicators
 import HuzhuIntake
 import HuzhuOrg
@@ -47,6 +48,7 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
         try feature.routes(app)
         feature.commands(app)
     }
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     try app.serveOpenAPIDocument()
     app.policy = policy
     app.navigation = navigation.sorted { $0.order < $1.order }

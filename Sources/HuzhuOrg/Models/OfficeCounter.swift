@@ -21,6 +21,17 @@ package enum OfficeCounter {
     }
 }
 
+extension OfficeCounter {
+    /// Makes sure the next number of a series comes after `value` (after records were loaded in bulk).
+    package static func raise(office: UUID, series: String, to value: Int, on db: any Database) async throws {
+        try await db.sql.raw("""
+            INSERT INTO office_counters (id, office_id, series, value) VALUES (\(bind: UUID()), \(bind: office), \(bind: series), \(bind: value))
+            ON CONFLICT (office_id, series) DO UPDATE SET value = CASE WHEN office_counters.value > \(bind: value)
+              THEN office_counters.value ELSE \(bind: value) END
+            """).run()
+    }
+}
+
 struct CreateOfficeCounters: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(OfficeCounter.schema)
