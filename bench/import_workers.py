@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times the import of a worker list through the web pages, as a supervisor would do it: upload,
 preview (every row checked), commit. Usage: import_workers.py BASE_URL ROWS."""
+import os
 import random
 import re
 import sys
@@ -12,7 +13,7 @@ import requests
 def main(base, rows):
     session = requests.Session()
     session.get(base + "/login")
-    session.post(base + "/login", data={"login": "supervisor", "password": "huzhu-demo",
+    session.post(base + "/login", data={"login": os.environ.get("HUZHU_BENCH_LOGIN", "supervisor"), "password": "huzhu-demo",
                                         "csrf": session.cookies["huzhu_csrf"]}, allow_redirects=False)
     csrf = session.cookies["huzhu_csrf"]
     random.seed(1)
