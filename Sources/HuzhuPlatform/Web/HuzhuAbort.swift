@@ -1,4 +1,5 @@
 import HuzhuCore
+import SQLiteNIO
 import Vapor
 
 /// An error a user is meant to read: an HTTP status and the catalogue key of its message.
@@ -37,6 +38,11 @@ package struct HuzhuAbort: AbortError, Sendable {
             }
         }
         if error is DecodingError { return HuzhuAbort(.badRequest, "error.bad_request") }
+        // Another write held the embedded database at that moment: nothing was saved, and trying again
+        // will work. Said as such (503), not as a server fault.
+        if let error = error as? SQLiteError, [.busy, .busyInSnapshot, .busyInRecovery, .busyTimeout, .locked].contains(error.reason) {
+            return HuzhuAbort(.serviceUnavailable, "error.busy")
+        }
         return HuzhuAbort(.internalServerError, "error.internal")
     }
 }
