@@ -25,12 +25,19 @@ enum ContactHistory {
     static func recent(workerIDs: [UUID], callbackHash: String?, ngoID: UUID, limit: Int = 20, language: Language,
                        mayReadFully: (Contact) -> Bool, on db: any Database) async throws -> [ContactLine] {
         guard !workerIDs.isEmpty || callbackHash != nil else { return [] }
-        let query = Contact.query(on: db).filter(\.$ngoID == ngoID)
-        query.group(.or) { either in
-            if !workerIDs.isEmpty { either.filter(\.$workerID ~~ workerIDs) }
-            if let callbackHash { either.filter(\.$callbackHash == callbackHash) }
+        // Two indexed queries, not one with an OR: SQLite cannot use both indexes for an OR under the
+        // NGO filter, and scanned every contact of the NGO (measured: 140 ms at 200,000 contacts).
+        var contacts: [Contact] = []
+        if !workerIDs.isEmpty {
+            contacts += try await Contact.query(on: db).filter(\.$ngoID == ngoID).filter(\.$workerID ~~ workerIDs)
+                .sort(\.$startedAt, .descending).limit(limit).all()
         }
-        let contacts = try await query.sort(\.$startedAt, .descending).limit(limit).all()
+        if let callbackHash {
+            contacts += try await Contact.query(on: db).filter(\.$ngoID == ngoID).filter(\.$callbackHash == callbackHash)
+                .sort(\.$startedAt, .descending).limit(limit).all()
+        }
+        var seen = Set<UUID>()
+        contacts = Array(contacts.filter { seen.insert($0.id!).inserted }.sorted { $0.startedAt > $1.startedAt }.prefix(limit))
         return try await lines(contacts, language: language, mayReadFully: mayReadFully, on: db)
     }
 
