@@ -67,7 +67,9 @@ enum ContactList {
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let phone = try? PhoneNumber(text) {
                 let hash = cipher.lookupHash(phone.digits)
-                let workers = try await WorkerPhone.query(on: db).filter(\.$lookupHash == hash).all().map(\.workerID)
+                let phones = WorkerPhone.query(on: db).filter(\.$lookupHash == hash)
+                if let ngoID { phones.filter(\.$ngoID == ngoID) }
+                let workers = try await phones.all().map(\.workerID)
                 query.group(.or) { either in
                     either.filter(\.$callbackHash == hash)
                     if !workers.isEmpty { either.filter(\.$workerID ~~ workers) }

@@ -204,15 +204,17 @@ struct CreateTelephony: AsyncMigration {
     }
 }
 
-/// The phone lookup asks for a worker's contacts or an anonymous caller's (by callback number) in one
-/// query; without this index the second half scanned every contact of the NGO (measured: 165 ms p50
-/// at 200,000 contacts).
+/// Indexes the phone searches were missing: contacts by callback number (the anonymous caller's
+/// history) and phones by keyed hash alone (a search across NGOs scanned every phone).
 struct AddCallbackHashIndexToContacts: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.sql.create(index: "contacts_ngo_callback_hash").on(Contact.schema).column("ngo_id").column("callback_hash").run()
+        // The network admin's searches look a number up across NGOs.
+        try await database.sql.create(index: "worker_phones_lookup_hash").on(WorkerPhone.schema).column("lookup_hash").run()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.sql.drop(index: "worker_phones_lookup_hash").run()
         try await database.sql.drop(index: "contacts_ngo_callback_hash").run()
     }
 }

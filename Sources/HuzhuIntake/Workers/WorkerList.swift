@@ -31,8 +31,9 @@ enum WorkerList {
         if let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let phone = try? PhoneNumber(text) {
-                let ids = try await WorkerPhone.query(on: db).filter(\.$lookupHash == cipher.lookupHash(phone.digits)).all()
-                    .map(\.workerID)
+                let phones = WorkerPhone.query(on: db).filter(\.$lookupHash == cipher.lookupHash(phone.digits))
+                if let ngoID { phones.filter(\.$ngoID == ngoID) }
+                let ids = try await phones.all().map(\.workerID)
                 query.filter(\.$id ~~ ids)
             } else if let id = try? ResidentID(text, today: today) {
                 query.filter(\.$idHash == cipher.lookupHash(id.value))
