@@ -63,18 +63,14 @@ enum CasesPolicy {
     static func grant(_ policy: inout Policy) {
         policy.grant(.readCases, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker])
         policy.grant(.workCases, to: [.ngoAdmin, .officeSupervisor, .caseworker])
-        policy.grant(.workAssignedCases, to: [.volunteerLawyer], when: withinNGO)
+        policy.grant(.workAssignedCases, to: [.volunteerLawyer], when: Policy.withinNGO)
         policy.grant(.approveClosings, to: [.ngoAdmin, .officeSupervisor])
         policy.grant(.configureCases, to: [.ngoAdmin, .officeSupervisor])
-        policy.grant(.manageEmployers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker], when: withinNGO)
-        policy.grant(.mergeEmployers, to: [.ngoAdmin, .officeSupervisor], when: withinNGO)
+        policy.grant(.manageEmployers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker], when: Policy.withinNGO)
+        policy.grant(.mergeEmployers, to: [.ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
         policy.grant(.useCalculator, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker, .hotlineVolunteer,
                                           .volunteerLawyer])
         policy.grant(.manageLawParameters, to: [.networkAdmin])
         policy.grant(.manageMediation, to: [.officeSupervisor])
-    }
-
-    static let withinNGO: Policy.Condition = { actor, scope in
-        actor.role == .networkAdmin || (scope.ngoID != nil && scope.ngoID == actor.ngoID)
     }
 }

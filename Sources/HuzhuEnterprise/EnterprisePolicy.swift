@@ -33,12 +33,10 @@ extension AuditAction {
 
 enum EnterprisePolicy {
     static func grant(_ policy: inout Policy) {
-        policy.grant(.managePartners, to: [.ngoAdmin, .officeSupervisor], when: withinNGO)
-        policy.grant(.workFeedback, to: [.ngoAdmin, .officeSupervisor, .caseworker], when: withinNGO)
-        policy.grant(.usePortal, to: [.enterpriseLiaison], when: withinNGO)
+        policy.grant(.managePartners, to: [.ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
+        policy.grant(.workFeedback, to: [.ngoAdmin, .officeSupervisor, .caseworker], when: Policy.withinNGO)
+        policy.grant(.usePortal, to: [.enterpriseLiaison], when: Policy.withinNGO)
     }
-
-    static let withinNGO: Policy.Condition = { actor, scope in scope.ngoID != nil && scope.ngoID == actor.ngoID }
 }
 
 extension Request {

@@ -56,17 +56,12 @@ enum IntakePolicy {
         policy.grant(.recordContacts, to: operators)
         policy.grant(.readContacts, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker])
         policy.grant(.readOwnContacts, to: [.hotlineVolunteer])
-        policy.grant(.readWorkers, to: staff, when: withinNGO)
-        policy.grant(.revealIdentifiers, to: staff, when: withinNGO)
-        policy.grant(.mergeWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: withinNGO)
-        policy.grant(.transferWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: withinNGO)
+        policy.grant(.readWorkers, to: staff, when: Policy.withinNGO)
+        policy.grant(.revealIdentifiers, to: staff, when: Policy.withinNGO)
+        policy.grant(.mergeWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
+        policy.grant(.transferWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
         policy.grant(.workCallbacks, to: operators)
         policy.grant(.manageTopics, to: [.networkAdmin])
         policy.grant(.manageLines, to: [.networkAdmin, .ngoAdmin])
-    }
-
-    /// Worker records belong to the NGO, not to one office: any staff member of the NGO may read them.
-    static let withinNGO: Policy.Condition = { actor, scope in
-        actor.role == .networkAdmin || (scope.ngoID != nil && scope.ngoID == actor.ngoID)
     }
 }

@@ -60,6 +60,12 @@ package struct Policy: Sendable {
         }
     }
 
+    /// Records that belong to an NGO rather than to one office (workers, employers, partners): anyone
+    /// of the NGO with the role may act on them, whichever office they work in; the network admin on all.
+    package static let withinNGO: Condition = { actor, scope in
+        actor.role == .networkAdmin || (scope.ngoID != nil && scope.ngoID == actor.ngoID)
+    }
+
     /// The scope a person works in, for pages about "my organisation".
     package static func ownScope(of actor: Actor) -> Scope {
         switch (actor.ngoID, actor.officeID) {
