@@ -13,7 +13,7 @@ enum WorkerCases {
         let links = try await CaseWorker.query(on: request.db).filter(\.$workerID == worker.requireID()).all()
         let cases = try await Case.query(on: request.db).filter(\.$id ~~ links.map(\.caseID))
             .filter(\.$ngoID == worker.ngoID).sort(\.$openedOn, .descending).all()
-        let visible = await cases.asyncFilter { (try? await request.access($0, confirmed: false)) != nil }
+        let visible = try await request.readable(cases)
         let t = request.t
         return .section(.class("card"), .id("cases"), .h2(.text(t("cases.title"))),
             .if(visible.isEmpty, .p(.class("empty"), .text(t("cases.empty")))),

@@ -82,7 +82,7 @@ enum EmployersController {
         let chain = try await EmployerChain.load(employer, on: request.db)
         let links = try await CaseRespondent.query(on: request.db).filter(\.$employerID == employer.requireID()).all()
         let cases = try await Case.query(on: request.db).filter(\.$id ~~ links.map(\.caseID)).sort(\.$openedOn, .descending).all()
-        let visible = await cases.asyncFilter { found in (try? await request.access(found, confirmed: false)) != nil }
+        let visible = try await request.readable(cases)
         return request.page(employer.name, EmployerViews.page(employer, chain: chain, cases: visible,
                                                               roles: Dictionary(links.map { ($0.caseID, $0.role) }) { a, _ in a },
                                                               request.pageContext))
@@ -140,13 +140,5 @@ enum EmployersController {
         try request.authorize(.manageEmployers, in: .ngo(employer.ngoID))
         if let survivor = employer.mergedInto, let merged = try await Employer.find(survivor, on: request.db) { return merged }
         return employer
-    }
-}
-
-extension Array {
-    func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
-        var kept: [Element] = []
-        for element in self where try await keep(element) { kept.append(element) }
-        return kept
     }
 }
