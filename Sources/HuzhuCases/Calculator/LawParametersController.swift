@@ -51,7 +51,7 @@ enum LawParametersController {
             errors.add("effective_on", "error.parameter_exists")
         }
         guard errors.isEmpty else {
-            let typed = (try? request.content.decode([String: String].self)) ?? [:]
+            let typed = request.typedForm
             return try await render(request, errors: errors, typed: typed, status: .unprocessableEntity)
         }
         let row = WageParameter()

@@ -81,7 +81,7 @@ enum CasePageController {
         }
         routes.post(CasesRoute.agreementsOfMediation(.parameter)) { request in
             try await act(request, anchor: "mediation") { access in
-                let amounts = (try? request.content.decode([String: String].self)) ?? [:]
+                let amounts = request.typedForm
                 try await AgreementRecord.add(access, try request.content.decode(MediationAgreementInput.self), amounts: amounts,
                                               request: request)
             }
@@ -139,7 +139,7 @@ enum CasePageController {
 
     /// The page again with a refused form's errors and what was typed in it.
     static func refused(_ access: CaseAccess, _ request: Request, _ errors: ValidationErrors) async throws -> Response {
-        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        let typed = request.typedForm
         return try await render(access, request, form: CaseForm(errors: errors, typed: typed), status: .unprocessableEntity)
     }
 }

@@ -47,7 +47,7 @@ enum PartnersController {
 
     static func create(_ request: Request) async throws -> Response {
         let actor = try request.inOwnNGO(.managePartners)
-        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        let typed = request.typedForm
         var errors = ValidationErrors()
         let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
         let start = CalendarDate(iso: typed["start_on"] ?? "")
@@ -94,7 +94,7 @@ enum PartnersController {
     /// Changes the terms: sites, threshold, reporting period, end of the partnership.
     static func update(_ request: Request) async throws -> Response {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
-        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        let typed = request.typedForm
         let k = Int(typed["k"] ?? "")
         guard let k, (2...50).contains(k) else { throw ValidationErrors([FieldError("k", "error.number_range")]) }
         guard let months = Int(typed["report_months"] ?? ""), (1...12).contains(months) else {

@@ -44,7 +44,7 @@ enum SelfReportController {
     static func save(_ request: Request) async throws -> Response {
         let actor = try request.requireActor()
         let ngos = try await ngos(request)
-        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        let typed = request.typedForm
         do {
             guard let ngo = ngos.first(where: { $0.id?.uuidString == typed["ngo"] }) else {
                 throw ValidationErrors([FieldError("ngo", "error.choice_invalid")])

@@ -1,5 +1,6 @@
 import HuzhuCore
 import Plot
+import Vapor
 
 /// The form pieces every page uses, so that every field has a visible label, marks whether it is
 /// required, keeps its value and shows its error beside it in the user's language.
@@ -132,5 +133,13 @@ package enum Forms {
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])
+    }
+}
+
+extension Request {
+    /// A submitted form's one-value fields as typed, to show them again beside its errors (empty when
+    /// the body is not such a form, e.g. a file upload).
+    package var typedForm: [String: String] {
+        (try? content.decode([String: String].self)) ?? [:]
     }
 }
