@@ -79,7 +79,7 @@ enum DemoPartner {
               let liaison = try await User.query(on: db).filter(\.$login == "liaison").first(),
               let responsible = try await User.query(on: db).filter(\.$login == "ngoadmin").first() else { return [] }
         let partnership = Partnership()
-        try await db.transaction { db in
+        try await db.write { db in
             let employer = Employer()
             employer.ngoID = office.ngoID
             employer.name = "某电子科技（深圳）有限公司（演示）"

@@ -29,7 +29,7 @@ struct BulkWriter {
 
     func write(_ table: String, _ columns: [String], _ rows: [Row]) async throws {
         guard !rows.isEmpty else { return }
-        try await db.transaction { db in
+        try await db.write { db in
             var offset = 0
             while offset < rows.count {
                 let insert = db.sql.insert(into: table).columns(columns)

@@ -1,8 +1,13 @@
 import Foundation
 import HuzhuApp
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
+// Async code then runs on the server's own event loops instead of hopping to a separate pool of threads
+// and back at every database call. It must happen before any other concurrency.
+_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)

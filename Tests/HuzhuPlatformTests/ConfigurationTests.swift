@@ -86,6 +86,12 @@ struct FieldCipherTests {
         #expect(!first.hexString.contains(Data(phone.utf8).hexString))
     }
 
+    @Test("Hashes are written as two lower-case hex digits a byte, as stored hashes were")
+    func hex() {
+        #expect(Data([0x00, 0x0f, 0xa5, 0xff, 0x10]).hexString == "000fa5ff10")
+        #expect(Data().hexString == "")
+    }
+
     @Test("Lookup hashes are stable for one key and different under another")
     func lookup() {
         let keys = KeyRing.random()

@@ -27,7 +27,7 @@ enum LawParametersController {
         let input = try request.content.decode(Input.self)
         if let raw = input.double_wage_mode {
             guard let mode = Deadlines.DoubleWageMode(rawValue: raw) else { throw HuzhuAbort(.unprocessableEntity, "error.choice_invalid") }
-            try await request.db.transaction { db in
+            try await request.db.write { db in
                 let setting = try await LawSetting.find(ParameterBook.doubleWageModeKey, on: db) ?? LawSetting()
                 setting.id = ParameterBook.doubleWageModeKey
                 setting.value = mode.rawValue
@@ -61,7 +61,7 @@ enum LawParametersController {
         row.effectiveOn = date!!.description
         row.source = source!
         row.createdAt = request.application.clock.now()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await row.create(on: db)
             try await request.audit(.updateLawParameters, recordType: "wage_parameter", recordID: row.id, ngoID: nil,
                                     detail: "\(row.kind.rawValue) \(row.region) \(amount!.formatted) from \(row.effectiveOn)", on: db)

@@ -37,7 +37,7 @@ struct CaseJournal {
     /// Runs `body` in a transaction with a journal for the case.
     static func change<T>(_ found: Case, by request: Request,
                           _ body: @escaping @Sendable (CaseJournal) async throws -> T) async throws -> T where T: Sendable {
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await body(CaseJournal(request: request, db: db, case: found))
         }
     }

@@ -13,7 +13,7 @@ enum CaseOpening {
                      contact: Contact?, office: Office, by actor: Actor, request: Request) async throws -> Case {
         let now = request.application.clock.now()
         let today = CalendarDate(now)
-        return try await request.db.transaction { db in
+        return try await request.db.write { db in
             let opened = Case()
             opened.ngoID = office.ngoID
             opened.officeID = try office.requireID()

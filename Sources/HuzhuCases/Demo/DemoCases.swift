@@ -21,7 +21,7 @@ enum DemoCases {
         let now = app.clock.now()
         let today = CalendarDate(now)
         let ngoID = office.ngoID
-        try await db.transaction { db in
+        try await db.write { db in
             func employer(_ name: String, code: String? = nil, city: String = "北京") async throws -> Employer {
                 let record = Employer()
                 record.ngoID = ngoID

@@ -20,7 +20,7 @@ struct EmployerLinkInput: Content {
         if kind == nil { errors.add("kind", "error.choice_invalid") }
         if let name, name == employer.name { errors.add("other_name", "error.link_to_itself") }
         try errors.throwIfAny()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let other: Employer
             if let known = try await Employer.query(on: db).filter(\.$ngoID == employer.ngoID).filter(\.$name == name!)
                 .filter(\.$mergedInto == nil).first() {

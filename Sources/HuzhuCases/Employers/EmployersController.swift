@@ -70,7 +70,7 @@ enum EmployersController {
     }
 
     static func save(_ employer: Employer, action: AuditAction, request: Request) async throws {
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await employer.save(on: db)
             try await request.audit(action, recordType: "employer", recordID: employer.id, ngoID: employer.ngoID, on: db)
         }
@@ -120,7 +120,7 @@ enum EmployersController {
         guard employers.count == ids.count, let survivor = employers.first(where: { $0.id == survivorID }) else {
             throw HuzhuAbort(.notFound, "error.not_found")
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await EmployerMerge(db: db).merge(employers.filter { $0.id != survivorID }, into: survivor)
             for employer in employers {
                 try await request.audit(.mergeEmployers, recordType: "employer", recordID: employer.id, ngoID: actor.ngoID,

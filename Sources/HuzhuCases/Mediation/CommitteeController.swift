@@ -40,7 +40,7 @@ enum CommitteeController {
     }
 
     private static func change(_ input: Input, ngo: UUID, officeID: UUID, request: Request) async throws {
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             var errors = ValidationErrors()
             if let raw = input.appoint {
                 guard let userID = UUID(uuidString: raw),

@@ -40,7 +40,7 @@ enum CaseSettingsController {
         let offices = try await offices(request)
         struct Input: Content { var approval_offices: [String]? }
         let chosen = Set((try request.content.decode(Input.self).approval_offices ?? []).compactMap(UUID.init(uuidString:)))
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             for office in offices {
                 let needs = chosen.contains(office.id!)
                 let existing = try await CaseSettings.find(office.id, on: db)

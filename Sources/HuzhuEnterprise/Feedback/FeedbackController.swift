@@ -16,9 +16,9 @@ enum FeedbackController {
         routes.get(EnterpriseRoute.newFeedback) { request in try await form(request, input: FeedbackInput(), errors: ValidationErrors()) }
         routes.post(EnterpriseRoute.newFeedback, use: create)
         routes.get(EnterpriseRoute.feedback(.parameter)) { request in try await show(request, errors: ValidationErrors()) }
-        routes.post(EnterpriseRoute.feedbackStatus(.parameter)) { request in try await change(request) { try await move($0, request) } }
-        routes.post(EnterpriseRoute.feedbackSummary(.parameter)) { request in try await change(request) { try await summarise($0, request) } }
-        routes.post(EnterpriseRoute.feedbackVerdict(.parameter)) { request in try await change(request) { try await verdict($0, request) } }
+        routes.post(EnterpriseRoute.feedbackStatus(.parameter)) { request in try await change(request) { try await move($0, $1, request) } }
+        routes.post(EnterpriseRoute.feedbackSummary(.parameter)) { request in try await change(request) { try await summarise($0, $1, request) } }
+        routes.post(EnterpriseRoute.feedbackVerdict(.parameter)) { request in try await change(request) { try await verdict($0, $1, request) } }
     }
 
     static func form(_ request: Request, input: FeedbackInput, errors: ValidationErrors,
@@ -85,20 +85,23 @@ enum FeedbackController {
         return request.page(request.t("feedback.item", partnership.name), status: status, page.render(errors: errors, request.pageContext))
     }
 
-    /// Runs a change and its audit row; a refused one shows the page again with its reasons.
-    private static func change(_ request: Request, _ body: (Feedback) async throws -> Void) async throws -> Response {
+    /// Runs a change and its audit row in one transaction; a refused one shows the page again with its reasons.
+    private static func change(_ request: Request,
+                               _ body: @escaping @Sendable (Feedback, any Database) async throws -> Void) async throws -> Response {
         let (feedback, _) = try await find(request)
         do {
-            try await body(feedback)
+            try await request.db.write { db in
+                try await body(feedback, db)
+                try await request.audit(.updateFeedback, recordType: "feedback", recordID: feedback.id, ngoID: feedback.ngoID,
+                                        detail: feedback.status.rawValue, on: db)
+            }
         } catch let errors as ValidationErrors {
             return try await show(request, errors: errors, status: .unprocessableEntity)
         }
-        try await request.audit(.updateFeedback, recordType: "feedback", recordID: feedback.id, ngoID: feedback.ngoID,
-                                detail: feedback.status.rawValue)
         return request.redirect(to: EnterpriseRoute.feedback(.of(feedback.id!)).path)
     }
 
-    static func move(_ feedback: Feedback, _ request: Request) async throws {
+    static func move(_ feedback: Feedback, _ db: any Database, _ request: Request) async throws {
         let target = (try request.content.get(String?.self, at: "status") ?? nil).flatMap(FeedbackStatus.init(rawValue:))
         let note = (try request.content.get(String?.self, at: "note") ?? nil)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard let target, feedback.status.moves.contains(target) else {
@@ -108,25 +111,23 @@ enum FeedbackController {
         if target == .responded && feedback.response == nil { throw ValidationErrors([FieldError("status", "error.no_response_yet")]) }
         guard note.count <= 4000 else { throw ValidationErrors([FieldError("note", "error.text_too_long")]) }
         let now = request.application.clock.now()
-        try await request.db.transaction { db in
-            feedback.status = target
-            if target == .closed { feedback.closedAt = now }
-            try await feedback.save(on: db)
-            if !note.isEmpty {
-                let row = FeedbackNote()
-                row.ngoID = feedback.ngoID
-                row.feedbackID = feedback.id!
-                row.text = note
-                row.authorID = try request.requireActor().userID
-                row.createdAt = now
-                try await row.create(on: db)
-            }
+        feedback.status = target
+        if target == .closed { feedback.closedAt = now }
+        try await feedback.save(on: db)
+        if !note.isEmpty {
+            let row = FeedbackNote()
+            row.ngoID = feedback.ngoID
+            row.feedbackID = feedback.id!
+            row.text = note
+            row.authorID = try request.requireActor().userID
+            row.createdAt = now
+            try await row.create(on: db)
         }
     }
 
     /// Approves the text the enterprise will see and forwards it; an urgent item is escalated at once,
     /// to be acknowledged within 24 hours.
-    static func summarise(_ feedback: Feedback, _ request: Request) async throws {
+    static func summarise(_ feedback: Feedback, _ db: any Database, _ request: Request) async throws {
         let summary = (try request.content.get(String?.self, at: "summary") ?? nil)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !summary.isEmpty else { throw ValidationErrors([FieldError("summary", "error.required")]) }
         guard summary.count <= 2000 else { throw ValidationErrors([FieldError("summary", "error.text_too_long")]) }
@@ -142,16 +143,16 @@ enum FeedbackController {
             feedback.escalatedAt = now
             feedback.ackDueAt = now.addingTimeInterval(acknowledgeWithin)
         }
-        try await feedback.save(on: request.db)
+        try await feedback.save(on: db)
     }
 
-    static func verdict(_ feedback: Feedback, _ request: Request) async throws {
+    static func verdict(_ feedback: Feedback, _ db: any Database, _ request: Request) async throws {
         guard let verdict = (try request.content.get(String?.self, at: "verdict") ?? nil).flatMap(FeedbackVerdict.init(rawValue:)) else {
             throw ValidationErrors([FieldError("verdict", "error.choice_invalid")])
         }
         guard feedback.status >= .responded else { throw ValidationErrors([FieldError("verdict", "error.no_response_yet")]) }
         feedback.verdict = verdict
         feedback.status = .verified
-        try await feedback.save(on: request.db)
+        try await feedback.save(on: db)
     }
 }

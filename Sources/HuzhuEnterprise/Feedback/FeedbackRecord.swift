@@ -56,7 +56,7 @@ enum FeedbackRecord {
         feedback.status = .new
         feedback.contactID = contactID
         feedback.createdAt = request.application.clock.now()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await feedback.create(on: db)
             try await request.audit(.recordFeedback, recordType: "feedback", recordID: feedback.id, ngoID: feedback.ngoID,
                                     detail: "\(channel.rawValue) \(severity!.rawValue)", on: db)

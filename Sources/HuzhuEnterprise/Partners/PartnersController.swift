@@ -65,7 +65,7 @@ enum PartnersController {
         guard errors.isEmpty else { return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity) }
         let now = request.application.clock.now()
         let partnership = Partnership()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let employer = try await Employer.query(on: db).filter(\.$ngoID == actor.ngoID!).filter(\.$name == name!)
                 .filter(\.$mergedInto == nil).first() ?? {
                     let created = Employer()
@@ -114,7 +114,7 @@ enum PartnersController {
         partnership.reportMonths = months
         partnership.endOn = end?.description
         partnership.sitesText = sites.joined(separator: "\n")
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await partnership.save(on: db)
             try await request.audit(.updatePartnership, recordType: "partnership", recordID: partnership.id, ngoID: partnership.ngoID,
                                     detail: "k=\(k) months=\(months) end=\(end?.description ?? "-")", on: db)
@@ -128,7 +128,7 @@ enum PartnersController {
         guard let user = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: raw ?? "") ?? UUID()))
             .filter(\.$ngoID == partnership.ngoID).filter(\.$role == .enterpriseLiaison).first()
         else { throw HuzhuAbort(.unprocessableEntity, "error.choice_invalid") }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             if try await PartnerLiaison.query(on: db).filter(\.$partnershipID == partnership.id!).filter(\.$userID == user.id!).first() == nil {
                 let link = PartnerLiaison()
                 link.ngoID = partnership.ngoID

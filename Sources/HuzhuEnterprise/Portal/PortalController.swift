@@ -65,7 +65,7 @@ enum PortalController {
         let item = try await item(request)
         if item.acknowledgedAt == nil {
             item.acknowledgedAt = request.application.clock.now()
-            try await request.db.transaction { db in
+            try await request.db.write { db in
                 try await item.save(on: db)
                 try await request.audit(.acknowledgeEscalation, recordType: "feedback", recordID: item.id, ngoID: item.ngoID, on: db)
             }
@@ -82,7 +82,7 @@ enum PortalController {
         item.respondedAt = now
         item.acknowledgedAt = item.acknowledgedAt ?? now
         if item.status < .responded { item.status = .responded }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await item.save(on: db)
             try await request.audit(.respondFeedback, recordType: "feedback", recordID: item.id, ngoID: item.ngoID, on: db)
         }
@@ -124,7 +124,7 @@ enum PortalController {
         report.html = html
         report.issuedBy = try request.requireActor().userID
         report.issuedAt = now
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await report.create(on: db)
             try await request.audit(.issueReport, recordType: "enterprise_report", recordID: report.id, ngoID: report.ngoID, on: db)
         }

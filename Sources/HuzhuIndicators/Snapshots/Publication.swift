@@ -55,7 +55,7 @@ enum Publication {
         snapshot.publishedAt = request.application.clock.now()
         snapshot.publishedBy = actor.userID
         snapshot.publisherName = actor.displayName
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await snapshot.create(on: db)
             try await request.audit(.publishIndicators, recordType: "indicator_snapshot", recordID: snapshot.id,
                                     ngoID: snapshot.ngoID, detail: "\(period.label) \(snapshot.digest.prefix(16))", on: db)

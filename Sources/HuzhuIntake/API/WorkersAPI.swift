@@ -64,7 +64,7 @@ enum WorkersAPI {
         worker.officeID = actor.officeID!
         worker.createdAt = now
         worker.createdBy = actor.userID
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await WorkerStore(db: db, cipher: request.application.fieldCipher)
                 .save(values, into: worker, today: CalendarDate(now), now: now)
             try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)

@@ -65,7 +65,7 @@ enum CallbacksController {
             callback.resolvedAt = now
             callback.resolvedBy = request.actor?.userID
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await callback.save(on: db)
             try await request.audit(.attemptCallback, recordType: "callback", recordID: callback.id, ngoID: callback.ngoID,
                                     detail: result.rawValue, on: db)

@@ -23,7 +23,7 @@ struct ContactStore {
     /// API both come here.
     static func record(_ values: ContactDraft.Values, by actor: Actor, office: Office, now: Date,
                        request: Request) async throws -> Recorded {
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
                 .record(values, by: actor, office: office, now: now)
             if recorded.createdWorker, let worker = recorded.worker {

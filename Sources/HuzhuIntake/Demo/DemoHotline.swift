@@ -59,7 +59,7 @@ enum DemoHotline {
         let cipher = app.fieldCipher
         let now = app.clock.now()
         let topics = try await Topic.query(on: db).all().reduce(into: [String: UUID]()) { $0[$1.code] = $1.id }
-        try await db.transaction { db in
+        try await db.write { db in
             let line = TelephonyLine()
             line.ngoID = office.ngoID
             line.officeID = try office.requireID()

@@ -48,7 +48,7 @@ enum DuplicatesController {
             throw HuzhuAbort(.notFound, "error.not_found")
         }
         let others = workers.filter { $0.id != survivorID }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await WorkerMerge(db: db, cipher: request.application.fieldCipher,
                                 steps: request.application.workerMergeSteps).merge(others, into: survivor)
             let merged = others.map { $0.id!.uuidString.lowercased() }.joined(separator: ",")

@@ -60,7 +60,7 @@ enum ImportController {
             }
             batch.officeID = try office.requireID()
         }
-        try await batch.create(on: request.db)
+        try await request.db.write { db in try await batch.create(on: db) }
         return request.seeOther(IntakeRoute.importBatch(.of(batch.id!)))
     }
 
@@ -90,7 +90,7 @@ enum ImportController {
         let now = request.application.clock.now()
         let plan = try await WorkerImport(db: request.db, cipher: request.application.fieldCipher)
             .plan(rows: Array(rows.dropFirst()), mapping: mapping, today: request.today, ngoID: batch.ngoID)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let imported = try await WorkerImport(db: db, cipher: request.application.fieldCipher)
                 .commit(plan, ngoID: batch.ngoID, officeID: batch.officeID, userID: actor.userID, now: now)
             batch.importedAt = now

@@ -44,7 +44,7 @@ enum LinesController {
         line.name = name
         line.secretCipher = try request.application.fieldCipher.seal(secret)
         line.createdAt = request.application.clock.now()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await line.create(on: db)
             try await request.audit(.createLine, recordType: "telephony_line", recordID: line.id, ngoID: line.ngoID,
                                     detail: "\(office.code) \(number.masked)", on: db)

@@ -49,7 +49,7 @@ enum TelephonyController {
             throw HuzhuAbort(.unauthorized, "error.signature")
         }
         guard let caller = try? PhoneNumber(event.caller) else { throw HuzhuAbort(.badRequest, "error.phone_invalid") }
-        let applied = try await request.db.transaction { db in
+        let applied = try await request.db.write { db in
             try await CallLog(db: db, cipher: cipher).apply(event, caller: caller, line: line, now: now)
         }
         if applied && event.event == .ringing {

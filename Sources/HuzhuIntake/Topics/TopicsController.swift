@@ -36,7 +36,7 @@ enum TopicsController {
         guard errors.isEmpty else { return try await page(request, draft, errors, status: .unprocessableEntity) }
         let last = try await Topic.query(on: request.db).max(\.$position) ?? 0
         let topic = Topic(code: code, nameZh: zh!, nameEn: en!, position: last + 10)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await topic.create(on: db)
             try await request.audit(.createTopic, recordType: "topic", recordID: topic.id, ngoID: nil, detail: code, on: db)
         }

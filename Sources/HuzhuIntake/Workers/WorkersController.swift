@@ -84,7 +84,7 @@ enum WorkersController {
                                 WorkerViews.form(draft, id: worker.id!, errors: error, request.pageContext))
         }
         let now = request.application.clock.now()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await WorkerStore(db: db, cipher: request.application.fieldCipher)
                 .save(values, into: worker, today: CalendarDate(now), now: now)
             try await request.audit(.updateWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)

@@ -53,20 +53,25 @@ enum LoginController {
         let hash = user?.passwordHash ?? decoyHash
         let matches = (try? await request.application.verifyPassword(password, hash: hash)) ?? false
         guard let user, matches else {
-            try await loginGuard.recordFailure(now: now, on: request.db)
-            try await request.audit(.loginFailed, recordType: "user", recordID: user?.id, ngoID: user?.ngoID,
-                                    detail: String(login.prefix(100)))
+            try await request.db.write { db in
+                try await loginGuard.recordFailure(now: now, on: db)
+                try await request.audit(.loginFailed, recordType: "user", recordID: user?.id, ngoID: user?.ngoID,
+                                        detail: String(login.prefix(100)), on: db)
+            }
             return refuse(.unauthorized, "error.login_failed")
         }
 
-        try await loginGuard.recordSuccess(on: request.db)
-        let token = try await StaffSession.start(userID: try user.requireID(), address: request.clientAddress,
-                                                 now: now, on: request.db)
-        user.previousLoginAt = user.lastLoginAt
-        user.lastLoginAt = now
-        try await user.save(on: request.db)
-        try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),
-                                    at: now, recordType: "user", recordID: user.id, ngoID: user.ngoID, on: request.db)
+        let token = try await request.db.write { db in
+            try await loginGuard.recordSuccess(on: db)
+            let token = try await StaffSession.start(userID: try user.requireID(), address: request.clientAddress,
+                                                     now: now, on: db)
+            user.previousLoginAt = user.lastLoginAt
+            user.lastLoginAt = now
+            try await user.save(on: db)
+            try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),
+                                        at: now, recordType: "user", recordID: user.id, ngoID: user.ngoID, on: db)
+            return token
+        }
 
         let response = request.redirect(to: next)
         response.cookies[StaffSession.cookieName] = request.application.cookie(token, maxAge: Int(StaffSession.lifetime))

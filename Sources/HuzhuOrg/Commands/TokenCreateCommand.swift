@@ -20,7 +20,7 @@ struct TokenCreateCommand: AsyncCommand {
             throw CommandFailure("--user must name an active user")
         }
         let name = try OrgNames.displayName(signature.name ?? "", field: "name")
-        let issued = try await app.db.transaction { db in
+        let issued = try await app.db.write { db in
             let issued = try await ApiToken.issue(userID: user.id!, name: name, now: app.clock.now(), on: db)
             try await AuditEvent.record(.createToken, by: .console, at: app.clock.now(), recordType: "api_token",
                                         recordID: issued.token.id, ngoID: user.ngoID, detail: "\(login) \(name)", on: db)

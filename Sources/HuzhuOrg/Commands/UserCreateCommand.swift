@@ -57,7 +57,7 @@ struct UserCreateCommand: AsyncCommand {
         user.active = true
         user.createdAt = app.clock.now()
         user.passwordHash = try await app.hashPassword(password)
-        try await db.transaction { db in
+        try await db.write { db in
             try await user.save(on: db)
             try await AuditEvent.record(.createUser, by: .console, at: app.clock.now(), recordType: "user",
                                         recordID: user.id, ngoID: user.ngoID, detail: "\(login) \(role.rawValue)", on: db)

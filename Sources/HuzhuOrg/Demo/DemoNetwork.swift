@@ -47,7 +47,7 @@ package enum DemoNetwork {
         }
         let now = app.clock.now()
         let hash = try await app.hashPassword(password)
-        try await app.db.transaction { db in
+        try await app.db.write { db in
             var ngoIDs: [UUID] = []
             var officeIDs: [String: UUID] = [:]
             for entry in ngos {

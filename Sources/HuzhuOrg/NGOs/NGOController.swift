@@ -45,7 +45,7 @@ enum NGOController {
         } catch let errors as ValidationErrors {
             return form(request, draft, errors, isNew: true, status: .unprocessableEntity)
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await ngo.create(on: db)
             try await request.audit(.createNGO, recordType: "ngo", recordID: ngo.id, ngoID: ngo.id, detail: ngo.name, on: db)
         }
@@ -61,7 +61,7 @@ enum NGOController {
         } catch let errors as ValidationErrors {
             return form(request, draft, errors, isNew: false, id: ngo.id, status: .unprocessableEntity)
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await ngo.save(on: db)
             try await request.audit(.updateNGO, recordType: "ngo", recordID: ngo.id, ngoID: ngo.id, detail: ngo.name, on: db)
         }

@@ -48,7 +48,7 @@ enum OfficeController {
         } catch let errors as ValidationErrors {
             return try await form(request, draft, errors, office: isNew ? nil : office, status: .unprocessableEntity)
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await office.save(on: db)
             try await request.audit(isNew ? .createOffice : .updateOffice, recordType: "office", recordID: office.id,
                                     ngoID: office.ngoID, detail: "\(office.code) \(office.name)", on: db)

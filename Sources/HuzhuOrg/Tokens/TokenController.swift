@@ -27,7 +27,7 @@ enum TokenController {
             return try await page(request, actor, draftName: input.name, errors: ValidationErrors([error]),
                                   status: .unprocessableEntity)
         }
-        let issued = try await request.db.transaction { db in
+        let issued = try await request.db.write { db in
             let issued = try await ApiToken.issue(userID: actor.userID, name: name, now: request.application.clock.now(), on: db)
             try await request.audit(.createToken, recordType: "api_token", recordID: issued.token.id, ngoID: actor.ngoID,
                                     detail: "\(name) \(issued.token.hint)", on: db)
@@ -43,7 +43,7 @@ enum TokenController {
             .filter(\.$id == (try request.routeID())).filter(\.$userID == actor.userID).filter(\.$revokedAt == nil)
             .first() else { throw HuzhuAbort(.notFound, "error.not_found") }
         token.revokedAt = request.application.clock.now()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await token.save(on: db)
             try await request.audit(.revokeToken, recordType: "api_token", recordID: token.id, ngoID: actor.ngoID,
                                     detail: token.name, on: db)

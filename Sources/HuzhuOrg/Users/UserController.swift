@@ -65,7 +65,7 @@ enum UserController {
             user.passwordHash = try await request.application.hashPassword(password)
             user.createdAt = request.application.clock.now()
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await user.save(on: db)
             if wasActive && !user.active { try await StaffSession.endAll(userID: user.id!, on: db) }
             try await request.audit(isNew ? .createUser : .updateUser, recordType: "user", recordID: user.id,
@@ -83,7 +83,7 @@ enum UserController {
         }
         let password = GeneratedPassword.make()
         user.passwordHash = try await request.application.hashPassword(password)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await user.save(on: db)
             try await StaffSession.endAll(userID: user.id!, on: db)
             try await request.audit(.resetPassword, recordType: "user", recordID: user.id, ngoID: user.ngoID, on: db)

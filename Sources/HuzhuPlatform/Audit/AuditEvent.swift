@@ -81,7 +81,10 @@ extension Request {
     /// Records an action of this request's person (see `AuditEvent.record`).
     package func audit(_ action: AuditAction, recordType: String, recordID: UUID?, ngoID: UUID?,
                        detail: String? = nil, on db: (any Database)? = nil) async throws {
-        try await AuditEvent.record(action, by: auditSource, at: application.clock.now(), recordType: recordType,
-                                    recordID: recordID, ngoID: ngoID, detail: detail, on: db ?? self.db)
+        let (source, now) = (auditSource, application.clock.now())
+        try await (db ?? self.db).write { db in
+            try await AuditEvent.record(action, by: source, at: now, recordType: recordType, recordID: recordID, ngoID: ngoID,
+                                        detail: detail, on: db)
+        }
     }
 }

@@ -23,14 +23,14 @@ package struct Authentication: AsyncMiddleware {
                   let actor = try await directory.activeActor(userID: token.userID, on: request.db) else { return nil }
             if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
                 token.lastUsedAt = now
-                try await token.save(on: request.db)
+                try await request.db.write { db in try await token.save(on: db) }
             }
             return actor
         }
         guard let cookie = request.cookies[StaffSession.cookieName]?.string,
               let session = try await StaffSession.find(token: cookie, now: now, on: request.db) else { return nil }
         guard let actor = try await directory.activeActor(userID: session.userID, on: request.db) else {
-            try await session.delete(on: request.db)
+            try await request.db.write { db in try await session.delete(on: db) }
             return nil
         }
         return actor

@@ -43,5 +43,15 @@ package struct FieldCipher: Sendable {
 }
 
 extension Data {
-    package var hexString: String { map { String(format: "%02x", $0) }.joined() }
+    /// Lower-case hexadecimal, two digits a byte. (`String(format:)` per byte cost about 0.2 ms a hash.)
+    package var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(count * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 }
