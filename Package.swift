@@ -45,7 +45,8 @@ let package = Package(
         ),
         .target(
             name: "HuzhuIndicators",
-            dependencies: ["HuzhuCases", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HuzhuCases", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/openapi.json")]
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuCases"]),
         .target(name: "HuzhuGenerate", dependencies: ["HuzhuCases"]),

@@ -18,7 +18,7 @@ package enum IndicatorsFeature: Feature {
     ]
 
     package static let auditActions = AuditAction.indicators
-    package static let openAPI: Data? = nil
+    package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
         DashboardController.register(app.routes)
@@ -26,6 +26,7 @@ package enum IndicatorsFeature: Feature {
         TransparencyController.register(app.routes)
         OpenDataController.register(app.routes)
         ReportController.register(app.routes)
+        IndicatorsAPI.register(app.routes)
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] { [] }

@@ -154,6 +154,33 @@ struct IndicatorTests {
         }
     }
 
+    @Test("The API computes a scope's figures for those who may read them, and refuses other scopes and bad periods")
+    func api() async throws {
+        try await withHuzhu { app, browser in
+            _ = try await IndicatorNetwork.build(app)
+            func get(_ query: String, as login: String) async throws -> TestingHTTPResponse {
+                try await browser.login(login)
+                return try await browser.get("/api/v1/indicators?\(query)", headers: try await browser.apiHeaders())
+            }
+            let office = try await get("period_kind=month&period_from=2026-10-01", as: "caseworker")
+            #expect(office.status == .ok)
+            let body = try office.content.decode(IndicatorsAPI.FiguresJSON.self)
+            #expect(body.scope.hasPrefix("office:"))
+            #expect(body.period_to == "2026-11-01")
+            #expect(body.figures["hotline_calls"] == 2 && body.figures["amount_recovered_fen"] == 100_000)
+            let network = try await get("scope=network&period_kind=year&period_from=2026-03-05", as: "admin")
+            #expect(try network.content.decode(IndicatorsAPI.FiguresJSON.self).figures["direct_beneficiaries"] == 5)
+            #expect(try await get("scope=network&period_kind=year&period_from=2026-01-01", as: "caseworker").status == .forbidden)
+            #expect(try await get("period_kind=month&period_from=2026-10-01", as: "volunteer").status == .forbidden)
+            let wrong = try await get("scope=office&period_kind=fortnight&period_from=2026-10-01", as: "admin")
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("\"field\":\"scope\""))
+            let period = try await get("period_kind=custom&period_from=2026-10-01", as: "caseworker")
+            #expect(period.status == .unprocessableEntity)
+            #expect(period.text.contains("\"field\":\"period_last\""))
+        }
+    }
+
     @Test("A snapshot never changes; a correction keeps the original; the digest is the same on every run and database")
     func publication() async throws {
         try await withHuzhu { app, browser in
