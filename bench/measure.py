@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Measures a running Huzhu with wrk (Debian's package): intake, the phone lookup, lists and search
-(first and deep pages), a large case, the indicators dashboard, plus two reference points: the HTTP floor
-(a static asset of the same server) and the machine's durable single-row SQLite commit rate.
-Usage: measure.py BASE_URL TOKEN DATA_DIR. Prints a Markdown table."""
+"""Measures a running Huzhu: the indicators (cold, then warm), the reference points (the HTTP floor: a
+static asset of the same server; the machine's durable single-row SQLite commit rate), intake at 1 to 64
+clients (checking that every acknowledged contact was committed), the phone lookup, a contact, lists and
+search (first and deep pages), and a large collective case.
+Usage: measure.py BASE_URL TOKEN NETWORK_TOKEN DATA_DIR. The database is the embedded one in DATA_DIR, or
+PostgreSQL when DATABASE_URL names it. Prints a Markdown table; writes the figures to DATA_DIR/results.json."""
 import json
 import os
 import re
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -14,37 +17,27 @@ import time
 import urllib.request
 import uuid
 
-BASE, TOKEN, DATA = sys.argv[1], sys.argv[2], sys.argv[3]
-DURATION = os.environ.get("HUZHU_BENCH_SECONDS", "8")
+from loadgen import lua, table, wrk
+
+BASE, TOKEN, NETWORK_TOKEN, DATA = sys.argv[1:5]
+POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
+AUTH = f"Authorization: Bearer {TOKEN}"
 rows = []
 
 
-def api(path):
-    request = urllib.request.Request(BASE + path, headers={"Authorization": f"Bearer {TOKEN}"})
-    with urllib.request.urlopen(request, timeout=60) as response:
+def api(path, token=TOKEN):
+    request = urllib.request.Request(BASE + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=600) as response:
         return json.load(response)
 
 
-def wrk(name, path, connections, script=None):
-    """Runs wrk for DURATION seconds and records throughput, p50 and p99."""
-    args = ["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{DURATION}s", "--latency",
-            "-H", f"Authorization: Bearer {TOKEN}"]
-    if script:
-        args += ["-s", script]
-    output = subprocess.run(args + [BASE + path], capture_output=True, text=True, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    def percentile(p):
-        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", output).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    rows.append((name, connections, rate, percentile(50), percentile(99), int(errors.group(1)) if errors else 0))
-
-
-def lua(body):
-    handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-    handle.write(body)
-    handle.close()
-    return handle.name
+def sql(query):
+    """One value from the database under test."""
+    if POSTGRES:
+        return subprocess.run(["psql", os.environ["DATABASE_URL"], "-Atc", query], capture_output=True, text=True,
+                              check=True).stdout.strip().split("|")
+    row = sqlite3.connect(os.path.join(DATA, "huzhu.sqlite")).execute(query).fetchone()
+    return [str(uuid.UUID(bytes=v)) if isinstance(v, bytes) else str(v) for v in row]
 
 
 def sqlite_commit_rate(seconds=3):
@@ -63,14 +56,20 @@ def sqlite_commit_rate(seconds=3):
     return count / seconds
 
 
-def main():
-    workers = api("/api/v1/workers")["items"][:40]
-    phones = [api(f"/api/v1/workers/{w['id']}?reveal=true")["phones"][0] for w in workers]
-    ids = [w["id"] for w in workers]
-    stylesheet = re.search(r'href="(/static/huzhu-[0-9a-f]+\.css)"', urllib.request.urlopen(BASE + "/login").read().decode()).group(1)
-    wrk("HTTP floor (static asset)", stylesheet, 32)
+def indicators(name, query, token):
+    """The first request after the server started (cold), then the median of five more (warm)."""
+    def once():
+        started = time.perf_counter()
+        api("/api/v1/indicators?" + query, token)
+        return (time.perf_counter() - started) * 1000
+    cold = once()
+    warm = statistics.median(once() for _ in range(5))
+    rows.append({"name": f"{name}, cold (first request)", "clients": 1, "rate": 1000 / cold, "p50": cold, "p99": cold, "errors": 0})
+    rows.append({"name": f"{name}, warm (median of 5)", "clients": 1, "rate": 1000 / warm, "p50": warm, "p99": warm, "errors": 0})
 
-    intake = lua("""
+
+def intake(known):
+    script = lua("""
 local known = {%s}
 local n = 0
 request = function()
@@ -83,9 +82,32 @@ request = function()
   end
   return wrk.format("POST", "/api/v1/contacts", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer %s"}, body)
 end
-""" % (",".join(f'"{i}"' for i in ids), TOKEN))
+""" % (",".join(f'"{i}"' for i in known), TOKEN))
     for connections in (1, 8, 32, 64):
-        wrk("intake POST /api/v1/contacts", "/api/v1/contacts", connections, intake)
+        before = int(sql("SELECT COUNT(*) FROM contacts")[0])
+        row = wrk("intake POST /api/v1/contacts (half known workers, half new)", BASE + "/api/v1/contacts", connections,
+                  [AUTH], script)
+        time.sleep(0.5)
+        committed = int(sql("SELECT COUNT(*) FROM contacts")[0]) - before
+        acknowledged = row["answered"] - row["errors"]
+        row["name"] += f"; {acknowledged:,} acknowledged, {committed:,} committed"
+        rows.append(row)
+        # wrk counts the answers it read; a request still in flight when it stops may be committed unread.
+        assert 0 < acknowledged <= committed, f"{acknowledged} acknowledged but {committed} committed"
+
+
+def main():
+    contacts_at_start = int(sql("SELECT COUNT(*) FROM contacts")[0])
+    indicators("indicators: the network for a year", "scope=network&period_kind=year&period_from=2025-01-01", NETWORK_TOKEN)
+    indicators("indicators: an office for a month", "scope=office&period_kind=month&period_from=2026-10-01", TOKEN)
+
+    workers = api("/api/v1/workers")["items"][:40]
+    phones = [api(f"/api/v1/workers/{w['id']}?reveal=true")["phones"][0] for w in workers]
+    login_page = urllib.request.urlopen(BASE + "/login").read().decode()
+    stylesheet = re.search(r'href="(/static/huzhu-[0-9a-f]+\.css)"', login_page).group(1)
+    rows.append(wrk("HTTP floor (a static asset of the same server)", BASE + stylesheet, 32))
+
+    intake([w["id"] for w in workers])
 
     lookup = lua("""
 local phones = {%s}
@@ -95,36 +117,36 @@ request = function()
   return wrk.format("GET", "/api/v1/lookup?phone=" .. phones[(n %% #phones) + 1])
 end
 """ % ",".join(f'"{p}"' for p in phones))
-    wrk("screen-pop lookup", "/api/v1/lookup", 8, lookup)
+    rows.append(wrk("screen-pop: phone lookup with history", BASE + "/api/v1/lookup", 8, [AUTH], lookup))
 
-    wrk("contacts list, first page", "/api/v1/contacts", 8)
+    contacts = api("/api/v1/contacts")["items"]
+    rows.append(wrk("one contact GET /api/v1/contacts/:id", BASE + f"/api/v1/contacts/{contacts[0]['id']}", 8, [AUTH]))
+    rows.append(wrk("contacts list, first page", BASE + "/api/v1/contacts", 8, [AUTH]))
     cursor = None
     for _ in range(40):
         page = api("/api/v1/contacts" + (f"?after={cursor}" if cursor else ""))
         cursor = page.get("next") or cursor
-    wrk("contacts list, page 41", f"/api/v1/contacts?after={cursor}", 8)
-    wrk("worker search by partial name, first page", "/api/v1/workers?q=%E7%8E%8B", 8)
+    rows.append(wrk("contacts list, page 41", BASE + f"/api/v1/contacts?after={cursor}", 8, [AUTH]))
+    rows.append(wrk("worker search by partial name 王, first page", BASE + "/api/v1/workers?q=%E7%8E%8B", 8, [AUTH]))
     cursor = None
     for _ in range(20):
         page = api("/api/v1/workers?q=%E7%8E%8B" + (f"&after={cursor}" if cursor else ""))
         cursor = page.get("next") or cursor
-    wrk("worker search by partial name, page 21", f"/api/v1/workers?q=%E7%8E%8B&after={cursor}", 8)
+    rows.append(wrk("worker search 王, page 21", BASE + f"/api/v1/workers?q=%E7%8E%8B&after={cursor}", 8, [AUTH]))
 
-    db = sqlite3.connect(os.path.join(DATA, "huzhu.sqlite"))
     # The largest case of the token owner's office (a caseworker reads their office's cases).
-    case, size = db.execute("""
+    case, size = sql("""
         SELECT cw.case_id, COUNT(*) AS n FROM case_workers cw JOIN cases c ON c.id = cw.case_id
         WHERE c.office_id = (SELECT office_id FROM users WHERE login = 'g1.bj.2')
-        GROUP BY cw.case_id ORDER BY n DESC LIMIT 1""").fetchone()
-    case = str(uuid.UUID(bytes=case)) if isinstance(case, bytes) else case
-    wrk(f"collective case ({size} workers) GET /api/v1/cases/:id", f"/api/v1/cases/{case}", 8)
+        GROUP BY cw.case_id ORDER BY n DESC LIMIT 1""")
+    rows.append(wrk(f"collective case ({size} workers) GET /api/v1/cases/:id", BASE + f"/api/v1/cases/{case}", 8, [AUTH]))
 
-    print(f"durable SQLite commits/s (WAL, synchronous FULL): {sqlite_commit_rate():.0f}")
+    commits = sqlite_commit_rate()
+    print(f"durable single-row SQLite commits/s (WAL, synchronous FULL): {commits:,.0f}")
     print()
-    print("| scenario | clients | req/s | p50 ms | p99 ms | non-2xx |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, connections, rate, p50, p99, errors in rows:
-        print(f"| {name} | {connections} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
+    print(table(rows))
+    with open(os.path.join(DATA, "results.json"), "w") as handle:
+        json.dump({"contacts_at_start": contacts_at_start, "commits_per_second": commits, "rows": rows}, handle, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":

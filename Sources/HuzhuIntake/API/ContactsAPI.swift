@@ -49,7 +49,9 @@ enum ContactsAPI {
         let recorded = try await ContactStore.record(values, by: actor, office: office, now: now, request: request)
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
-        try response.content.encode(try await json(recorded.contact, on: request.db))
+        // The topics just recorded, in the catalogue's order, as reading the contact back would give them.
+        let recordedTopics = topics.filter { values.topicIDs.contains($0.id!) }.sorted { $0.position < $1.position }.map(\.code)
+        try response.content.encode(ContactJSON(recorded.contact, topics: recordedTopics))
         return response
     }
 
