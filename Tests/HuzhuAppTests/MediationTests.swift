@@ -112,9 +112,12 @@ struct MediationTests {
             _ = try await browser.post("/cases/\(found.id!)/mediation-agreements", pairs: [
                 ("agreement_parties", "甲与总包"), ("facts", "欠薪"), ("terms", "一次付清"), ("effective_on", CalendarDate(clock.now()).description),
                 ("schedule", "\(due) 10000"), ("term_\(claims[0].id!.uuidString)", "10000")])
+            // One open case a page: with a second case open, the scan takes several pages.
+            try await browser.openCase(title: "另一宗欠薪")
             func scan() async throws -> Int {
-                try await ReminderScan.run(on: app.db, today: CalendarDate(clock.now()), now: clock.now(), days: [7, 2])
+                try await ReminderScan.run(on: app.db, today: CalendarDate(clock.now()), now: clock.now(), days: [7, 2], page: 1)
             }
+            #expect(try await Case.query(on: app.db).filter(\.$status != .closed).count() > 1)
             let first = try await scan()
             #expect(first >= 1)  // the instalment (and any deadline within 7 days)
             #expect(try await scan() == 0)

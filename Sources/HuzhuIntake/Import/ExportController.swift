@@ -21,8 +21,7 @@ enum ExportController {
             .sort(\.$createdAt).all()
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
         var text = CSV.byteOrderMark + CSV.line(columns.map { t("field.\($0)") })
-        for start in stride(from: 0, to: workers.count, by: 1000) {
-            let chunk = Array(workers[start..<min(start + 1000, workers.count)])
+        for chunk in workers.chunks(of: 1000) {
             let phones = try await store.phones(of: chunk.compactMap(\.id))
             for worker in chunk {
                 text += CSV.line([

@@ -55,7 +55,7 @@ struct WorkerImport {
     /// Writes the plan's valid rows; returns how many workers were created.
     func commit(_ plan: Plan, ngoID: UUID, officeID: UUID, userID: UUID, now: Date) async throws -> Int {
         let sql = db.sql
-        for chunk in stride(from: 0, to: plan.valid.count, by: 200).map({ Array(plan.valid[$0..<min($0 + 200, plan.valid.count)]) }) {
+        for chunk in plan.valid.chunks(of: 200) {
             let workers = sql.insert(into: Worker.schema).columns(
                 "id", "ngo_id", "office_id", "name", "gender", "birth_year", "home_province", "current_city", "industry",
                 "employer", "languages", "notes", "id_cipher", "id_hash", "id_network_hash", "created_at", "created_by")
@@ -79,7 +79,7 @@ struct WorkerImport {
                 }
             }
             try await workers.run()
-            for phoneChunk in stride(from: 0, to: phones.count, by: 500).map({ Array(phones[$0..<min($0 + 500, phones.count)]) }) {
+            for phoneChunk in phones.chunks(of: 500) {
                 let insert = sql.insert(into: WorkerPhone.schema)
                     .columns("id", "ngo_id", "worker_id", "cipher", "lookup_hash", "network_hash", "kind", "created_at")
                 for row in phoneChunk { insert.values(row) }
@@ -92,8 +92,8 @@ struct WorkerImport {
     /// Which of these phone or ID hashes the NGO already holds.
     private func knownHashes(_ hashes: [String], ngoID: UUID) async throws -> Set<String> {
         var known: Set<String> = []
-        for start in stride(from: 0, to: hashes.count, by: 500) {
-            let chunk = Array(hashes[start..<min(start + 500, hashes.count)])
+        for slice in hashes.chunks(of: 500) {
+            let chunk = Array(slice)
             known.formUnion(try await WorkerPhone.query(on: db).filter(\.$ngoID == ngoID).filter(\.$lookupHash ~~ chunk)
                 .all().map(\.lookupHash))
             known.formUnion(try await Worker.query(on: db).filter(\.$ngoID == ngoID).filter(\.$idHash ~~ chunk)
