@@ -1,4 +1,5 @@
 import Foundation
+import HuzhuPlatform
 import Vapor
 
 /// `huzhu generate --preset small|seed|national [--seed N]`: migrates the configured database and fills
@@ -21,6 +22,9 @@ package struct GenerateCommand: AsyncCommand {
         }
         let app = context.application
         try await app.autoMigrate()
+        // Inserting millions of rows under random keys touches index pages all over the file: keep them
+        // in memory rather than read and write them back through the system at every statement.
+        if app.db.isSQLite { try await SQLiteSettings.cache(mebibytes: 1024, on: app) }
         let started = Date()
         let console = context.console
         let counts = try await NetworkGenerator(app: app, preset: preset, seed: UInt64(max(signature.seed ?? 1, 1))) { line in

@@ -21,7 +21,6 @@ package enum Platform {
         app.reminderSchedule = ReminderSchedule(days: configuration.reminderDays, intervalMinutes: configuration.reminderIntervalMinutes)
         if let file = configuration.testClockFile { app.clock = FileClock(path: file) }
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: CSRFProtection.maxFormBytes)
-        app.lifecycle.use(SQLiteWriteAheadLog())
 
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeaders())

@@ -14,14 +14,16 @@ struct ConfigurationTests {
         #expect(configuration.port == 8080)
         #expect(configuration.secureCookies == false)
         #expect(configuration.secretKey == nil)
+        #expect(configuration.sqliteCacheMiB == 32)
     }
 
     @Test("Every variable is read")
     func everything() throws {
         let configuration = try HuzhuConfiguration(environment: [
             "DATABASE_URL": "postgres://huzhu:pw@db.internal:5433/huzhu", "HUZHU_SECRET_KEY": key, "HUZHU_NETWORK_KEY": key,
-            "HUZHU_HOST": "0.0.0.0", "HUZHU_PORT": "9000", "HUZHU_SECURE_COOKIES": "true",
+            "HUZHU_HOST": "0.0.0.0", "HUZHU_PORT": "9000", "HUZHU_SECURE_COOKIES": "true", "HUZHU_SQLITE_CACHE_MIB": "256",
         ])
+        #expect(configuration.sqliteCacheMiB == 256)
         #expect(configuration.database == .postgres(url: "postgres://huzhu:pw@db.internal:5433/huzhu"))
         #expect(configuration.secretKey?.base64 == key)
         #expect(configuration.host == "0.0.0.0")
@@ -42,6 +44,8 @@ struct ConfigurationTests {
         (["HUZHU_PORT": "80000"], "HUZHU_PORT"),
         (["HUZHU_PORT": "eighty"], "HUZHU_PORT"),
         (["HUZHU_SECURE_COOKIES": "maybe"], "HUZHU_SECURE_COOKIES"),
+        (["HUZHU_SQLITE_CACHE_MIB": "0"], "HUZHU_SQLITE_CACHE_MIB '0' must be a whole number of MiB"),
+        (["HUZHU_SQLITE_CACHE_MIB": "lots"], "HUZHU_SQLITE_CACHE_MIB"),
         (["DATABASE_URL": "postgres://huzhu:pw@localhost/huzhu"], "HUZHU_SECRET_KEY must be set"),
         (["DATABASE_URL": "postgres://huzhu:pw@localhost/huzhu", "HUZHU_SECRET_KEY": SecretKey.random().base64],
          "HUZHU_NETWORK_KEY must be set"),

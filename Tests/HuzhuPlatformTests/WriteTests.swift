@@ -63,3 +63,25 @@ struct WriteTests {
 
     private struct Count: Decodable { let n: Int }
 }
+
+@Suite("The embedded database's settings")
+struct SQLiteSettingsTests {
+    @Test("After start-up every connection has the configured page cache, and the file is in WAL mode")
+    func cache() async throws {
+        try await TestDatabase.run(configure: { app, configuration in
+            var configuration = configuration
+            configuration.sqliteCacheMiB = 48
+            try app.useDatabase(configuration)
+        }) { app in
+            guard app.db.isSQLite else { return }
+            try await app.asyncBoot()
+            for loop in app.eventLoopGroup.makeIterator() {
+                let db = try #require(app.databases.database(logger: app.logger, on: loop))
+                let cache = try await db.sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+                #expect(cache == -48 * 1024)
+            }
+            let mode = try await app.db.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+        }
+    }
+}

@@ -25,6 +25,9 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     /// A file holding the current time (ISO 8601), for end-to-end tests that move the clock
     /// (`HUZHU_TEST_CLOCK_FILE`); never set in a deployment.
     package var testClockFile: String?
+    /// The embedded database's page cache per connection, in MiB (`HUZHU_SQLITE_CACHE_MIB`). SQLite's own
+    /// default, 2 MiB, makes every read of a large database's indexes a system call.
+    package var sqliteCacheMiB = 32
     /// Tests give each run its own PostgreSQL schema; deployments use the database's default.
     package var postgresSearchPath: [String]?
     /// PostgreSQL connections each event loop may open. Tests, which run many servers at once, use one.
@@ -67,6 +70,10 @@ package struct HuzhuConfiguration: Sendable, Equatable {
             }
             reminderIntervalMinutes = minutes
         }
+        if let raw = environment["HUZHU_SQLITE_CACHE_MIB"], !raw.isEmpty {
+            guard let mebibytes = Int(raw), (1...16384).contains(mebibytes) else { throw .malformedSize(name: "HUZHU_SQLITE_CACHE_MIB", value: raw) }
+            sqliteCacheMiB = mebibytes
+        }
         testClockFile = environment["HUZHU_TEST_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
@@ -103,6 +110,7 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case malformedPort(String)
     case malformedFlag(name: String, value: String)
     case malformedList(name: String, value: String)
+    case malformedSize(name: String, value: String)
     case unreadableKeyFile(String)
 
     package var description: String {
@@ -119,6 +127,8 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
             "\(name) '\(value)' must be true or false."
         case .malformedList(let name, let value):
             "\(name) '\(value)' must be whole numbers of days or minutes (HUZHU_REMINDER_DAYS=7,2; HUZHU_REMINDER_INTERVAL_MINUTES=60)."
+        case .malformedSize(let name, let value):
+            "\(name) '\(value)' must be a whole number of MiB from 1 to 16384."
         case .unreadableKeyFile(let path):
             "The key file \(path) exists but does not hold a valid key; restore it from your backup or set HUZHU_SECRET_KEY."
         }

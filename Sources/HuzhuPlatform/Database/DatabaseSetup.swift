@@ -6,7 +6,7 @@ import Vapor
 
 extension Application {
     /// Connects Fluent to the configured database. The embedded database lives in a file, in WAL mode so
-    /// that readers never wait for the one writer.
+    /// that readers never wait for the one writer (`SQLiteSettings`).
     package func useDatabase(_ configuration: HuzhuConfiguration) throws {
         switch configuration.database {
         case .sqlite(let path):
@@ -15,6 +15,7 @@ extension Application {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+            lifecycle.use(SQLiteSettings(cacheMiB: configuration.sqliteCacheMiB))
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = configuration.postgresSearchPath
@@ -37,13 +38,29 @@ extension Database {
     }
 }
 
-/// Puts the embedded database in WAL mode at start-up. The mode is stored in the file; asking again is
-/// cheap and keeps a database copied from elsewhere in the same mode.
-package struct SQLiteWriteAheadLog: LifecycleHandler {
-    package init() {}
+/// Sets the embedded database up at start-up: WAL mode (stored in the file; asking again is cheap and
+/// keeps a database copied from elsewhere in the same mode), and on each connection, which SQLite
+/// settings are (one per event loop, kept for the server's life), a page cache of `cacheMiB`.
+package struct SQLiteSettings: LifecycleHandler {
+    package let cacheMiB: Int
+
+    package init(cacheMiB: Int) {
+        self.cacheMiB = cacheMiB
+    }
 
     package func didBootAsync(_ application: Application) async throws {
         guard application.db.isSQLite else { return }
         _ = try await application.db.sql.raw("PRAGMA journal_mode=WAL").all()
+        try await Self.cache(mebibytes: cacheMiB, on: application)
+    }
+
+    /// Sets the page cache of every connection (bulk loads ask for more than a server needs).
+    package static func cache(mebibytes: Int, on application: Application) async throws {
+        for loop in application.eventLoopGroup.makeIterator() {
+            guard let db = application.databases.database(logger: application.logger, on: loop) else { continue }
+            try await db.withConnection { connection in
+                try await connection.sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-mebibytes * 1024))").run()
+            }
+        }
     }
 }
