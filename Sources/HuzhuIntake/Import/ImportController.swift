@@ -87,12 +87,16 @@ enum ImportController {
         let mapping = ColumnMapping(from: request.content)
         guard mapping.column("full_name") != nil else { throw HuzhuAbort(.unprocessableEntity, "error.import_needs_name") }
         let rows = CSV.parse(try request.application.fieldCipher.open(batch.contentCipher))
-        let now = request.application.clock.now()
-        let plan = try await WorkerImport(db: request.db, cipher: request.application.fieldCipher)
-            .plan(rows: Array(rows.dropFirst()), mapping: mapping, today: request.today, ngoID: batch.ngoID)
-        try await request.db.write { db in
-            let imported = try await WorkerImport(db: db, cipher: request.application.fieldCipher)
-                .commit(plan, ngoID: batch.ngoID, officeID: batch.officeID, userID: actor.userID, now: now)
+        let (now, today) = (request.application.clock.now(), request.today)
+        // Planned and written in one transaction: a phone recorded meanwhile is not imported twice, and a
+        // second press of the button finds the list imported already.
+        let plan = try await request.db.write { db in
+            guard try await ImportBatch.find(batch.id, on: db)?.importedAt == nil else {
+                throw HuzhuAbort(.conflict, "error.import_done")
+            }
+            let importer = WorkerImport(db: db, cipher: request.application.fieldCipher)
+            let plan = try await importer.plan(rows: Array(rows.dropFirst()), mapping: mapping, today: today, ngoID: batch.ngoID)
+            let imported = try await importer.commit(plan, ngoID: batch.ngoID, officeID: batch.officeID, userID: actor.userID, now: now)
             batch.importedAt = now
             batch.imported = imported
             batch.skipped = plan.total - imported
@@ -100,6 +104,7 @@ enum ImportController {
             try await batch.save(on: db)
             try await request.audit(.importWorkers, recordType: "import_batch", recordID: batch.id, ngoID: batch.ngoID,
                                     detail: "\(batch.fileName): \(imported) imported, \(plan.total - imported) skipped", on: db)
+            return plan
         }
         return request.page(request.t("import.title"), ImportViews.report(plan, request.pageContext))
     }
