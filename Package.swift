@@ -49,7 +49,7 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")]
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuCases"]),
-        .target(name: "HuzhuGenerate", dependencies: ["HuzhuCases"]),
+        .target(name: "HuzhuGenerate", dependencies: ["HuzhuCases", "HuzhuEnterprise"]),
         .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
                                               "HuzhuGenerate"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),

@@ -134,11 +134,14 @@ struct NetworkGenerator {
 
         let counts = try await CaseGenerator(writer: writer, offices: offices, workerOffice: workerOffice, workerIDs: workerIDs,
                                              cases: preset.cases, base: base, span: span).run(&random, serials: &serials)
+        let feedback = try await FeedbackGenerator(writer: writer, cipher: cipher, offices: offices, items: preset.contacts / 50,
+                                                   base: base, span: span).run(&random)
         for (key, value) in serials {
             let parts = key.split(separator: "|")
             try await OfficeCounter.raise(office: UUID(uuidString: String(parts[1]))!, series: String(parts[2]), to: value, on: db)
         }
-        return ["ngos": preset.ngos, "offices": offices.count, "workers": preset.workers, "contacts": preset.contacts].merging(counts) { $1 }
+        return ["ngos": preset.ngos, "offices": offices.count, "workers": preset.workers, "contacts": preset.contacts]
+            .merging(counts) { $1 }.merging(feedback) { $1 }
     }
 }
 

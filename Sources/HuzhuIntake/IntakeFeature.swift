@@ -8,7 +8,7 @@ import Vapor
 package enum IntakeFeature: Feature {
     package static let migrations: [any Migration] = [
         CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
-        CreateImportBatches(), AddCallbackHashIndexToContacts(),
+        CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(),
     ]
 
     package static func grant(_ policy: inout Policy) {

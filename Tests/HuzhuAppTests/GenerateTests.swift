@@ -7,6 +7,7 @@ import HuzhuCore
 @testable import HuzhuIndicators
 @testable import HuzhuIntake
 @testable import HuzhuOrg
+@testable import HuzhuEnterprise
 import HuzhuPlatform
 import SQLKit
 import Testing
@@ -53,6 +54,13 @@ struct GenerateTests {
             let someCase = try #require(try await Case.query(on: app.db).filter(\.$officeID == (try await HuzhuOrg.User.query(on: app.db)
                 .filter(\.$login == login).first()!.officeID!)).first())
             #expect(try await browser.get("/cases/\(someCase.id!)").status == .ok)
+            // The enterprise hotline: each office's partner factories and feedback at every stage, readable.
+            #expect(try await Feedback.query(on: app.db).count() == 20)
+            #expect(Set(try await Feedback.query(on: app.db).all().map(\.status)).count > 2)
+            let supervisor = try await HuzhuOrg.User.query(on: app.db).filter(\.$role == .officeSupervisor).first()!
+            let feedback = try #require(try await Feedback.query(on: app.db).filter(\.$ngoID == supervisor.ngoID!).first())
+            try await browser.login(supervisor.login)
+            #expect(try await browser.get("/feedback/\(feedback.id!)").text.contains("车间加班太多"))
         }
         try await generated(seed: 3) { _, names in #expect(names == first) }
         try await generated(seed: 4) { _, names in #expect(names != first) }

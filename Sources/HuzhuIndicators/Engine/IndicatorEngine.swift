@@ -80,7 +80,8 @@ struct IndicatorEngine {
         switch scope {
         case .network: ""
         case .ngo(let ngo): "AND \(ident: table).ngo_id = \(bind: ngo)"
-        case .office(_, let office): "AND \(ident: table).office_id = \(bind: office)"
+        // The NGO too, though the office implies it: the indexes on (ngo_id, office_id, …) then serve.
+        case .office(let ngo, let office): "AND \(ident: table).ngo_id = \(bind: ngo) AND \(ident: table).office_id = \(bind: office)"
         }
     }
 
