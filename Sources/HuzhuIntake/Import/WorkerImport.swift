@@ -61,7 +61,7 @@ struct WorkerImport {
                 "employer", "languages", "notes", "id_cipher", "id_hash", "id_network_hash", "created_at", "created_by")
             var phones: [[any SQLExpression]] = []
             for (_, values) in chunk {
-                let id = UUID()
+                let id = UUID.timeOrdered(at: now)
                 let idNumber = values.idNumber?.value
                 workers.values([
                     SQLBind(id), SQLBind(ngoID), SQLBind(officeID), SQLBind(values.name), SQLBind(values.gender.rawValue),
@@ -72,7 +72,7 @@ struct WorkerImport {
                 ] as [any SQLExpression])
                 for phone in values.phones {
                     phones.append([
-                        SQLBind(UUID()), SQLBind(ngoID), SQLBind(id), SQLBind(try cipher.seal(phone.digits)),
+                        SQLBind(UUID.timeOrdered(at: now)), SQLBind(ngoID), SQLBind(id), SQLBind(try cipher.seal(phone.digits)),
                         SQLBind(cipher.lookupHash(phone.digits)), SQLBind(cipher.networkHash(phone.digits)),
                         SQLBind(phone.kind.rawValue), SQLBind(now),
                     ])
