@@ -15,6 +15,7 @@ struct ConfigurationTests {
         #expect(configuration.secureCookies == false)
         #expect(configuration.secretKey == nil)
         #expect(configuration.sqliteCacheMiB == 32)
+        #expect(configuration.sqliteSynchronous == "full")
     }
 
     @Test("Every variable is read")
@@ -22,7 +23,9 @@ struct ConfigurationTests {
         let configuration = try HuzhuConfiguration(environment: [
             "DATABASE_URL": "postgres://huzhu:pw@db.internal:5433/huzhu", "HUZHU_SECRET_KEY": key, "HUZHU_NETWORK_KEY": key,
             "HUZHU_HOST": "0.0.0.0", "HUZHU_PORT": "9000", "HUZHU_SECURE_COOKIES": "true", "HUZHU_SQLITE_CACHE_MIB": "256",
+            "HUZHU_SQLITE_SYNCHRONOUS": "NORMAL",
         ])
+        #expect(configuration.sqliteSynchronous == "normal")
         #expect(configuration.sqliteCacheMiB == 256)
         #expect(configuration.database == .postgres(url: "postgres://huzhu:pw@db.internal:5433/huzhu"))
         #expect(configuration.secretKey?.base64 == key)
@@ -46,6 +49,7 @@ struct ConfigurationTests {
         (["HUZHU_SECURE_COOKIES": "maybe"], "HUZHU_SECURE_COOKIES"),
         (["HUZHU_SQLITE_CACHE_MIB": "0"], "HUZHU_SQLITE_CACHE_MIB '0' must be a whole number of MiB"),
         (["HUZHU_SQLITE_CACHE_MIB": "lots"], "HUZHU_SQLITE_CACHE_MIB"),
+        (["HUZHU_SQLITE_SYNCHRONOUS": "off"], "HUZHU_SQLITE_SYNCHRONOUS 'off' must be full or normal"),
         (["DATABASE_URL": "postgres://huzhu:pw@localhost/huzhu"], "HUZHU_SECRET_KEY must be set"),
         (["DATABASE_URL": "postgres://huzhu:pw@localhost/huzhu", "HUZHU_SECRET_KEY": SecretKey.random().base64],
          "HUZHU_NETWORK_KEY must be set"),

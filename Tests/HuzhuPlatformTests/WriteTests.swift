@@ -66,11 +66,13 @@ struct WriteTests {
 
 @Suite("The embedded database's settings")
 struct SQLiteSettingsTests {
-    @Test("After start-up every connection has the configured page cache, and the file is in WAL mode")
-    func cache() async throws {
+    @Test("After start-up every connection has the configured page cache and durability, and the file is in WAL mode",
+          arguments: ["full", "normal"])
+    func settings(synchronous: String) async throws {
         try await TestDatabase.run(configure: { app, configuration in
             var configuration = configuration
             configuration.sqliteCacheMiB = 48
+            configuration.sqliteSynchronous = synchronous
             try app.useDatabase(configuration)
         }) { app in
             guard app.db.isSQLite else { return }
@@ -79,6 +81,8 @@ struct SQLiteSettingsTests {
                 let db = try #require(app.databases.database(logger: app.logger, on: loop))
                 let cache = try await db.sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
                 #expect(cache == -48 * 1024)
+                let level = try await db.sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+                #expect(level == (synchronous == "full" ? 2 : 1))
             }
             let mode = try await app.db.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")

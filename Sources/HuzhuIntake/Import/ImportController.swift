@@ -91,9 +91,12 @@ enum ImportController {
         // Planned and written in one transaction: a phone recorded meanwhile is not imported twice, and a
         // second press of the button finds the list imported already.
         let plan = try await request.db.write { db in
-            guard try await ImportBatch.find(batch.id, on: db)?.importedAt == nil else {
-                throw HuzhuAbort(.conflict, "error.import_done")
-            }
+            // Claimed by a compare-and-set, so that of two presses exactly one imports.
+            let claimed = try await db.sql.raw("""
+                UPDATE import_batches SET imported_at = \(bind: now) WHERE id = \(bind: batch.requireID()) AND imported_at IS NULL
+                RETURNING id
+                """).first()
+            guard claimed != nil else { throw HuzhuAbort(.conflict, "error.import_done") }
             let importer = WorkerImport(db: db, cipher: request.application.fieldCipher)
             let plan = try await importer.plan(rows: Array(rows.dropFirst()), mapping: mapping, today: today, ngoID: batch.ngoID)
             let imported = try await importer.commit(plan, ngoID: batch.ngoID, officeID: batch.officeID, userID: actor.userID, now: now)

@@ -28,6 +28,11 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     /// The embedded database's page cache per connection, in MiB (`HUZHU_SQLITE_CACHE_MIB`). SQLite's own
     /// default, 2 MiB, makes every read of a large database's indexes a system call.
     package var sqliteCacheMiB = 32
+    /// When the embedded database's commits reach the disk (`HUZHU_SQLITE_SYNCHRONOUS`): `full` (the
+    /// default) before the request is answered, so nothing acknowledged is lost on a crash or a power
+    /// cut; `normal` lets WAL defer that to checkpoints, which survives a process crash but may lose the
+    /// latest commits on a power cut.
+    package var sqliteSynchronous = "full"
     /// Tests give each run its own PostgreSQL schema; deployments use the database's default.
     package var postgresSearchPath: [String]?
     /// PostgreSQL connections each event loop may open. Tests, which run many servers at once, use one.
@@ -74,6 +79,10 @@ package struct HuzhuConfiguration: Sendable, Equatable {
             guard let mebibytes = Int(raw), (1...16384).contains(mebibytes) else { throw .malformedSize(name: "HUZHU_SQLITE_CACHE_MIB", value: raw) }
             sqliteCacheMiB = mebibytes
         }
+        if let raw = environment["HUZHU_SQLITE_SYNCHRONOUS"], !raw.isEmpty {
+            guard ["full", "normal"].contains(raw.lowercased()) else { throw .malformedChoice(name: "HUZHU_SQLITE_SYNCHRONOUS", value: raw, choices: "full or normal") }
+            sqliteSynchronous = raw.lowercased()
+        }
         testClockFile = environment["HUZHU_TEST_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
@@ -111,6 +120,7 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case malformedFlag(name: String, value: String)
     case malformedList(name: String, value: String)
     case malformedSize(name: String, value: String)
+    case malformedChoice(name: String, value: String, choices: String)
     case unreadableKeyFile(String)
 
     package var description: String {
@@ -129,6 +139,8 @@ package enum ConfigurationError: Error, Equatable, CustomStringConvertible {
             "\(name) '\(value)' must be whole numbers of days or minutes (HUZHU_REMINDER_DAYS=7,2; HUZHU_REMINDER_INTERVAL_MINUTES=60)."
         case .malformedSize(let name, let value):
             "\(name) '\(value)' must be a whole number of MiB from 1 to 16384."
+        case .malformedChoice(let name, let value, let choices):
+            "\(name) '\(value)' must be \(choices)."
         case .unreadableKeyFile(let path):
             "The key file \(path) exists but does not hold a valid key; restore it from your backup or set HUZHU_SECRET_KEY."
         }

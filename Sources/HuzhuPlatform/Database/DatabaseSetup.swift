@@ -15,7 +15,7 @@ extension Application {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
-            lifecycle.use(SQLiteSettings(cacheMiB: configuration.sqliteCacheMiB))
+            lifecycle.use(SQLiteSettings(cacheMiB: configuration.sqliteCacheMiB, synchronous: configuration.sqliteSynchronous))
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = configuration.postgresSearchPath
@@ -39,28 +39,35 @@ extension Database {
 }
 
 /// Sets the embedded database up at start-up: WAL mode (stored in the file; asking again is cheap and
-/// keeps a database copied from elsewhere in the same mode), and on each connection, which SQLite
-/// settings are (one per event loop, kept for the server's life), a page cache of `cacheMiB`.
+/// keeps a database copied from elsewhere in the same mode), and on each connection, which is where
+/// SQLite keeps these settings (one connection per event loop, kept for the server's life), the page
+/// cache and when commits reach the disk.
 package struct SQLiteSettings: LifecycleHandler {
     package let cacheMiB: Int
+    package let synchronous: String
 
-    package init(cacheMiB: Int) {
+    package init(cacheMiB: Int, synchronous: String) {
         self.cacheMiB = cacheMiB
+        self.synchronous = synchronous
     }
 
     package func didBootAsync(_ application: Application) async throws {
         guard application.db.isSQLite else { return }
         _ = try await application.db.sql.raw("PRAGMA journal_mode=WAL").all()
+        let synchronous = synchronous == "normal" ? "NORMAL" : "FULL"
+        try await Self.onEveryConnection(of: application, "PRAGMA synchronous = \(synchronous)")
         try await Self.cache(mebibytes: cacheMiB, on: application)
     }
 
     /// Sets the page cache of every connection (bulk loads ask for more than a server needs).
     package static func cache(mebibytes: Int, on application: Application) async throws {
+        try await onEveryConnection(of: application, "PRAGMA cache_size = \(-mebibytes * 1024)")
+    }
+
+    private static func onEveryConnection(of application: Application, _ pragma: String) async throws {
         for loop in application.eventLoopGroup.makeIterator() {
             guard let db = application.databases.database(logger: application.logger, on: loop) else { continue }
-            try await db.withConnection { connection in
-                try await connection.sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-mebibytes * 1024))").run()
-            }
+            try await db.withConnection { connection in try await connection.sql.raw("\(unsafeRaw: pragma)").run() }
         }
     }
 }
