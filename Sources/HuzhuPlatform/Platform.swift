@@ -9,7 +9,8 @@ package enum Platform {
     ]
 
     /// Connects the database, sets the server's address and installs the middleware every request passes:
-    /// security headers outermost (so error pages carry them too), then errors, authentication and CSRF.
+    /// the count of running requests (a stop waits for them), security headers (so error pages carry them
+    /// too), then errors, authentication and CSRF.
     package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, keys: KeyRing) throws {
         try app.useDatabase(configuration)
         app.storage[CipherStorage.self] = FieldCipher(keys: keys)
@@ -22,7 +23,13 @@ package enum Platform {
         if let file = configuration.testClockFile { app.clock = FileClock(path: file) }
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: CSRFProtection.maxFormBytes)
 
+        // Registered after the database, so that at a stop it waits for running requests before the
+        // database closes (shutdown runs in reverse order of registration).
+        let inFlight = InFlightRequests()
+        app.lifecycle.use(inFlight)
+
         app.middleware = Middlewares()
+        app.middleware.use(inFlight)
         app.middleware.use(SecurityHeaders())
         app.middleware.use(ErrorResponder())
         app.middleware.use(Authentication())
