@@ -49,19 +49,7 @@ struct CaseRoster {
 
     /// Adds a respondent by name: the NGO's employer of that name (not merged away), or a new one.
     func addRespondent(named name: String, role: ChainRole) async throws {
-        let employer: Employer
-        if let known = try await Employer.query(on: db).filter(\.$ngoID == found.ngoID).filter(\.$name == name)
-            .filter(\.$mergedInto == nil).first() {
-            employer = known
-        } else {
-            employer = Employer()
-            employer.ngoID = found.ngoID
-            employer.name = name
-            employer.createdAt = journal.request.application.clock.now()
-            try await employer.create(on: db)
-            try await journal.request.audit(.createEmployer, recordType: "employer", recordID: employer.id,
-                                            ngoID: found.ngoID, on: db)
-        }
+        let employer = try await Employer.named(name, ngoID: found.ngoID, request: journal.request, on: db)
         try await addRespondent(employer, role: role)
     }
 

@@ -21,18 +21,7 @@ struct EmployerLinkInput: Content {
         if let name, name == employer.name { errors.add("other_name", "error.link_to_itself") }
         try errors.throwIfAny()
         try await request.db.write { db in
-            let other: Employer
-            if let known = try await Employer.query(on: db).filter(\.$ngoID == employer.ngoID).filter(\.$name == name!)
-                .filter(\.$mergedInto == nil).first() {
-                other = known
-            } else {
-                other = Employer()
-                other.ngoID = employer.ngoID
-                other.name = name!
-                other.createdAt = request.application.clock.now()
-                try await other.create(on: db)
-                try await request.audit(.createEmployer, recordType: "employer", recordID: other.id, ngoID: other.ngoID, on: db)
-            }
+            let other = try await Employer.named(name!, ngoID: employer.ngoID, request: request, on: db)
             let upper = above ? try other.requireID() : try employer.requireID()
             let lower = above ? try employer.requireID() : try other.requireID()
             let existing = try await EmployerLink.query(on: db).group(.or) { either in

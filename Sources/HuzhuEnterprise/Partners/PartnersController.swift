@@ -66,15 +66,7 @@ enum PartnersController {
         let now = request.application.clock.now()
         let partnership = Partnership()
         try await request.db.write { db in
-            let employer = try await Employer.query(on: db).filter(\.$ngoID == actor.ngoID!).filter(\.$name == name!)
-                .filter(\.$mergedInto == nil).first() ?? {
-                    let created = Employer()
-                    created.ngoID = actor.ngoID!
-                    created.name = name!
-                    created.createdAt = now
-                    return created
-                }()
-            if employer.id == nil { try await employer.create(on: db) }
+            let employer = try await Employer.named(name!, ngoID: actor.ngoID!, request: request, on: db)
             partnership.ngoID = actor.ngoID!
             partnership.employerID = try employer.requireID()
             partnership.name = name!

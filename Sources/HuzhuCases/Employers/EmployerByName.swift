@@ -1,0 +1,23 @@
+import Fluent
+import Foundation
+import HuzhuPlatform
+import Vapor
+
+extension Employer {
+    /// The NGO's employer of that name (not merged away), or a new one, recorded with its audit row on
+    /// `db` (the caller's transaction): a respondent typed on a case, the other end of a chain link, a
+    /// partner enterprise.
+    package static func named(_ name: String, ngoID: UUID, request: Request, on db: any Database) async throws -> Employer {
+        if let known = try await Employer.query(on: db).filter(\.$ngoID == ngoID).filter(\.$name == name)
+            .filter(\.$mergedInto == nil).first() {
+            return known
+        }
+        let employer = Employer()
+        employer.ngoID = ngoID
+        employer.name = name
+        employer.createdAt = request.application.clock.now()
+        try await employer.create(on: db)
+        try await request.audit(.createEmployer, recordType: "employer", recordID: employer.id, ngoID: ngoID, on: db)
+        return employer
+    }
+}
