@@ -52,16 +52,10 @@ enum PartnersController {
         let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
         let start = CalendarDate(iso: typed["start_on"] ?? "")
         if start == nil { errors.add("start_on", "error.date_format") }
-        let k = Int(typed["k"] ?? "")
-        if k == nil || !(2...50).contains(k!) { errors.add("k", "error.number_range") }
-        let months = Int(typed["report_months"] ?? "")
-        if months == nil || !(1...12).contains(months!) { errors.add("report_months", "error.number_range") }
+        let terms = Terms(typed, errors: &errors)
         let responsible = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: typed["responsible"] ?? "") ?? UUID()))
             .filter(\.$ngoID == actor.ngoID!).first()
         if responsible == nil { errors.add("responsible", "error.choice_invalid") }
-        let sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        if sites.count > 100 || sites.contains(where: { $0.count > 100 }) { errors.add("sites", "error.text_too_long") }
         guard errors.isEmpty else { return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity) }
         let now = request.application.clock.now()
         let partnership = Partnership()
@@ -71,10 +65,10 @@ enum PartnersController {
             partnership.employerID = try employer.requireID()
             partnership.name = name!
             partnership.startOn = start!.description
-            partnership.sitesText = sites.joined(separator: "\n")
-            partnership.reportMonths = months!
+            partnership.sitesText = terms.sites.joined(separator: "\n")
+            partnership.reportMonths = terms.reportMonths
             partnership.responsibleID = try responsible!.requireID()
-            partnership.k = k!
+            partnership.k = terms.k
             partnership.formToken = UUID()
             partnership.createdAt = now
             try await partnership.create(on: db)
@@ -87,31 +81,43 @@ enum PartnersController {
     static func update(_ request: Request) async throws -> Response {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
         let typed = request.typedForm
-        let k = Int(typed["k"] ?? "")
-        guard let k, (2...50).contains(k) else { throw ValidationErrors([FieldError("k", "error.number_range")]) }
-        guard let months = Int(typed["report_months"] ?? ""), (1...12).contains(months) else {
-            throw ValidationErrors([FieldError("report_months", "error.number_range")])
-        }
+        var errors = ValidationErrors()
+        let terms = Terms(typed, errors: &errors)
         let raw = typed["end_on"] ?? ""
         let end = raw.isEmpty ? nil : CalendarDate(iso: raw)
-        if !raw.isEmpty && (end == nil || end!.description < partnership.startOn) {
-            throw ValidationErrors([FieldError("end_on", "error.end_before_start")])
-        }
-        let sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        guard sites.count <= 100, !sites.contains(where: { $0.count > 100 }) else {
-            throw ValidationErrors([FieldError("sites", "error.text_too_long")])
-        }
+        if !raw.isEmpty && (end == nil || end!.description < partnership.startOn) { errors.add("end_on", "error.end_before_start") }
+        try errors.throwIfAny()
+        let (k, months) = (terms.k, terms.reportMonths)
         partnership.k = k
         partnership.reportMonths = months
         partnership.endOn = end?.description
-        partnership.sitesText = sites.joined(separator: "\n")
+        partnership.sitesText = terms.sites.joined(separator: "\n")
         try await request.db.write { db in
             try await partnership.save(on: db)
             try await request.audit(.updatePartnership, recordType: "partnership", recordID: partnership.id, ngoID: partnership.ngoID,
                                     detail: "k=\(k) months=\(months) end=\(end?.description ?? "-")", on: db)
         }
         return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
+    }
+
+    /// The terms both the new-partnership form and the terms form set, checked; a bad one adds its
+    /// error (its value is then a placeholder, never saved).
+    struct Terms {
+        let k: Int
+        let reportMonths: Int
+        let sites: [String]
+
+        init(_ typed: [String: String], errors: inout ValidationErrors) {
+            let k = Int(typed["k"] ?? "").flatMap { (2...50).contains($0) ? $0 : nil }
+            if k == nil { errors.add("k", "error.number_range") }
+            let months = Int(typed["report_months"] ?? "").flatMap { (1...12).contains($0) ? $0 : nil }
+            if months == nil { errors.add("report_months", "error.number_range") }
+            sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            if sites.count > 100 || sites.contains(where: { $0.count > 100 }) { errors.add("sites", "error.text_too_long") }
+            self.k = k ?? 0
+            reportMonths = months ?? 0
+        }
     }
 
     static func addLiaison(_ request: Request) async throws -> Response {
