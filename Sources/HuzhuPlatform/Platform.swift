@@ -22,6 +22,7 @@ package enum Platform {
         app.reminderSchedule = ReminderSchedule(days: configuration.reminderDays, intervalMinutes: configuration.reminderIntervalMinutes)
         if let file = configuration.testClockFile { app.clock = FileClock(path: file) }
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: CSRFProtection.maxFormBytes)
+        ContentConfiguration.global.use(decoder: FormDataBody(), for: .formData)
 
         // Registered after the database, so that at a stop it waits for running requests before the
         // database closes (shutdown runs in reverse order of registration).

@@ -4,7 +4,7 @@ import Vapor
 
 /// Turns every error into an answer the user can read in their language: JSON
 /// `{ "error": { "code", "message", "fields"? } }` on the API, a page elsewhere. Rejected input on the API
-/// (`ValidationErrors`) is a 422 naming each field and its problem. A page that needs a signed-in
+/// (`ValidationErrors`, or one `FieldError`) is a 422 naming each field and its problem. A page that needs a signed-in
 /// person sends the browser to the login page instead. Internal errors are logged, never shown.
 package struct ErrorResponder: AsyncMiddleware {
     package init() {}
@@ -28,7 +28,7 @@ package struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            if let invalid = error as? ValidationErrors {
+            if let invalid = error as? ValidationErrors ?? (error as? FieldError).map({ ValidationErrors([$0]) }) {
                 // Forms catch their own errors to show them in place; any other refused input still
                 // gets its reasons, never a server error.
                 if request.isAPI { return try invalidInput(invalid, request) }

@@ -26,7 +26,9 @@ package enum OpenAPIDocument {
         ]
         for fragment in fragments {
             guard let part = try JSONSerialization.jsonObject(with: fragment) as? [String: Any] else { continue }
-            for (path, item) in part["paths"] as? [String: Any] ?? [:] { paths[path] = item }
+            for (path, item) in part["paths"] as? [String: Any] ?? [:] {
+                paths[path] = withCommonResponses(item as? [String: Any] ?? [:])
+            }
             let components = part["components"] as? [String: Any] ?? [:]
             for (name, schema) in components["schemas"] as? [String: Any] ?? [:] { schemas[name] = schema }
         }
@@ -45,6 +47,38 @@ package enum OpenAPIDocument {
             ],
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
+    }
+
+    /// The answers every operation can give whatever it does, added where a feature's part does not
+    /// describe them itself: an unreadable request (400), too many requests (429), and for an operation
+    /// that takes a body, one too large (413) or not in a format it reads (415).
+    static func withCommonResponses(_ item: [String: Any]) -> [String: Any] {
+        var item = item
+        for method in ["get", "post", "put", "patch", "delete"] {
+            guard var operation = item[method] as? [String: Any] else { continue }
+            var responses = operation["responses"] as? [String: Any] ?? [:]
+            var common = [
+                "400": "The request could not be read (a malformed query, body or header).",
+                "429": "Too many requests: wait the number of seconds in `Retry-After`.",
+            ]
+            if operation["requestBody"] != nil {
+                common["413"] = "The body is larger than this operation accepts."
+                common["415"] = "The body is not in a format this operation reads."
+            }
+            for (status, description) in common where responses[status] == nil {
+                var response: [String: Any] = [
+                    "description": description,
+                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+                ]
+                if status == "429" {
+                    response["headers"] = ["Retry-After": ["description": "Seconds to wait.", "schema": ["type": "integer"]]]
+                }
+                responses[status] = response
+            }
+            operation["responses"] = responses
+            item[method] = operation
+        }
+        return item
     }
 }
 
