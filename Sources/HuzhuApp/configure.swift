@@ -15,15 +15,18 @@ let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFe
 
 /// The one configuration production and tests share; they differ only by `configuration`.
 public func configure(_ app: Application, environment: [String: String]) throws {
-    let configuration: HuzhuConfiguration
+    try configure(app, configuration(from: environment))
+}
+
+/// The deployment's settings from its environment variables.
+func configuration(from environment: [String: String]) throws -> HuzhuConfiguration {
     do {
-        configuration = try HuzhuConfiguration(
+        return try HuzhuConfiguration(
             environment: environment,
             dataDirectory: environment["HUZHU_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? HuzhuConfiguration.defaultDataDirectory)
     } catch {
         throw StartupError(message: error.description)
     }
-    try configure(app, configuration)
 }
 
 package func configure(_ app: Application, _ configuration: HuzhuConfiguration) throws {

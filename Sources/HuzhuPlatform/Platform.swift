@@ -40,6 +40,8 @@ package enum Platform {
         StaticAssets.bundled.register(on: app.routes)
         LanguageSwitch.register(on: app.routes)
         app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(DigestCommand(), as: "digest")
     }
 
     fileprivate struct CipherStorage: StorageKey { typealias Value = FieldCipher }

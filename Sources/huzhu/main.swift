@@ -8,6 +8,9 @@ import Vapor
 // Async code then runs on the server's own event loops instead of hopping to a separate pool of threads
 // and back at every database call. It must happen before any other concurrency.
 _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+if CommandLine.arguments.dropFirst().first == "restore" {
+    exit(await restore(arguments: Array(CommandLine.arguments.dropFirst(2)), environment: ProcessInfo.processInfo.environment))
+}
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)

@@ -66,12 +66,6 @@ struct UserCreateCommand: AsyncCommand {
     }
 }
 
-/// A command refused its input; the message says what to change.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 extension FieldError: CustomStringConvertible {
     public var description: String { Localizer(.en)(messageKey) + " (\(field))" }
 }
