@@ -1,7 +1,10 @@
 """The huzhu executable's commands, run as an operator would, against the demo server's database."""
 import json
+import shutil
+import subprocess
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 
 def me(server, token):
@@ -86,3 +89,28 @@ def test_indicators_verify_checks_a_snapshot_file(server, tmp_path):
     refused = server.command("indicators", "verify", str(bad))
     assert refused.returncode != 0
     assert "figures" in refused.stderr + refused.stdout
+
+
+def test_backup_while_serving_and_restore_into_a_new_directory(server, tmp_path):
+    archive = tmp_path / "huzhu.backup"
+    backup = server.command("backup", "--to", str(archive))
+    assert backup.returncode == 0, backup.stderr
+    assert "keys are not in the backup" in backup.stdout
+    digest = server.command("digest")
+    assert digest.returncode == 0, digest.stderr
+
+    target = tmp_path / "restored"
+    target.mkdir()
+    env = dict(server.env, HUZHU_DATA_DIR=str(target))
+    run = lambda *args: subprocess.run([server.binary, *args], env=env, cwd=target, capture_output=True, text=True, timeout=120)
+    refused = run("restore", "--from", str(archive))  # new keys were made for the new directory: not the backup's
+    assert refused.returncode != 0 and "other keys" in refused.stderr
+    assert not (target / "huzhu.sqlite").exists()
+    for key in ("huzhu.key", "huzhu-network.key"):
+        shutil.copy(Path(server.data) / key, target / key)
+    restored = run("restore", "--from", str(archive))
+    assert restored.returncode == 0, restored.stderr
+    assert "digest matches" in restored.stdout
+    copy = run("digest")
+    assert copy.returncode == 0, copy.stderr
+    assert copy.stdout == digest.stdout  # nothing was written to the demo since the backup
