@@ -1,13 +1,18 @@
 import Fluent
 import Foundation
+import HuzhuCore
 
 extension QueryBuilder where Model.IDValue == UUID {
     /// One page of a newest-first list ordered by `field`, then by id: the rows after `after` (the last
     /// id of the previous page; nil for the first page), and the cursor of the next page if there is one.
-    /// Keyset paging: a deep page costs what the first does.
+    /// Keyset paging: a deep page costs what the first does. A cursor that names no row is the field
+    /// error `after`, not a silent first page (a client paging on would loop for ever).
     package func newestFirst(_ field: KeyPath<Model, FieldProperty<Model, Date>>, after: String?,
                              pageSize: Int) async throws -> (rows: [Model], next: String?) {
-        if let id = after.flatMap(UUID.init(uuidString:)), let last = try await Model.find(id, on: database) {
+        if let after, !after.isEmpty {
+            guard let id = UUID(uuidString: after), let last = try await Model.find(id, on: database) else {
+                throw FieldError("after", "error.page_cursor")
+            }
             let value = last[keyPath: field].wrappedValue
             group(.or) { older in
                 older.filter(field < value)
