@@ -5,7 +5,7 @@ import Vapor
 
 /// The network, its NGOs and offices, the people who sign in, their tokens, and the audit log's page.
 package enum OrgFeature: Feature {
-    package static let migrations: [any Migration] = [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters()]
+    package static let migrations: [any Migration] = [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters(), AddTwoFactor()]
 
     package static func grant(_ policy: inout Policy) {
         OrgPolicy.grant(&policy)
@@ -18,6 +18,7 @@ package enum OrgFeature: Feature {
         NavItem(titleKey: "user.title", path: OrgRoute.users.path, permissions: [.manageUsers], order: 82),
         NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permissions: [.readAuditLog], order: 83),
         NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permissions: [.ownTokens], order: 90),
+        NavItem(titleKey: "twofactor.title", path: OrgRoute.twoFactor.path, permissions: [.ownSecondFactor], order: 91),
     ]
 
     package static let auditActions = AuditAction.organisation
@@ -32,6 +33,8 @@ package enum OrgFeature: Feature {
         UserController.register(app.routes)
         AuditLogController.register(app.routes)
         TokenController.register(app.routes)
+        TwoFactorController.register(app.routes)
+        app.middleware.use(TwoFactorRequirement())
         MeAPI.register(app.routes)
     }
 

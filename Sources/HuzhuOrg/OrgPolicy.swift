@@ -13,6 +13,8 @@ extension Permission {
     static let readAuditLog = Permission("org.audit.read")
     /// Keep one's own API tokens. Scope: one's own.
     static let ownTokens = Permission("org.tokens.own")
+    /// Set up one's own second factor for signing in. Scope: one's own.
+    static let ownSecondFactor = Permission("org.second_factor.own")
 }
 
 extension AuditAction {
@@ -30,11 +32,15 @@ extension AuditAction {
     static let createToken = AuditAction("org.token.create")
     static let revokeToken = AuditAction("org.token.revoke")
     static let loadDemo = AuditAction("org.demo.load")
+    static let enableTwoFactor = AuditAction("auth.two_factor.enable")
+    static let disableTwoFactor = AuditAction("auth.two_factor.disable")
+    static let renewRecoveryCodes = AuditAction("auth.two_factor.recovery_codes")
 
     /// Every action this feature records, for the audit log's filter.
     static let organisation: [AuditAction] = [
         .login, .loginFailed, .logout, .createNGO, .updateNGO, .createOffice, .updateOffice,
         .createUser, .updateUser, .viewUser, .resetPassword, .createToken, .revokeToken, .loadDemo,
+        .enableTwoFactor, .disableTwoFactor, .renewRecoveryCodes,
     ]
 }
 
@@ -45,6 +51,7 @@ enum OrgPolicy {
         policy.grant(.manageUsers, to: [.networkAdmin, .ngoAdmin])
         policy.grant(.readAuditLog, to: [.networkAdmin, .ngoAdmin])
         policy.grant(.ownTokens, to: Set(Role.allCases)) { _, _ in true }
+        policy.grant(.ownSecondFactor, to: Set(Role.allCases)) { _, _ in true }
     }
 
     /// The roles a person may give: never one that reaches further than their own, so an NGO admin

@@ -8,6 +8,7 @@ enum OrgRoute: TypedRoute {
     case auditLog
     case tokens, revokeToken(RouteID)
     case apiMe
+    case signInCode, twoFactor, twoFactorStart, twoFactorEnable, twoFactorDisable, twoFactorRecoveryCodes
 
     var path: String {
         switch self {
@@ -25,6 +26,12 @@ enum OrgRoute: TypedRoute {
         case .tokens: "/tokens"
         case .revokeToken(let id): "/tokens/\(id.text)/revoke"
         case .apiMe: "/api/v1/me"
+        case .signInCode: "/login/code"
+        case .twoFactor: "/account/two-factor"
+        case .twoFactorStart: "/account/two-factor/start"
+        case .twoFactorEnable: "/account/two-factor/enable"
+        case .twoFactorDisable: "/account/two-factor/disable"
+        case .twoFactorRecoveryCodes: "/account/two-factor/recovery-codes"
         }
     }
 }

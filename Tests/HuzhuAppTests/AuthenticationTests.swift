@@ -51,6 +51,7 @@ struct AuthenticationTests {
             let slowed = try await browser.post("/login", ["login": "admin", "password": DemoNetwork.password])
             #expect(slowed.status == .tooManyRequests)
             #expect(slowed.text.contains("秒后再试"))
+            #expect(Int(slowed.headers.first(name: .retryAfter) ?? "") == 5)
             for _ in 0..<2 {
                 clock.advance(60)
                 #expect(try await browser.post("/login", ["login": "admin", "password": "wrong-password"]).status == .unauthorized)
@@ -59,6 +60,7 @@ struct AuthenticationTests {
             let locked = try await browser.post("/login", ["login": "admin", "password": DemoNetwork.password])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.text.contains("已暂时锁定"))
+            #expect(Int(locked.headers.first(name: .retryAfter) ?? "") ?? 0 >= 14 * 60)
             clock.advance(15 * 60)
             try await browser.login("admin")
         }

@@ -29,6 +29,7 @@ struct PolicyMatrixTests {
         ("/admin/users/new", admins),
         ("/admin/audit", admins),
         ("/tokens", everyone),
+        ("/account/two-factor", everyone),
         ("/intake", operators),
         ("/contacts", staff.union([.volunteer])),
         ("/workers", staff),

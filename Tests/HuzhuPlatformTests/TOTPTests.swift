@@ -16,9 +16,9 @@ struct TOTPTests {
 
     @Test("RFC 6238's test vectors, for all three hash functions")
     func rfcVectors() {
-        let sha1 = TOTP(secret: Data("12345678901234567890".utf8), algorithm: .sha1, digits: 8)
-        let sha256 = TOTP(secret: Data("12345678901234567890123456789012".utf8), algorithm: .sha256, digits: 8)
-        let sha512 = TOTP(secret: Data("1234567890123456789012345678901234567890123456789012345678901234".utf8), algorithm: .sha512, digits: 8)
+        let sha1 = OneTimeCode(secret: Data("12345678901234567890".utf8), algorithm: .sha1, digits: 8)
+        let sha256 = OneTimeCode(secret: Data("12345678901234567890123456789012".utf8), algorithm: .sha256, digits: 8)
+        let sha512 = OneTimeCode(secret: Data("1234567890123456789012345678901234567890123456789012345678901234".utf8), algorithm: .sha512, digits: 8)
         for vector in Self.vectors {
             let date = Date(timeIntervalSince1970: vector.time)
             #expect(sha1.code(at: date) == vector.sha1, "SHA1 at \(vector.time)")
@@ -29,7 +29,7 @@ struct TOTPTests {
 
     @Test("A code is accepted one step either side of now and no further; malformed codes never match")
     func window() {
-        let totp = TOTP(secret: Data("12345678901234567890".utf8))
+        let totp = OneTimeCode(secret: Data("12345678901234567890".utf8))
         let now = Date(timeIntervalSince1970: 1_111_111_111)
         let step = totp.step(at: now)
         #expect(totp.matchingStep(totp.code(step: step), at: now) == step)
@@ -49,9 +49,9 @@ struct TOTPTests {
         #expect(Base32.decode("mzxw6ytboi") == Data("foobar".utf8))
         #expect(Base32.decode("MZXW6YTBOI======") == Data("foobar".utf8))
         #expect(Base32.decode("M1") == nil)
-        let secret = TOTP.newSecret()
+        let secret = OneTimeCode.newSecret()
         #expect(secret.count == 20 && Base32.decode(Base32.encode(secret)) == secret)
-        let uri = TOTP(secret: Data("12345678901234567890".utf8)).uri(account: "李静 supervisor", issuer: "互助 Huzhu")
+        let uri = OneTimeCode(secret: Data("12345678901234567890".utf8)).uri(account: "李静 supervisor", issuer: "互助 Huzhu")
         #expect(uri.hasPrefix("otpauth://totp/%E4%BA%92%E5%8A%A9%20Huzhu:%E6%9D%8E%E9%9D%99%20supervisor?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer="))
     }
 }

@@ -44,9 +44,10 @@ enum LoginController {
         guard !login.isEmpty, !password.isEmpty else { return refuse(.badRequest, "error.login_missing") }
         switch try await loginGuard.decision(now: now, on: request.db) {
         case .allowed: break
-        case .wait(let seconds): return refuse(.tooManyRequests, "error.login_wait", [String(seconds)])
+        case .wait(let seconds): return refuse(.tooManyRequests, "error.login_wait", [String(seconds)]).retryAfter(seconds)
         case .locked(let until):
             return refuse(.tooManyRequests, "error.login_locked", [request.t.dateTime(until)])
+                .retryAfter(Int(until.timeIntervalSince(now).rounded(.up)))
         }
 
         let user = try await User.query(on: request.db).filter(\.$login == login).filter(\.$active == true).first()
@@ -61,6 +62,20 @@ enum LoginController {
             return refuse(.unauthorized, "error.login_failed")
         }
 
+        if user.totpEnabledAt != nil {  // the password was right; the code comes next
+            let response = request.redirect(to: OrgRoute.signInCode.path + (next == "/" ? "" : "?next=\(next)"))
+            response.cookies[PendingSignIn.cookieName] = request.application.cookie(
+                PendingSignIn.value(userID: try user.requireID(), now: now, cipher: request.application.fieldCipher),
+                maxAge: Int(PendingSignIn.lifetime))
+            return response
+        }
+        return try await startSession(for: user, loginGuard: loginGuard, detail: nil, next: next, request)
+    }
+
+    /// Signs the person in: a new session (and CSRF token), the failures forgotten, the sign-in audited.
+    static func startSession(for user: User, loginGuard: LoginGuard, detail: String?, next: String,
+                             _ request: Request) async throws -> Response {
+        let now = request.application.clock.now()
         let token = try await request.db.write { db in
             try await loginGuard.recordSuccess(on: db)
             let token = try await StaffSession.start(userID: try user.requireID(), address: request.clientAddress,
@@ -69,7 +84,7 @@ enum LoginController {
             user.lastLoginAt = now
             try await user.save(on: db)
             try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),
-                                        at: now, recordType: "user", recordID: user.id, ngoID: user.ngoID, on: db)
+                                        at: now, recordType: "user", recordID: user.id, ngoID: user.ngoID, detail: detail, on: db)
             return token
         }
 
@@ -77,6 +92,7 @@ enum LoginController {
         response.cookies[StaffSession.cookieName] = request.application.cookie(token, maxAge: Int(StaffSession.lifetime))
         // A new CSRF token with the new session: a token planted before sign-in is worthless after it.
         response.cookies[CSRFProtection.cookieName] = request.application.cookie(SecretToken.generate(), maxAge: nil)
+        response.cookies[PendingSignIn.cookieName] = request.application.cookie("", maxAge: 0)
         return response
     }
 

@@ -17,6 +17,7 @@ struct OrgActorDirectory: ActorDirectory {
         let language: String
         let ngo_name: String?
         let office_name: String?
+        let totp_enabled_at: Date?
     }
 
     func activeActor(userID: UUID, on db: any Database) async throws -> Actor? {
@@ -24,7 +25,7 @@ struct OrgActorDirectory: ActorDirectory {
             .column(SQLColumn("id", table: "users")).column(SQLColumn("login", table: "users"))
             .column(SQLColumn("display_name", table: "users")).column(SQLColumn("role", table: "users"))
             .column(SQLColumn("ngo_id", table: "users")).column(SQLColumn("office_id", table: "users"))
-            .column(SQLColumn("language", table: "users"))
+            .column(SQLColumn("language", table: "users")).column(SQLColumn("totp_enabled_at", table: "users"))
             .column(SQLColumn("name", table: "ngos"), as: "ngo_name")
             .column(SQLColumn("name", table: "offices"), as: "office_name")
             .from(User.schema)
@@ -36,7 +37,7 @@ struct OrgActorDirectory: ActorDirectory {
             let role = Role(rawValue: row.role) else { return nil }
         return Actor(userID: row.id, login: row.login, displayName: row.display_name, role: role,
                      ngoID: row.ngo_id, officeID: row.office_id, ngoName: row.ngo_name, officeName: row.office_name,
-                     language: Language(rawValue: row.language) ?? .default)
+                     language: Language(rawValue: row.language) ?? .default, twoFactor: row.totp_enabled_at != nil)
     }
 
     func setLanguage(_ language: Language, userID: UUID, on db: any Database) async throws {

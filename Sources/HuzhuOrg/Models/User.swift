@@ -20,6 +20,11 @@ package final class User: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_at") package var lastLoginAt: Date?
     /// The sign-in before the current one, shown on the home page so a person notices one that was not theirs.
     @OptionalField(key: "previous_login_at") package var previousLoginAt: Date?
+    /// The one-time-code secret, encrypted; set at enrolment, in use once `totpEnabledAt` is.
+    @OptionalField(key: "totp_secret") package var totpSecret: Data?
+    @OptionalField(key: "totp_enabled_at") package var totpEnabledAt: Date?
+    /// The last time step whose code was accepted: a code is good once.
+    @OptionalField(key: "totp_last_step") package var totpLastStep: Int64?
 
     package init() {}
 }

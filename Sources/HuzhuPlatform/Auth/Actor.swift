@@ -13,9 +13,11 @@ package struct Actor: Sendable, Equatable {
     package let ngoName: String?
     package let officeName: String?
     package let language: Language
+    /// Whether they sign in with a second factor (a one-time code).
+    package let twoFactor: Bool
 
     package init(userID: UUID, login: String, displayName: String, role: Role, ngoID: UUID?, officeID: UUID?,
-                 ngoName: String?, officeName: String?, language: Language) {
+                 ngoName: String?, officeName: String?, language: Language, twoFactor: Bool = false) {
         self.userID = userID
         self.login = login
         self.displayName = displayName
@@ -25,6 +27,7 @@ package struct Actor: Sendable, Equatable {
         self.ngoName = ngoName
         self.officeName = officeName
         self.language = language
+        self.twoFactor = twoFactor
     }
 }
 

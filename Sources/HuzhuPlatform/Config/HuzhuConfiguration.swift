@@ -18,6 +18,9 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var host: String
     package var port: Int
     package var secureCookies: Bool
+    /// Whether administrators and office supervisors must sign in with a one-time code as well
+    /// (`HUZHU_REQUIRE_TWO_FACTOR`, off by default).
+    package var requireTwoFactor = false
     /// Days before a deadline or instalment falls due when reminders are raised (`HUZHU_REMINDER_DAYS`, `7,2`).
     package var reminderDays: [Int] = [7, 2]
     /// How often the server looks for what falls due (`HUZHU_REMINDER_INTERVAL_MINUTES`; 0 turns it off).
@@ -61,6 +64,11 @@ package struct HuzhuConfiguration: Sendable, Equatable {
         case nil, "", "0", "false", "no", "off": secureCookies = false
         case "1", "true", "yes", "on": secureCookies = true
         case let other?: throw .malformedFlag(name: "HUZHU_SECURE_COOKIES", value: other)
+        }
+        switch environment["HUZHU_REQUIRE_TWO_FACTOR"]?.lowercased() {
+        case nil, "", "0", "false", "no", "off": requireTwoFactor = false
+        case "1", "true", "yes", "on": requireTwoFactor = true
+        case let other?: throw .malformedFlag(name: "HUZHU_REQUIRE_TWO_FACTOR", value: other)
         }
         if let raw = environment["HUZHU_REMINDER_DAYS"], !raw.isEmpty {
             let days = raw.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }

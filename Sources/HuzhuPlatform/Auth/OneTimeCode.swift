@@ -3,7 +3,7 @@ import Foundation
 
 /// Time-based one-time passwords (RFC 6238, on HOTP, RFC 4226), as authenticator apps compute them: the
 /// shared secret keys an HMAC of the count of 30-second steps since 1970, truncated to six digits.
-package struct TOTP: Sendable {
+package struct OneTimeCode: Sendable {
     package enum Algorithm: String, Sendable { case sha1 = "SHA1", sha256 = "SHA256", sha512 = "SHA512" }
 
     package let secret: Data
