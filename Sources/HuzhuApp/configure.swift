@@ -47,6 +47,7 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
         navigation += feature.navigation
         app.auditActions += feature.auditActions
         app.openAPIFragments += [feature.openAPI].compactMap { $0 }
+        app.sealedColumns += feature.sealedColumns
         app.demoLoaders.append(feature.loadDemo)
         try feature.routes(app)
         feature.commands(app)

@@ -24,6 +24,9 @@ package enum EnterpriseFeature: Feature {
 
     package static let auditActions = AuditAction.enterprise
     package static let openAPI: Data? = nil
+    package static let sealedColumns = ["description_cipher", "name_cipher", "callback_cipher"].map {
+        SealedColumn(table: Feedback.schema, cipher: $0)
+    }
 
     package static func routes(_ app: Application) throws {
         app.contactActions.append { request, contact in

@@ -26,6 +26,15 @@ package enum IntakeFeature: Feature {
     ]
 
     package static let auditActions = AuditAction.intake
+    package static let sealedColumns = [
+        SealedColumn(table: Worker.schema, cipher: "id_cipher", hash: "id_hash"),
+        SealedColumn(table: WorkerPhone.schema, cipher: "cipher", hash: "lookup_hash"),
+        SealedColumn(table: Contact.schema, cipher: "callback_cipher", hash: "callback_hash"),
+        SealedColumn(table: Callback.schema, cipher: "phone_cipher", hash: "phone_hash"),
+        SealedColumn(table: Call.schema, cipher: "caller_cipher", hash: "caller_hash"),
+        SealedColumn(table: TelephonyLine.schema, cipher: "secret_cipher"),
+        SealedColumn(table: ImportBatch.schema, cipher: "content_cipher"),
+    ]
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {

@@ -22,6 +22,7 @@ package enum OrgFeature: Feature {
     ]
 
     package static let auditActions = AuditAction.organisation
+    package static let sealedColumns = [SealedColumn(table: User.schema, cipher: "totp_secret")]
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {

@@ -19,4 +19,10 @@ package protocol Feature {
     static func loadDemo(into app: Application) async throws -> [String]
     static func routes(_ app: Application) throws
     static func commands(_ app: Application)
+    /// The columns this feature keeps sealed with the deployment's secret key (re-encrypted by `huzhu keys rotate`).
+    static var sealedColumns: [SealedColumn] { get }
+}
+
+extension Feature {
+    package static var sealedColumns: [SealedColumn] { [] }
 }

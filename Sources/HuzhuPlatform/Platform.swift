@@ -14,6 +14,10 @@ package enum Platform {
     package static func configure(_ app: Application, _ configuration: HuzhuConfiguration, keys: KeyRing) throws {
         try app.useDatabase(configuration)
         app.storage[CipherStorage.self] = FieldCipher(keys: keys)
+        app.secretKeyFile = configuration.secretKey == nil ? KeyRing.keyFile(configuration) : nil
+        if keys.previousSecret != nil {
+            app.logger.notice("A previous secret key is configured: protected fields are read with either key. Run `huzhu keys rotate`, then remove the previous key.")
+        }
         app.http.server.configuration.hostname = configuration.host
         app.http.server.configuration.port = configuration.port
         app.http.server.configuration.responseCompression = .enabled
@@ -43,6 +47,10 @@ package enum Platform {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(DigestCommand(), as: "digest")
+        var keys = AsyncCommands()
+        keys.use(NewKeyCommand(), as: "new")
+        keys.use(RotateKeysCommand(), as: "rotate")
+        app.asyncCommands.use(keys.group(help: "Rotate the secret key."), as: "keys")
     }
 
     fileprivate struct CipherStorage: StorageKey { typealias Value = FieldCipher }
@@ -50,11 +58,15 @@ package enum Platform {
 
 extension Application {
     /// Encrypts and hashes personal identifiers with the deployment's keys.
+    /// (Set at start-up from the deployment's keys; tests set it to change keys while serving.)
     package var fieldCipher: FieldCipher {
-        guard let cipher = storage[Platform.CipherStorage.self] else {
-            fatalError("Platform.configure must run before personal identifiers are touched.")
+        get {
+            guard let cipher = storage[Platform.CipherStorage.self] else {
+                fatalError("Platform.configure must run before personal identifiers are touched.")
+            }
+            return cipher
         }
-        return cipher
+        set { storage[Platform.CipherStorage.self] = newValue }
     }
 }
 

@@ -114,3 +114,27 @@ def test_backup_while_serving_and_restore_into_a_new_directory(server, tmp_path)
     copy = run("digest")
     assert copy.returncode == 0, copy.stderr
     assert copy.stdout == digest.stdout  # nothing was written to the demo since the backup
+
+
+def test_keys_new_then_rotate_on_a_copy(server, tmp_path):
+    archive = tmp_path / "copy.backup"
+    assert server.command("backup", "--to", str(archive)).returncode == 0
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for key in ("huzhu.key", "huzhu-network.key"):
+        shutil.copy(Path(server.data) / key, copy / key)
+    env = dict(server.env, HUZHU_DATA_DIR=str(copy))
+    run = lambda *args: subprocess.run([server.binary, *args], env=env, cwd=copy, capture_output=True, text=True, timeout=120)
+    assert run("restore", "--from", str(archive)).returncode == 0
+    refused = run("keys", "rotate")
+    assert refused.returncode != 0 and "No previous key" in refused.stderr + refused.stdout
+    old = (copy / "huzhu.key").read_text()
+    new = run("keys", "new")
+    assert new.returncode == 0, new.stderr
+    assert (copy / "huzhu-previous.key").read_text() == old and (copy / "huzhu.key").read_text() != old
+    rotated = run("keys", "rotate")
+    assert rotated.returncode == 0, rotated.stderr
+    assert "worker_phones.cipher: " in rotated.stdout and "every protected field is under the current key" in rotated.stdout
+    assert run("keys", "new").returncode != 0  # a rotation is under way until the previous key is removed
+    again = run("keys", "rotate")
+    assert again.returncode == 0 and again.stdout.strip().endswith("restart the server.") and "\n0 values re-encrypted" in "\n" + again.stdout.splitlines()[-1]

@@ -66,12 +66,12 @@ enum ContactList {
         }
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let phone = try? PhoneNumber(text) {
-                let hash = cipher.lookupHash(phone.digits)
-                let phones = WorkerPhone.query(on: db).filter(\.$lookupHash == hash)
+                let hashes = cipher.lookupHashes(phone.digits)
+                let phones = WorkerPhone.query(on: db).filter(\.$lookupHash ~~ hashes)
                 if let ngoID { phones.filter(\.$ngoID == ngoID) }
                 let workers = try await phones.all().map(\.workerID)
                 query.group(.or) { either in
-                    either.filter(\.$callbackHash == hash)
+                    either.filter(\.$callbackHash ~~ hashes)
                     if !workers.isEmpty { either.filter(\.$workerID ~~ workers) }
                 }
             } else {

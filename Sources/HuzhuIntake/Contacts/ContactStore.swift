@@ -94,7 +94,7 @@ struct ContactStore {
         var closed = 0
         if values.direction == .inbound {
             closed = try await CallbackQueue(db: db, cipher: cipher)
-                .closeCalledBack(ngoID: ngoID, phoneHashes: phones.map { cipher.lookupHash($0.digits) }, now: now)
+                .closeCalledBack(ngoID: ngoID, phoneHashes: phones.flatMap { cipher.lookupHashes($0.digits) }, now: now)
         }
         if values.outcome == .callback, let phone = phones.first {
             let due = values.followUpOn.flatMap { ShanghaiTime.instant(localMinute: "\($0)T09:00") } ?? now

@@ -36,7 +36,7 @@ struct WorkerImport {
             let draft = Self.draft(row, mapping)
             do {
                 let values = try draft.validate(today: today)
-                let hashes = values.phones.map { cipher.lookupHash($0.digits) } + [values.idNumber.map { cipher.lookupHash($0.value) }].compactMap { $0 }
+                let hashes = values.phones.flatMap { cipher.lookupHashes($0.digits) } + (values.idNumber.map { cipher.lookupHashes($0.value) } ?? [])
                 if !hashes.isEmpty && hashes.allSatisfy(seen.contains) { plan.repeated.append(line); continue }
                 seen.formUnion(hashes)
                 candidates.append((line, values, hashes))

@@ -34,11 +34,11 @@ struct PhoneLookup {
         let store = WorkerStore(db: db, cipher: cipher)
         let workers = try await store.workers(withPhone: phone, ngoID: ngoID)
         let phones = try await store.phones(of: workers.compactMap(\.id))
-        let hash = cipher.lookupHash(phone.digits)
-        let history = try await ContactHistory.recent(workerIDs: workers.compactMap(\.id), callbackHash: hash, ngoID: ngoID,
+        let hashes = cipher.lookupHashes(phone.digits)
+        let history = try await ContactHistory.recent(workerIDs: workers.compactMap(\.id), callbackHashes: hashes, ngoID: ngoID,
                                                       language: language, mayReadFully: mayReadFully, on: db)
         let callbacks = try await Callback.query(on: db)
-            .filter(\.$ngoID == ngoID).filter(\.$phoneHash == hash).filter(\.$status == .open)
+            .filter(\.$ngoID == ngoID).filter(\.$phoneHash ~~ hashes).filter(\.$status == .open)
             .sort(\.$dueAt).all()
         return PhoneLookup(
             phone: phone,

@@ -34,7 +34,7 @@ struct CallLog {
             record.answeredAt = event.time
             // The worker got through: callbacks to them are moot.
             _ = try await CallbackQueue(db: db, cipher: cipher)
-                .closeCalledBack(ngoID: line.ngoID, phoneHashes: [record.callerHash], now: now)
+                .closeCalledBack(ngoID: line.ngoID, phoneHashes: cipher.lookupHashes(caller.digits), now: now)
         case .ended:
             guard record.endedAt == nil else { return false }
             record.endedAt = event.time
@@ -61,7 +61,7 @@ struct CallLog {
 
     /// A missed call is called back, once per number: a second missed call joins the open callback.
     private func enqueueMissed(_ call: Call, caller: PhoneNumber, line: TelephonyLine, now: Date) async throws {
-        let open = try await Callback.query(on: db).filter(\.$ngoID == line.ngoID).filter(\.$phoneHash == call.callerHash)
+        let open = try await Callback.query(on: db).filter(\.$ngoID == line.ngoID).filter(\.$phoneHash ~~ cipher.lookupHashes(caller.digits))
             .filter(\.$status == .open).count()
         guard open == 0 else { return }
         let worker = try await WorkerStore(db: db, cipher: cipher).workers(withPhone: caller, ngoID: line.ngoID).first

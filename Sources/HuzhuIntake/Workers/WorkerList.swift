@@ -31,12 +31,12 @@ enum WorkerList {
         if let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let phone = try? PhoneNumber(text) {
-                let phones = WorkerPhone.query(on: db).filter(\.$lookupHash == cipher.lookupHash(phone.digits))
+                let phones = WorkerPhone.query(on: db).filter(\.$lookupHash ~~ cipher.lookupHashes(phone.digits))
                 if let ngoID { phones.filter(\.$ngoID == ngoID) }
                 let ids = try await phones.all().map(\.workerID)
                 query.filter(\.$id ~~ ids)
             } else if let id = try? ResidentID(text, today: today) {
-                query.filter(\.$idHash == cipher.lookupHash(id.value))
+                query.filter(\.$idHash ~~ cipher.lookupHashes(id.value))
             } else {
                 query.filter(\.$name ~~ text)
             }

@@ -17,7 +17,7 @@ package struct WorkerStore {
     /// The NGO's workers (not merged away) with this phone number, found by its keyed hash.
     package func workers(withPhone phone: PhoneNumber, ngoID: UUID) async throws -> [Worker] {
         let ids = try await WorkerPhone.query(on: db)
-            .filter(\.$ngoID == ngoID).filter(\.$lookupHash == cipher.lookupHash(phone.digits))
+            .filter(\.$ngoID == ngoID).filter(\.$lookupHash ~~ cipher.lookupHashes(phone.digits))
             .all().map(\.workerID)
         guard !ids.isEmpty else { return [] }
         return try await Worker.query(on: db).filter(\.$id ~~ ids).filter(\.$mergedInto == nil)

@@ -45,7 +45,7 @@ enum WorkersController {
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
         let phones = try await store.phones(of: [worker.id!])[worker.id!] ?? []
         let idNumber = try store.idNumber(of: worker)
-        let history = try await ContactHistory.recent(workerIDs: [worker.id!], callbackHash: nil, ngoID: worker.ngoID,
+        let history = try await ContactHistory.recent(workerIDs: [worker.id!], callbackHashes: [], ngoID: worker.ngoID,
                                                       limit: 100, language: request.language,
                                                       mayReadFully: request.mayRead, on: request.db)
         var sections: [Node<HTML.BodyContext>] = []

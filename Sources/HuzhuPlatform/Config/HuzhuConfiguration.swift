@@ -14,6 +14,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var secretKey: SecretKey?
     /// Set from `HUZHU_NETWORK_KEY`: the key every deployment of the network shares for the network-wide
     /// keyed hash that counts a worker once across NGOs. Nil as for `secretKey`.
+    /// The secret key before the current one, while a rotation is under way (`HUZHU_PREVIOUS_SECRET_KEY`).
+    package var previousSecretKey: SecretKey?
     package var networkKey: SecretKey?
     package var host: String
     package var port: Int
@@ -49,6 +51,7 @@ package struct HuzhuConfiguration: Sendable, Equatable {
         database = try Self.database(environment["DATABASE_URL"], dataDirectory: dataDirectory)
         secretKey = try Self.key(environment, "HUZHU_SECRET_KEY")
         networkKey = try Self.key(environment, "HUZHU_NETWORK_KEY")
+        previousSecretKey = try Self.key(environment, "HUZHU_PREVIOUS_SECRET_KEY")
         if case .postgres = database {
             if secretKey == nil { throw .keyRequired("HUZHU_SECRET_KEY") }
             if networkKey == nil { throw .keyRequired("HUZHU_NETWORK_KEY") }

@@ -56,10 +56,14 @@ package struct KeyRing: Sendable {
     package let secret: SecretKey
     /// Keys the network-wide hash shared by every deployment of the network.
     package let network: SecretKey
+    /// While the secret key is being rotated, the one before it (`HUZHU_PREVIOUS_SECRET_KEY`, or the
+    /// key file `huzhu-previous.key` beside the embedded database): still read, never written.
+    package let previousSecret: SecretKey?
 
-    package init(secret: SecretKey, network: SecretKey) {
+    package init(secret: SecretKey, network: SecretKey, previousSecret: SecretKey? = nil) {
         self.secret = secret
         self.network = network
+        self.previousSecret = previousSecret
     }
 
     /// The keys from the environment, else, for the embedded database, from key files beside it
@@ -75,7 +79,22 @@ package struct KeyRing: Sendable {
             }
             return key
         }
+        var previous = configuration.previousSecretKey
+        if previous == nil, let file = previousKeyFile(configuration), FileManager.default.fileExists(atPath: file) {
+            previous = try SecretKey.loadOrCreate(at: file).key
+        }
         return KeyRing(secret: try resolve(configuration.secretKey, variable: "HUZHU_SECRET_KEY", file: "huzhu.key"),
-                       network: try resolve(configuration.networkKey, variable: "HUZHU_NETWORK_KEY", file: "huzhu-network.key"))
+                       network: try resolve(configuration.networkKey, variable: "HUZHU_NETWORK_KEY", file: "huzhu-network.key"),
+                       previousSecret: previous)
+    }
+
+    /// The key files beside the embedded database (nil on PostgreSQL, whose keys come from the environment).
+    package static func keyFile(_ configuration: HuzhuConfiguration) -> String? {
+        guard case .sqlite(let path) = configuration.database else { return nil }
+        return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("huzhu.key")
+    }
+
+    package static func previousKeyFile(_ configuration: HuzhuConfiguration) -> String? {
+        keyFile(configuration).map { ($0 as NSString).deletingLastPathComponent + "/huzhu-previous.key" }
     }
 }
