@@ -37,6 +37,7 @@ package enum CasesFeature: Feature {
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)
         app.workerMergeSteps.append(WorkerCases.merge)
+        app.workerDataParts.append(CaseWorkerData.part)
         app.workerLookupLines.append(WorkerCases.lookupLines)
         CasesController.register(app.routes)
         CasePageController.register(app.routes)

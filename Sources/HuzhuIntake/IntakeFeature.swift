@@ -8,7 +8,7 @@ import Vapor
 package enum IntakeFeature: Feature {
     package static let migrations: [any Migration] = [
         CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
-        CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(),
+        CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(), AddWorkerErasure(),
     ]
 
     package static func grant(_ policy: inout Policy) {
@@ -54,11 +54,15 @@ package enum IntakeFeature: Feature {
         TelephonyController.register(app.routes)
         ContactsAPI.register(app.routes)
         WorkersAPI.register(app.routes)
+        DataRightsController.register(app)
+        app.lifecycle.use(RetentionJob())
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {
         try await DemoHotline.loadIfEmpty(into: app)
     }
 
-    package static func commands(_ app: Application) {}
+    package static func commands(_ app: Application) {
+        app.asyncCommands.use(RetentionCommand(), as: "retention")
+    }
 }

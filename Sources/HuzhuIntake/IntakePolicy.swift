@@ -18,6 +18,8 @@ extension Permission {
     static let mergeWorkers = Permission("intake.workers.merge")
     /// Import and export worker lists. Scope: the NGO.
     static let transferWorkers = Permission("intake.workers.transfer")
+    /// Answer a worker's request under PIPL: export everything held about them, erase it. Scope: the NGO.
+    static let handleDataRights = Permission("intake.workers.data_rights")
     /// Work an office's callback queue. Scope: the office.
     static let workCallbacks = Permission("intake.callbacks.work")
     /// Extend the network's topic taxonomy. Scope: the network.
@@ -36,13 +38,15 @@ extension AuditAction {
     static let mergeWorkers = AuditAction("intake.worker.merge")
     static let importWorkers = AuditAction("intake.worker.import")
     static let exportWorkers = AuditAction("intake.worker.export")
+    static let exportWorkerData = AuditAction("intake.worker.export_data")
+    static let eraseWorker = AuditAction("intake.worker.erase")
     static let attemptCallback = AuditAction("intake.callback.attempt")
     static let createTopic = AuditAction("intake.topic.create")
     static let createLine = AuditAction("intake.line.create")
 
     static let intake: [AuditAction] = [
         .createContact, .viewContact, .createWorker, .updateWorker, .viewWorker, .revealIdentifiers, .mergeWorkers,
-        .importWorkers, .exportWorkers, .attemptCallback, .createTopic, .createLine,
+        .importWorkers, .exportWorkers, .exportWorkerData, .eraseWorker, .attemptCallback, .createTopic, .createLine,
     ]
 }
 
@@ -60,6 +64,7 @@ enum IntakePolicy {
         policy.grant(.revealIdentifiers, to: staff, when: Policy.withinNGO)
         policy.grant(.mergeWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
         policy.grant(.transferWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
+        policy.grant(.handleDataRights, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
         policy.grant(.workCallbacks, to: operators)
         policy.grant(.manageTopics, to: [.networkAdmin])
         policy.grant(.manageLines, to: [.networkAdmin, .ngoAdmin])

@@ -5,7 +5,7 @@ package enum IntakeRoute: TypedRoute {
     case intake, intakeEvents
     case contacts, contact(RouteID)
     case workers, worker(RouteID), revealWorker(RouteID), editWorker(RouteID), duplicates, merge, importWorkers, importBatch(RouteID)
-    case exportWorkers
+    case exportWorkers, workerExport(RouteID), workerErase(RouteID)
     case callbacks, callback(RouteID), callbackAttempt(RouteID)
     case topics, lines
     case apiContacts, apiContact(RouteID), apiWorkers, apiWorker(RouteID), apiLookup, apiCallbacks
@@ -19,6 +19,8 @@ package enum IntakeRoute: TypedRoute {
         case .contact(let id): "/contacts/\(id.text)"
         case .workers: "/workers"
         case .worker(let id): "/workers/\(id.text)"
+        case .workerExport(let id): "/workers/\(id.text)/export.json"
+        case .workerErase(let id): "/workers/\(id.text)/erase"
         case .revealWorker(let id): "/workers/\(id.text)/reveal"
         case .editWorker(let id): "/workers/\(id.text)/edit"
         case .duplicates: "/workers/duplicates"

@@ -23,6 +23,7 @@ package enum Platform {
         app.http.server.configuration.responseCompression = .enabled
         app.secureCookies = configuration.secureCookies
         app.requireTwoFactor = configuration.requireTwoFactor
+        app.retentionYears = configuration.retentionYears
         app.dataDirectory = configuration.dataDirectory
         app.reminderSchedule = ReminderSchedule(days: configuration.reminderDays, intervalMinutes: configuration.reminderIntervalMinutes)
         if let file = configuration.testClockFile { app.clock = FileClock(path: file) }

@@ -4,6 +4,7 @@ import HuzhuCore
 import HuzhuIntake
 import HuzhuPlatform
 import Plot
+import SQLKit
 import Vapor
 
 /// What cases add to the intake's pages and acts: a worker's cases on their page, "open a case" on a
@@ -61,5 +62,51 @@ enum WorkerCases {
         }
         try await Claim.query(on: db).set(\.$workerID, to: survivor).filter(\.$workerID ~~ merged).update()
         try await Payment.query(on: db).set(\.$workerID, to: survivor).filter(\.$workerID ~~ merged).update()
+    }
+}
+
+/// The cases' part of a worker's data: the cases they are party to, their claims and the payments they
+/// received; on erasure, their name taken out of the cases' timelines and their claims' notes (amounts,
+/// statuses and dates stay: they are what the indicators count).
+enum CaseWorkerData {
+    static let part = WorkerDataPart(section: "cases", export: export, anonymise: anonymise, activeSince: activeSince)
+
+    static func export(_ worker: Worker, _ cipher: FieldCipher, _ db: any Database) async throws -> WorkerDataPart.Records {
+        let id = try worker.requireID()
+        let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == id).all().map(\.caseID)
+        guard !caseIDs.isEmpty else { return [] }
+        var records: [[String: String]] = []
+        for found in try await Case.query(on: db).filter(\.$id ~~ caseIDs).sort(\.$openedOn).all() {
+            records.append(["case": found.number, "title": found.title, "status": found.status.rawValue, "opened_on": found.openedOn])
+        }
+        for claim in try await Claim.query(on: db).filter(\.$workerID == id).all() {
+            var record = ["claim": claim.head.rawValue, "claimed_fen": String(claim.claimedFen)]
+            if let agreed = claim.agreedFen { record["agreed_fen"] = String(agreed) }
+            if !claim.note.isEmpty { record["note"] = claim.note }
+            records.append(record)
+        }
+        for payment in try await Payment.query(on: db).filter(\.$workerID == id).sort(\.$paidOn).all() {
+            records.append(["payment_on": payment.paidOn, "amount_fen": String(payment.amountFen)])
+        }
+        return records
+    }
+
+    static func anonymise(_ worker: Worker, _ db: any Database) async throws {
+        let id = try worker.requireID()
+        let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == id).all().map(\.caseID)
+        try await db.sql.update(Claim.schema).set("note", to: SQLBind("")).where("worker_id", .equal, SQLBind(id)).run()
+        let name = worker.name
+        guard !caseIDs.isEmpty, name.count >= 2, name != WorkerData.anonymisedLabel else { return }
+        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where event.text.contains(name) {
+            event.text = event.text.replacingOccurrences(of: name, with: WorkerData.anonymisedLabel)
+            try await event.save(on: db)
+        }
+    }
+
+    static func activeSince(_ workerID: UUID, _ cutoff: Date, _ db: any Database) async throws -> Bool {
+        let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == workerID).all().map(\.caseID)
+        guard !caseIDs.isEmpty else { return false }
+        return try await Case.query(on: db).filter(\.$id ~~ caseIDs)
+            .group(.or) { $0.filter(\.$status != .closed).filter(\.$updatedAt >= cutoff) }.count() > 0
     }
 }

@@ -32,6 +32,10 @@ package final class Worker: Model, @unchecked Sendable {
     @OptionalField(key: "merged_into") package var mergedInto: UUID?
     @Field(key: "created_at") package var createdAt: Date
     @OptionalField(key: "created_by") package var createdBy: UUID?
+    /// Set when the worker's personal data was erased (on their request, or by the retention rule):
+    /// the record stays, anonymous, so that what was done for them still counts.
+    @OptionalField(key: "erased_at") package var erasedAt: Date?
+    @OptionalField(key: "erased_by") package var erasedBy: UUID?
 
     package init() {}
 }

@@ -23,6 +23,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     /// Whether administrators and office supervisors must sign in with a one-time code as well
     /// (`HUZHU_REQUIRE_TWO_FACTOR`, off by default).
     package var requireTwoFactor = false
+    /// Years without activity after which a worker is anonymised (`HUZHU_RETENTION_YEARS`; nil: never).
+    package var retentionYears: Int?
     /// Days before a deadline or instalment falls due when reminders are raised (`HUZHU_REMINDER_DAYS`, `7,2`).
     package var reminderDays: [Int] = [7, 2]
     /// How often the server looks for what falls due (`HUZHU_REMINDER_INTERVAL_MINUTES`; 0 turns it off).
@@ -67,6 +69,10 @@ package struct HuzhuConfiguration: Sendable, Equatable {
         case nil, "", "0", "false", "no", "off": secureCookies = false
         case "1", "true", "yes", "on": secureCookies = true
         case let other?: throw .malformedFlag(name: "HUZHU_SECURE_COOKIES", value: other)
+        }
+        if let raw = environment["HUZHU_RETENTION_YEARS"], !raw.isEmpty, raw != "0" {
+            guard let years = Int(raw), (1...100).contains(years) else { throw .malformedSize(name: "HUZHU_RETENTION_YEARS", value: raw) }
+            retentionYears = years
         }
         switch environment["HUZHU_REQUIRE_TWO_FACTOR"]?.lowercased() {
         case nil, "", "0", "false", "no", "off": requireTwoFactor = false

@@ -1,0 +1,15 @@
+import Fluent
+import HuzhuPlatform
+
+/// When a worker's personal data was erased, and by whom (nil: the retention rule).
+struct AddWorkerErasure: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Worker.schema).field("erased_at", .datetime).update()
+        try await database.schema(Worker.schema).field("erased_by", .uuid).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Worker.schema).deleteField("erased_by").update()
+        try await database.schema(Worker.schema).deleteField("erased_at").update()
+    }
+}

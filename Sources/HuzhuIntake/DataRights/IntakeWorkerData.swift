@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import SQLKit
+
+/// The intake's part of a worker's data: the record itself with its phones and ID number, their
+/// contacts, callbacks and the calls from their numbers.
+enum IntakeWorkerData {
+    static let part = WorkerDataPart(section: "worker_and_contacts", export: export, anonymise: anonymise, activeSince: activeSince)
+
+    static func export(_ worker: Worker, _ cipher: FieldCipher, _ db: any Database) async throws -> WorkerDataPart.Records {
+        let id = try worker.requireID()
+        let store = WorkerStore(db: db, cipher: cipher)
+        var record: [String: String] = ["name": worker.name, "gender": worker.gender.rawValue,
+                                        "recorded_at": ISO8601DateFormatter().string(from: worker.createdAt)]
+        record["phones"] = (try await store.phones(of: [id])[id] ?? []).map(\.digits).joined(separator: ", ")
+        record["id_number"] = try store.idNumber(of: worker)
+        let optional: [(String, String?)] = [
+            ("birth_year", worker.birthYear.map(String.init)), ("home_province", worker.homeProvince), ("current_city", worker.currentCity),
+            ("industry", worker.industry), ("employer", worker.employer), ("languages", worker.languages), ("notes", worker.notes),
+            ("consent_network_on", worker.consentNetworkOn), ("consent_sms_on", worker.consentSMSOn), ("consent_story_on", worker.consentStoryOn),
+        ]
+        for (key, value) in optional { if let value { record[key] = value } }
+        var records = [record]
+        for contact in try await Contact.query(on: db).filter(\.$workerID == id).sort(\.$startedAt).all() {
+            var line = ["contact": contact.number, "when": ISO8601DateFormatter().string(from: contact.startedAt),
+                        "channel": contact.channel.rawValue, "outcome": contact.outcome.rawValue, "summary": contact.summary]
+            if !contact.advice.isEmpty { line["advice"] = contact.advice }
+            if let sealed = contact.callbackCipher { line["callback_phone"] = try cipher.open(sealed) }
+            records.append(line)
+        }
+        for callback in try await Callback.query(on: db).filter(\.$workerID == id).sort(\.$dueAt).all() {
+            records.append(["callback_due": ISO8601DateFormatter().string(from: callback.dueAt), "status": callback.status.rawValue,
+                            "phone": try cipher.open(callback.phoneCipher)])
+        }
+        return records
+    }
+
+    static func anonymise(_ worker: Worker, _ db: any Database) async throws {
+        let id = try worker.requireID()
+        let hashes = try await WorkerPhone.query(on: db).filter(\.$workerID == id).all().map(\.lookupHash)
+        if !hashes.isEmpty {
+            try await Call.query(on: db).filter(\.$ngoID == worker.ngoID).filter(\.$callerHash ~~ hashes).delete()
+        }
+        try await WorkerPhone.query(on: db).filter(\.$workerID == id).delete()
+        try await Callback.query(on: db).filter(\.$workerID == id).delete()
+        try await db.sql.update(Contact.schema)
+            .set("summary", to: SQLBind(WorkerData.anonymisedLabel)).set("advice", to: SQLBind(""))
+            .set("callback_cipher", to: SQLLiteral.null).set("callback_hash", to: SQLLiteral.null)
+            .where("worker_id", .equal, SQLBind(id)).run()
+    }
+
+    static func activeSince(_ workerID: UUID, _ cutoff: Date, _ db: any Database) async throws -> Bool {
+        try await Contact.query(on: db).filter(\.$workerID == workerID).filter(\.$startedAt >= cutoff).count() > 0
+    }
+}

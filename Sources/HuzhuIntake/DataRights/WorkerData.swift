@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// What one feature holds about a worker, for a request under PIPL: its records for the worker's
+/// export (each a list of labelled fields, decrypted), how it anonymises them on erasure, and whether
+/// the worker is still active in it (for the retention rule).
+package struct WorkerDataPart: Sendable {
+    package typealias Records = [[String: String]]
+    package let section: String
+    package let export: @Sendable (Worker, FieldCipher, any Database) async throws -> Records
+    package let anonymise: @Sendable (Worker, any Database) async throws -> Void
+    package let activeSince: @Sendable (UUID, Date, any Database) async throws -> Bool
+
+    package init(section: String,
+                 export: @escaping @Sendable (Worker, FieldCipher, any Database) async throws -> Records,
+                 anonymise: @escaping @Sendable (Worker, any Database) async throws -> Void,
+                 activeSince: @escaping @Sendable (UUID, Date, any Database) async throws -> Bool) {
+        self.section = section
+        self.export = export
+        self.anonymise = anonymise
+        self.activeSince = activeSince
+    }
+}
+
+/// A worker's data rights: everything held about them in one readable file, and erasure that keeps the
+/// records anonymous so that counts and amounts (and so the indicators) stay as they were.
+package enum WorkerData {
+    /// What an anonymised worker, and the free text of their records, read as.
+    package static let anonymisedLabel = "（已匿名）"
+
+    /// Everything held about the worker, by section, as pretty-printed JSON.
+    package static func export(_ worker: Worker, app: Application, on db: any Database) async throws -> Data {
+        var sections: [String: WorkerDataPart.Records] = [:]
+        for part in app.workerDataParts { sections[part.section] = try await part.export(worker, app.fieldCipher, db) }
+        let audit = try await AuditEvent.query(on: db).filter(\.$recordType == "worker").filter(\.$recordID == worker.requireID())
+            .sort(\.$occurredAt).all()
+        sections["audit"] = audit.map { ["when": ISO8601DateFormatter().string(from: $0.occurredAt), "who": $0.actorLogin, "action": $0.action] }
+        let document: [String: Any] = [
+            "exported_at": ISO8601DateFormatter().string(from: app.clock.now()),
+            "about": "Everything Huzhu holds about one worker (PIPL art. 45). 互助系统中关于这位工友的全部信息（《个人信息保护法》第四十五条）。",
+            "sections": sections,
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// Removes the worker's identifiers and free text everywhere, in one transaction; the records stay.
+    package static func anonymise(_ worker: Worker, by actor: UUID?, now: Date, app: Application, on db: any Database) async throws {
+        guard worker.erasedAt == nil else { return }
+        // The parts first, while the worker still has the name they take out of their free text.
+        for part in app.workerDataParts { try await part.anonymise(worker, db) }
+        worker.name = WorkerData.anonymisedLabel
+        worker.gender = .unknown
+        worker.birthYear = nil
+        worker.homeProvince = nil
+        worker.currentCity = nil
+        worker.industry = nil
+        worker.employer = nil
+        worker.languages = nil
+        worker.notes = nil
+        worker.consentNetworkOn = nil
+        worker.consentSMSOn = nil
+        worker.consentStoryOn = nil
+        worker.idCipher = nil
+        worker.idHash = nil
+        worker.idNetworkHash = nil
+        worker.erasedAt = now
+        worker.erasedBy = actor
+        try await worker.save(on: db)
+    }
+
+    /// Whether any feature saw the worker active since `cutoff`.
+    package static func isActive(_ workerID: UUID, since cutoff: Date, app: Application, on db: any Database) async throws -> Bool {
+        for part in app.workerDataParts where try await part.activeSince(workerID, cutoff, db) { return true }
+        return false
+    }
+}
+
+extension Application {
+    private struct WorkerDataPartsKey: StorageKey { typealias Value = [WorkerDataPart] }
+
+    /// Every feature's part of a worker's data.
+    package var workerDataParts: [WorkerDataPart] {
+        get { storage[WorkerDataPartsKey.self] ?? [] }
+        set { storage[WorkerDataPartsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuCases
+@testable import HuzhuIndicators
+@testable import HuzhuIntake
+import HuzhuPlatform
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("A worker's data rights: export, erasure that keeps the indicators, and the retention rule")
+struct DataRightsTests {
+    /// A demo worker who is party to the demo's case and was paid, with a phone and a contact of their own.
+    func worker(_ app: Application) async throws -> Worker {
+        _ = try await DemoHotline.loadIfEmpty(into: app)
+        _ = try await DemoCases.loadIfEmpty(into: app)
+        let paid = try #require(try await Payment.query(on: app.db).first())
+        return try #require(try await Worker.find(paid.workerID, on: app.db))
+    }
+
+    func indicators(_ app: Application, _ worker: Worker) async throws -> [IndicatorFigures] {
+        let engine = IndicatorEngine(db: app.db)
+        let year = IndicatorPeriod.year(CalendarDate(app.clock.now()).year)
+        return [try await engine.compute(year, scope: .network), try await engine.compute(year, scope: .ngo(worker.ngoID)),
+                try await engine.compute(year, scope: .office(ngo: worker.ngoID, office: worker.officeID))]
+    }
+
+    @Test("The export holds the worker's identifiers in clear, their contacts, cases, claims and payments, and is audited; only their NGO's supervisors and administrators may take it")
+    func export() async throws {
+        try await withHuzhu { app, browser in
+            let worker = try await worker(app)
+            let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
+            try await browser.login("supervisor")
+            let response = try await browser.get("/workers/\(worker.id!)/export.json")
+            #expect(response.status == .ok)
+            #expect(response.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+            let file = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let sections = try #require(file["sections"] as? [String: [[String: String]]])
+            #expect(sections["worker_and_contacts"]?.first?["name"] == worker.name)
+            #expect(sections["worker_and_contacts"]?.first?["phones"]?.contains(phone.digits) == true)
+            let cases = try #require(sections["cases"])
+            #expect(cases.contains { $0["case"]?.hasPrefix("BJ-") == true })
+            #expect(cases.contains { $0["payment_on"] != nil } && cases.contains { $0["claim"] != nil })
+            #expect(try await app.auditActions().contains("intake.worker.export_data"))
+            #expect(try #require(sections["audit"]).contains { $0["action"] == "intake.worker.export_data" })  // the export lists itself
+            #expect(try await browser.get("/workers/\(worker.id!)").text.contains("导出这位工友的全部信息"))
+
+            let caseworker = browser.fresh()
+            try await caseworker.login("caseworker")
+            #expect(try await caseworker.get("/workers/\(worker.id!)/export.json").status == .forbidden)
+            #expect(!(try await caseworker.get("/workers/\(worker.id!)").text.contains("导出这位工友")))
+            let otherNGO = browser.fresh()
+            try await otherNGO.login("cd.caseworker")
+            #expect(try await otherNGO.get("/workers/\(worker.id!)/export.json").status == .notFound)
+        }
+    }
+
+    @Test("Erasure removes the identifiers and free text everywhere and keeps the records, so every indicator is unchanged")
+    func erase() async throws {
+        try await withHuzhu { app, browser in
+            let worker = try await worker(app)
+            let name = worker.name
+            let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
+            try await browser.login("supervisor")
+            let again = try await browser.recordContact(phone: phone.digits, subject: worker.id!.uuidString, summary: "第二次来电，提到\(name)的工头")
+            #expect(again.status == .seeOther, "\(again.text.prefix(300))")
+            let before = try await indicators(app, worker)
+            let contactsBefore = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).count()
+            let paymentsBefore = try await Payment.query(on: app.db).filter(\.$workerID == worker.id!).all().map(\.amountFen)
+            #expect(contactsBefore > 0 && !paymentsBefore.isEmpty)
+
+            let unconfirmed = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话"])
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(try await Worker.find(worker.id, on: app.db)?.name == name)
+            let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
+            #expect(erased.status == .seeOther)
+
+            let after = try #require(try await Worker.find(worker.id, on: app.db))
+            #expect(after.name == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
+            #expect(try await WorkerPhone.query(on: app.db).filter(\.$workerID == worker.id!).count() == 0)
+            let contacts = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).all()
+            #expect(contacts.count == contactsBefore && contacts.allSatisfy { $0.summary == WorkerData.anonymisedLabel && $0.advice.isEmpty })
+            #expect(try await Payment.query(on: app.db).filter(\.$workerID == worker.id!).all().map(\.amountFen) == paymentsBefore)
+            #expect(try await Claim.query(on: app.db).filter(\.$workerID == worker.id!).all().allSatisfy(\.note.isEmpty))
+            #expect(!(try await CaseEvent.query(on: app.db).all().contains { $0.text.contains(name) }))
+            #expect(try await indicators(app, worker) == before)
+            let raw = try await app.rawContent()
+            #expect(!raw.contains(name) && !raw.contains(phone.digits))
+            #expect(try await browser.get("/workers?q=\(phone.digits)").text.contains(name) == false)
+            #expect(try await browser.get("/workers/\(worker.id!)").text.contains("个人信息已于"))
+            #expect(try await app.auditActions().contains("intake.worker.erase"))
+        }
+    }
+
+    @Test("The retention rule, off by default, anonymises workers inactive for the configured years and spares those with an open case")
+    func retention() async throws {
+        let clock = TestClock(Date())
+        try await withHuzhu(clock: clock) { app, _ in
+            _ = try await worker(app)
+            #expect(try await WorkerRetention.run(app) == 0)  // off
+            app.retentionYears = 2
+            #expect(try await WorkerRetention.run(app) == 0)  // nobody is two years idle yet
+            clock.advance(3 * 366 * 24 * 3600)
+            let inOpenCases = try await CaseWorker.query(on: app.db).all().map(\.workerID)
+            let openCaseWorkers = try await Worker.query(on: app.db).filter(\.$id ~~ inOpenCases).count()
+            let all = try await Worker.query(on: app.db).filter(\.$mergedInto == nil).count()
+            let erased = try await WorkerRetention.run(app)
+            #expect(erased == all - openCaseWorkers && erased > 0)
+            #expect(try await Worker.query(on: app.db).filter(\.$id ~~ inOpenCases).filter(\.$erasedAt == nil).count() == openCaseWorkers)
+            #expect(try await WorkerRetention.run(app) == 0)  // once only
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$actorLogin == "retention").count() == erased)
+        }
+    }
+}
