@@ -25,7 +25,8 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 
 def start(binary, data, command="serve"):
-    env = dict(os.environ, HUZHU_DATA_DIR=data, HUZHU_PORT=str(PORT), HUZHU_REMINDER_INTERVAL_MINUTES="0")
+    env = dict(os.environ, HUZHU_DATA_DIR=data, HUZHU_PORT=str(PORT), HUZHU_REMINDER_INTERVAL_MINUTES="0",
+               HUZHU_API_RATE_LIMIT="0")  # a flood of intake is the point here, not a client to slow down
     server = subprocess.Popen([binary, command], env=env, stdout=subprocess.DEVNULL,
                               stderr=open(os.path.join(data, "server.log"), "a"))
     for _ in range(200):

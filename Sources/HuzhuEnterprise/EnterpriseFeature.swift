@@ -34,7 +34,11 @@ package enum EnterpriseFeature: Feature {
             return (queryLink(EnterpriseRoute.newFeedback.path, [("contact", contact.id!.uuidString.lowercased())]), "feedback.from_contact")
         }
         app.homePanels.append(escalationsPanel)
-        app.voiceRateLimit = VoiceRateLimit()
+        // At most a few submissions of the public form per address in ten minutes: enough to stop a flood
+        // from one phone without keeping anything about who sent what.
+        app.rateRules.append(RateRule(name: "voice", limit: 5, window: 600, messageKey: "voice.too_many") { request in
+            request.method == .POST && request.url.path.hasPrefix("/voice/") ? request.clientAddress : nil
+        })
         PartnersController.register(app.routes)
         FeedbackController.register(app.routes)
         VoiceController.register(app.routes)

@@ -55,6 +55,9 @@ package enum IntakeFeature: Feature {
         ContactsAPI.register(app.routes)
         WorkersAPI.register(app.routes)
         DataRightsController.register(app)
+        app.rateRules.append(RateRule(name: "telephony", limit: 600, window: 60) { request in
+            request.method == .POST && request.url.path == IntakeRoute.apiTelephonyEvents.path ? request.clientAddress : nil
+        })
         app.lifecycle.use(RetentionJob())
     }
 

@@ -35,6 +35,11 @@ package enum OrgFeature: Feature {
         AuditLogController.register(app.routes)
         TokenController.register(app.routes)
         TwoFactorController.register(app.routes)
+        // Sign-in attempts per address, whatever the account (failures are also counted per account: LoginGuard).
+        app.rateRules.append(RateRule(name: "sign-in", limit: 60, window: 60) { request in
+            request.method == .POST && [PlatformRoute.login.path, OrgRoute.signInCode.path].contains(request.url.path)
+                ? request.clientAddress : nil
+        })
         app.middleware.use(TwoFactorRequirement())
         MeAPI.register(app.routes)
     }

@@ -39,6 +39,8 @@ package enum Platform {
         app.middleware.use(inFlight)
         app.middleware.use(SecurityHeaders())
         app.middleware.use(ErrorResponder())
+        app.rateRules = [.api(perMinute: configuration.apiRatePerMinute)]
+        app.middleware.use(RateLimiting())
         app.middleware.use(Authentication())
         app.middleware.use(CSRFProtection())
 

@@ -64,33 +64,3 @@ enum FeedbackRecord {
         return feedback
     }
 }
-
-/// At most a few submissions of the public form per address in ten minutes, kept in memory (one
-/// server process); enough to stop a flood from one phone without keeping anything about who sent what.
-actor VoiceRateLimit {
-    static let limit = 5
-    static let window: TimeInterval = 600
-
-    private var recent: [String: [Date]] = [:]
-
-    /// Whether one more submission from `address` is allowed now (and counts it if so).
-    func allow(_ address: String, now: Date) -> Bool {
-        let kept = (recent[address] ?? []).filter { now.timeIntervalSince($0) < Self.window }
-        guard kept.count < Self.limit else {
-            recent[address] = kept
-            return false
-        }
-        recent[address] = kept + [now]
-        if recent.count > 10_000 { recent = recent.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < Self.window } }
-        return true
-    }
-}
-
-extension Application {
-    private struct VoiceRateLimitKey: StorageKey { typealias Value = VoiceRateLimit }
-
-    var voiceRateLimit: VoiceRateLimit {
-        get { storage[VoiceRateLimitKey.self]! }
-        set { storage[VoiceRateLimitKey.self] = newValue }
-    }
-}

@@ -25,10 +25,6 @@ enum VoiceController {
     static func submit(_ request: Request) async throws -> Response {
         let found = try await partnership(request)
         let input = try request.content.decode(FeedbackInput.self)
-        guard await request.application.voiceRateLimit.allow(request.clientAddress, now: request.application.clock.now()) else {
-            return request.page(request.t("voice.title"), status: .tooManyRequests,
-                                .p(.class("notice error"), .text(request.t("voice.too_many"))))
-        }
         do {
             _ = try await FeedbackRecord.record(input, for: found, channel: .webForm, request: request)
         } catch let errors as ValidationErrors {

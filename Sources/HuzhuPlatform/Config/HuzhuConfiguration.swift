@@ -25,6 +25,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var requireTwoFactor = false
     /// Years without activity after which a worker is anonymised (`HUZHU_RETENTION_YEARS`; nil: never).
     package var retentionYears: Int?
+    /// API requests a minute per token (`HUZHU_API_RATE_LIMIT`, default 6000; 0: no limit).
+    package var apiRatePerMinute = 6000
     /// Days before a deadline or instalment falls due when reminders are raised (`HUZHU_REMINDER_DAYS`, `7,2`).
     package var reminderDays: [Int] = [7, 2]
     /// How often the server looks for what falls due (`HUZHU_REMINDER_INTERVAL_MINUTES`; 0 turns it off).
@@ -69,6 +71,10 @@ package struct HuzhuConfiguration: Sendable, Equatable {
         case nil, "", "0", "false", "no", "off": secureCookies = false
         case "1", "true", "yes", "on": secureCookies = true
         case let other?: throw .malformedFlag(name: "HUZHU_SECURE_COOKIES", value: other)
+        }
+        if let raw = environment["HUZHU_API_RATE_LIMIT"], !raw.isEmpty {
+            guard let perMinute = Int(raw), (0...1_000_000).contains(perMinute) else { throw .malformedSize(name: "HUZHU_API_RATE_LIMIT", value: raw) }
+            apiRatePerMinute = perMinute
         }
         if let raw = environment["HUZHU_RETENTION_YEARS"], !raw.isEmpty, raw != "0" {
             guard let years = Int(raw), (1...100).contains(years) else { throw .malformedSize(name: "HUZHU_RETENTION_YEARS", value: raw) }
