@@ -46,6 +46,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var postgresSearchPath: [String]?
     /// PostgreSQL connections each event loop may open. Tests, which run many servers at once, use one.
     package var postgresConnectionsPerEventLoop = 4
+    /// How long a request waits for a free PostgreSQL connection before failing.
+    package var postgresPoolTimeoutSeconds: Int64 = 10
 
     package static let defaultDataDirectory = "huzhu-data"
 

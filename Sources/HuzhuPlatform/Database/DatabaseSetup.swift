@@ -21,6 +21,7 @@ extension Application {
             postgres.searchPath = configuration.postgresSearchPath
             databases.use(.postgres(configuration: postgres,
                                     maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop,
+                                    connectionPoolTimeout: .seconds(configuration.postgresPoolTimeoutSeconds),
                                     sqlLogLevel: .debug),
                           as: .psql)
         }

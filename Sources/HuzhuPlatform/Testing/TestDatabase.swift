@@ -24,6 +24,9 @@ package struct TestDatabase: Sendable {
             configuration.postgresSearchPath = [name]
             // Many tests run at once, each with its own server: one connection per event loop is plenty.
             configuration.postgresConnectionsPerEventLoop = 1
+            // With one connection per loop and every suite running at once on a small machine, forty
+            // queued transactions can wait longer than production's ten seconds for their turn.
+            configuration.postgresPoolTimeoutSeconds = 120
         } else {
             schema = nil
             configuration.database = .sqlite(path: scratch.appendingPathComponent("huzhu.sqlite").path)
