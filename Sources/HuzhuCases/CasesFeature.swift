@@ -33,7 +33,7 @@ package enum CasesFeature: Feature {
     package static func routes(_ app: Application) throws {
         app.homePanels.append(CasesHomePanel.render)
         app.homePanels.append(DueController.panel)
-        app.lifecycle.use(ReminderJob())
+        app.lifecycle.use(ReminderJob.periodic(app))
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)
         app.workerMergeSteps.append(WorkerCases.merge)

@@ -58,7 +58,7 @@ package enum IntakeFeature: Feature {
         app.rateRules.append(RateRule(name: "telephony", limit: 600, window: 60) { request in
             request.method == .POST && request.url.path == IntakeRoute.apiTelephonyEvents.path ? request.clientAddress : nil
         })
-        app.lifecycle.use(RetentionJob())
+        app.lifecycle.use(WorkerRetention.periodic(app))
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {

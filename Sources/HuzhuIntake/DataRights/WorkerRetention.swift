@@ -10,6 +10,14 @@ import Vapor
 enum WorkerRetention {
     static let retentionSource = AuditSource(userID: nil, login: "retention", address: "scheduler")
 
+    /// Once a day in the server, when the rule is on.
+    static func periodic(_ app: Application) -> PeriodicJob {
+        PeriodicJob(every: app.retentionYears == nil ? 0 : 24 * 3600) { app in
+            let erased = try await run(app)
+            if erased > 0 { app.logger.notice("Retention rule: \(erased) inactive workers anonymised") }
+        }
+    }
+
     /// Anonymises every worker inactive since the cutoff; returns how many.
     static func run(_ app: Application) async throws -> Int {
         guard let years = app.retentionYears else { return 0 }
@@ -35,35 +43,6 @@ enum WorkerRetention {
             after = last.id
         }
         return erased
-    }
-}
-
-/// Runs the retention rule once a day while the server serves (never in tests, which run it themselves).
-struct RetentionJob: LifecycleHandler {
-    final class Running: @unchecked Sendable {
-        var task: Task<Void, Never>?
-    }
-
-    let running = Running()
-
-    func didBootAsync(_ app: Application) async throws {
-        guard app.retentionYears != nil, app.environment != .testing else { return }
-        running.task = Task {
-            while app.running == nil && !Task.isCancelled { try? await Task.sleep(for: .seconds(2)) }
-            while !Task.isCancelled {
-                do {
-                    let erased = try await WorkerRetention.run(app)
-                    if erased > 0 { app.logger.notice("Retention rule: \(erased) inactive workers anonymised") }
-                } catch {
-                    app.logger.report(error: error)
-                }
-                try? await Task.sleep(for: .seconds(24 * 3600))
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        running.task?.cancel()
     }
 }
 

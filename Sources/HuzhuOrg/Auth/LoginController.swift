@@ -42,12 +42,8 @@ enum LoginController {
         }
 
         guard !login.isEmpty, !password.isEmpty else { return refuse(.badRequest, "error.login_missing") }
-        switch try await loginGuard.decision(now: now, on: request.db) {
-        case .allowed: break
-        case .wait(let seconds): return refuse(.tooManyRequests, "error.login_wait", [String(seconds)]).retryAfter(seconds)
-        case .locked(let until):
-            return refuse(.tooManyRequests, "error.login_locked", [request.t.dateTime(until)])
-                .retryAfter(Int(until.timeIntervalSince(now).rounded(.up)))
+        if let refusal = try await loginGuard.refusal(now: now, request) {
+            return refuse(.tooManyRequests, refusal.key, refusal.arguments).retryAfter(refusal.seconds)
         }
 
         let user = try await User.query(on: request.db).filter(\.$login == login).filter(\.$active == true).first()
@@ -106,5 +102,16 @@ enum LoginController {
         let response = request.redirect(to: PlatformRoute.login.path)
         response.cookies[StaffSession.cookieName] = request.application.cookie("", maxAge: 0)
         return response
+    }
+}
+
+extension LoginGuard {
+    /// Why the next attempt must wait, if it must: the message, its arguments, and the seconds to wait.
+    func refusal(now: Date, _ request: Request) async throws -> (key: String, arguments: [String], seconds: Int)? {
+        switch try await decision(now: now, on: request.db) {
+        case .allowed: nil
+        case .wait(let seconds): ("error.login_wait", [String(seconds)], seconds)
+        case .locked(let until): ("error.login_locked", [request.t.dateTime(until)], Int(until.timeIntervalSince(now).rounded(.up)))
+        }
     }
 }

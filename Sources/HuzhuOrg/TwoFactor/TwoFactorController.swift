@@ -50,12 +50,8 @@ enum TwoFactorController {
             request.page(request.t("twofactor.title"), status: status,
                          TwoFactorViews.codeForm(next: next, errorKey: key, arguments: arguments, request.pageContext))
         }
-        switch try await loginGuard.decision(now: now, on: request.db) {
-        case .allowed: break
-        case .wait(let seconds): return refuse(.tooManyRequests, "error.login_wait", [String(seconds)]).retryAfter(seconds)
-        case .locked(let until):
-            return refuse(.tooManyRequests, "error.login_locked", [request.t.dateTime(until)])
-                .retryAfter(Int(until.timeIntervalSince(now).rounded(.up)))
+        if let refusal = try await loginGuard.refusal(now: now, request) {
+            return refuse(.tooManyRequests, refusal.key, refusal.arguments).retryAfter(refusal.seconds)
         }
         let userID = try user.requireID()
         let how: String? = try await request.db.write { db in
