@@ -59,7 +59,7 @@ enum LoginController {
         }
 
         if user.totpEnabledAt != nil {  // the password was right; the code comes next
-            let response = request.redirect(to: OrgRoute.signInCode.path + (next == "/" ? "" : "?next=\(next)"))
+            let response = request.redirect(to: queryLink(OrgRoute.signInCode.path, [("next", next == "/" ? nil : next)]))
             response.cookies[PendingSignIn.cookieName] = request.application.cookie(
                 PendingSignIn.value(userID: try user.requireID(), now: now, cipher: request.application.fieldCipher),
                 maxAge: Int(PendingSignIn.lifetime))
