@@ -74,6 +74,7 @@ def main():
     parser.add_argument("--bin", default=str(ROOT / ".build" / "debug" / "huzhu"))
     parser.add_argument("--seconds", type=int, default=120)
     args = parser.parse_args()
+    args.bin = os.path.abspath(args.bin)  # the server runs in its data folder
     data = tempfile.mkdtemp(prefix="huzhu-fuzz-")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
