@@ -65,6 +65,15 @@ struct DataRightsTests {
             try await browser.login("supervisor")
             let again = try await browser.recordContact(phone: phone.digits, subject: worker.id!.uuidString, summary: "第二次来电，提到\(name)的工头")
             #expect(again.status == .seeOther, "\(again.text.prefix(300))")
+            let duplicate = Worker()  // an earlier record of the same person, merged into this one
+            duplicate.ngoID = worker.ngoID
+            duplicate.officeID = worker.officeID
+            duplicate.name = name
+            duplicate.gender = .female
+            duplicate.notes = "同一个人，旧记录"
+            duplicate.mergedInto = worker.id
+            duplicate.createdAt = Date()
+            try await duplicate.create(on: app.db)
             let before = try await indicators(app, worker)
             let contactsBefore = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).count()
             let paymentsBefore = try await Payment.query(on: app.db).filter(\.$workerID == worker.id!).all().map(\.amountFen)
@@ -79,6 +88,8 @@ struct DataRightsTests {
             let after = try #require(try await Worker.find(worker.id, on: app.db))
             #expect(after.name == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
             #expect(try await WorkerPhone.query(on: app.db).filter(\.$workerID == worker.id!).count() == 0)
+            let merged = try #require(try await Worker.find(duplicate.id, on: app.db))
+            #expect(merged.name == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
             let contacts = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).all()
             #expect(contacts.count == contactsBefore && contacts.allSatisfy { $0.summary == WorkerData.anonymisedLabel && $0.advice.isEmpty })
             #expect(try await Payment.query(on: app.db).filter(\.$workerID == worker.id!).all().map(\.amountFen) == paymentsBefore)

@@ -47,8 +47,12 @@ package enum WorkerData {
     }
 
     /// Removes the worker's identifiers and free text everywhere, in one transaction; the records stay.
+    /// The records merged into this one (duplicates of the same person) are anonymised with it.
     package static func anonymise(_ worker: Worker, by actor: UUID?, now: Date, app: Application, on db: any Database) async throws {
         guard worker.erasedAt == nil else { return }
+        for absorbed in try await Worker.query(on: db).filter(\.$mergedInto == worker.requireID()).all() {
+            try await anonymise(absorbed, by: actor, now: now, app: app, on: db)
+        }
         // The parts first, while the worker still has the name they take out of their free text.
         for part in app.workerDataParts { try await part.anonymise(worker, db) }
         worker.name = WorkerData.anonymisedLabel
