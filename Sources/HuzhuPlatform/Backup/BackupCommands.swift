@@ -1,12 +1,6 @@
 import Foundation
 import Vapor
 
-/// A command refused its input; the message says what to change.
-package struct CommandFailure: Error, CustomStringConvertible {
-    package let description: String
-    package init(_ description: String) { self.description = description }
-}
-
 /// `huzhu backup --to FILE`: a consistent copy of the embedded database and the uploaded files, taken
 /// while the server serves.
 struct BackupCommand: AsyncCommand {
