@@ -52,7 +52,7 @@ enum PartnersController {
         let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
         let start = CalendarDate(iso: typed["start_on"] ?? "")
         if start == nil { errors.add("start_on", "error.date_format") }
-        let terms = Terms(typed, errors: &errors)
+        let terms = Terms.read(typed, errors: &errors)
         let responsible = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: typed["responsible"] ?? "") ?? UUID()))
             .filter(\.$ngoID == actor.ngoID!).first()
         if responsible == nil { errors.add("responsible", "error.choice_invalid") }
@@ -65,10 +65,10 @@ enum PartnersController {
             partnership.employerID = try employer.requireID()
             partnership.name = name!
             partnership.startOn = start!.description
-            partnership.sitesText = terms.sites.joined(separator: "\n")
-            partnership.reportMonths = terms.reportMonths
+            partnership.sitesText = terms!.sites.joined(separator: "\n")
+            partnership.reportMonths = terms!.reportMonths
             partnership.responsibleID = try responsible!.requireID()
-            partnership.k = terms.k
+            partnership.k = terms!.k
             partnership.formToken = UUID()
             partnership.createdAt = now
             try await partnership.create(on: db)
@@ -82,11 +82,11 @@ enum PartnersController {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
         let typed = request.typedForm
         var errors = ValidationErrors()
-        let terms = Terms(typed, errors: &errors)
+        let terms = Terms.read(typed, errors: &errors)
         let raw = typed["end_on"] ?? ""
         let end = raw.isEmpty ? nil : CalendarDate(iso: raw)
         if !raw.isEmpty && (end == nil || end!.description < partnership.startOn) { errors.add("end_on", "error.end_before_start") }
-        try errors.throwIfAny()
+        guard let terms, errors.isEmpty else { throw errors }
         let (k, months) = (terms.k, terms.reportMonths)
         partnership.k = k
         partnership.reportMonths = months
@@ -100,23 +100,24 @@ enum PartnersController {
         return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
     }
 
-    /// The terms both the new-partnership form and the terms form set, checked; a bad one adds its
-    /// error (its value is then a placeholder, never saved).
+    /// The terms both the new-partnership form and the terms form set: read and checked, every bad one
+    /// adding its error; nil if any was bad.
     struct Terms {
         let k: Int
         let reportMonths: Int
         let sites: [String]
 
-        init(_ typed: [String: String], errors: inout ValidationErrors) {
+        static func read(_ typed: [String: String], errors: inout ValidationErrors) -> Terms? {
             let k = Int(typed["k"] ?? "").flatMap { (2...50).contains($0) ? $0 : nil }
             if k == nil { errors.add("k", "error.number_range") }
             let months = Int(typed["report_months"] ?? "").flatMap { (1...12).contains($0) ? $0 : nil }
             if months == nil { errors.add("report_months", "error.number_range") }
-            sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            let sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
-            if sites.count > 100 || sites.contains(where: { $0.count > 100 }) { errors.add("sites", "error.text_too_long") }
-            self.k = k ?? 0
-            reportMonths = months ?? 0
+            let sitesFit = sites.count <= 100 && !sites.contains(where: { $0.count > 100 })
+            if !sitesFit { errors.add("sites", "error.text_too_long") }
+            guard let k, let months, sitesFit else { return nil }
+            return Terms(k: k, reportMonths: months, sites: sites)
         }
     }
 
