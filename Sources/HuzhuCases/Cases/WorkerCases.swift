@@ -103,10 +103,11 @@ enum CaseWorkerData {
         }
     }
 
-    static func activeSince(_ workerID: UUID, _ cutoff: Date, _ db: any Database) async throws -> Bool {
-        let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == workerID).all().map(\.caseID)
-        guard !caseIDs.isEmpty else { return false }
-        return try await Case.query(on: db).filter(\.$id ~~ caseIDs)
-            .group(.or) { $0.filter(\.$status != .closed).filter(\.$updatedAt >= cutoff) }.count() > 0
+    /// Those party to a case still open, or touched since the cutoff.
+    static func activeSince(_ workerIDs: [UUID], _ cutoff: Date, _ db: any Database) async throws -> Set<UUID> {
+        Set(try await CaseWorker.query(on: db).join(Case.self, on: \CaseWorker.$caseID == \Case.$id)
+            .filter(\.$workerID ~~ workerIDs)
+            .group(.or) { $0.filter(Case.self, \.$status != .closed).filter(Case.self, \.$updatedAt >= cutoff) }
+            .all(\.$workerID))
     }
 }

@@ -12,8 +12,9 @@ enum IntakeWorkerData {
     static func export(_ worker: Worker, _ cipher: FieldCipher, _ db: any Database) async throws -> WorkerDataPart.Records {
         let id = try worker.requireID()
         let store = WorkerStore(db: db, cipher: cipher)
+        let iso = ISO8601DateFormatter()
         var record: [String: String] = ["name": worker.name, "gender": worker.gender.rawValue,
-                                        "recorded_at": ISO8601DateFormatter().string(from: worker.createdAt)]
+                                        "recorded_at": iso.string(from: worker.createdAt)]
         record["phones"] = (try await store.phones(of: [id])[id] ?? []).map(\.digits).joined(separator: ", ")
         record["id_number"] = try store.idNumber(of: worker)
         let optional: [(String, String?)] = [
@@ -24,14 +25,14 @@ enum IntakeWorkerData {
         for (key, value) in optional { if let value { record[key] = value } }
         var records = [record]
         for contact in try await Contact.query(on: db).filter(\.$workerID == id).sort(\.$startedAt).all() {
-            var line = ["contact": contact.number, "when": ISO8601DateFormatter().string(from: contact.startedAt),
+            var line = ["contact": contact.number, "when": iso.string(from: contact.startedAt),
                         "channel": contact.channel.rawValue, "outcome": contact.outcome.rawValue, "summary": contact.summary]
             if !contact.advice.isEmpty { line["advice"] = contact.advice }
             if let sealed = contact.callbackCipher { line["callback_phone"] = try cipher.open(sealed) }
             records.append(line)
         }
         for callback in try await Callback.query(on: db).filter(\.$workerID == id).sort(\.$dueAt).all() {
-            records.append(["callback_due": ISO8601DateFormatter().string(from: callback.dueAt), "status": callback.status.rawValue,
+            records.append(["callback_due": iso.string(from: callback.dueAt), "status": callback.status.rawValue,
                             "phone": try cipher.open(callback.phoneCipher)])
         }
         return records
@@ -51,7 +52,7 @@ enum IntakeWorkerData {
             .where("worker_id", .equal, SQLBind(id)).run()
     }
 
-    static func activeSince(_ workerID: UUID, _ cutoff: Date, _ db: any Database) async throws -> Bool {
-        try await Contact.query(on: db).filter(\.$workerID == workerID).filter(\.$startedAt >= cutoff).count() > 0
+    static func activeSince(_ workerIDs: [UUID], _ cutoff: Date, _ db: any Database) async throws -> Set<UUID> {
+        Set(try await Contact.query(on: db).filter(\.$workerID ~~ workerIDs).filter(\.$startedAt >= cutoff).all(\.$workerID).compactMap { $0 })
     }
 }

@@ -5,19 +5,19 @@ import HuzhuPlatform
 import Vapor
 
 /// What one feature holds about a worker, for a request under PIPL: its records for the worker's
-/// export (each a list of labelled fields, decrypted), how it anonymises them on erasure, and whether
-/// the worker is still active in it (for the retention rule).
+/// export (each a list of labelled fields, decrypted), how it anonymises them on erasure, and which of
+/// a page of workers are still active in it (for the retention rule).
 package struct WorkerDataPart: Sendable {
     package typealias Records = [[String: String]]
     package let section: String
     package let export: @Sendable (Worker, FieldCipher, any Database) async throws -> Records
     package let anonymise: @Sendable (Worker, any Database) async throws -> Void
-    package let activeSince: @Sendable (UUID, Date, any Database) async throws -> Bool
+    package let activeSince: @Sendable ([UUID], Date, any Database) async throws -> Set<UUID>
 
     package init(section: String,
                  export: @escaping @Sendable (Worker, FieldCipher, any Database) async throws -> Records,
                  anonymise: @escaping @Sendable (Worker, any Database) async throws -> Void,
-                 activeSince: @escaping @Sendable (UUID, Date, any Database) async throws -> Bool) {
+                 activeSince: @escaping @Sendable ([UUID], Date, any Database) async throws -> Set<UUID>) {
         self.section = section
         self.export = export
         self.anonymise = anonymise
@@ -37,9 +37,10 @@ package enum WorkerData {
         for part in app.workerDataParts { sections[part.section] = try await part.export(worker, app.fieldCipher, db) }
         let audit = try await AuditEvent.query(on: db).filter(\.$recordType == "worker").filter(\.$recordID == worker.requireID())
             .sort(\.$occurredAt).all()
-        sections["audit"] = audit.map { ["when": ISO8601DateFormatter().string(from: $0.occurredAt), "who": $0.actorLogin, "action": $0.action] }
+        let iso = ISO8601DateFormatter()
+        sections["audit"] = audit.map { ["when": iso.string(from: $0.occurredAt), "who": $0.actorLogin, "action": $0.action] }
         let document: [String: Any] = [
-            "exported_at": ISO8601DateFormatter().string(from: app.clock.now()),
+            "exported_at": iso.string(from: app.clock.now()),
             "about": "Everything Huzhu holds about one worker (PIPL art. 45). 互助系统中关于这位工友的全部信息（《个人信息保护法》第四十五条）。",
             "sections": sections,
         ]
@@ -75,10 +76,11 @@ package enum WorkerData {
         try await worker.save(on: db)
     }
 
-    /// Whether any feature saw the worker active since `cutoff`.
-    package static func isActive(_ workerID: UUID, since cutoff: Date, app: Application, on db: any Database) async throws -> Bool {
-        for part in app.workerDataParts where try await part.activeSince(workerID, cutoff, db) { return true }
-        return false
+    /// Which of these workers any feature saw active since `cutoff`: a query per feature for the lot.
+    package static func active(_ workerIDs: [UUID], since cutoff: Date, app: Application, on db: any Database) async throws -> Set<UUID> {
+        var active = Set<UUID>()
+        for part in app.workerDataParts { active.formUnion(try await part.activeSince(workerIDs, cutoff, db)) }
+        return active
     }
 }
 

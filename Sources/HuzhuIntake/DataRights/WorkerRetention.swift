@@ -23,7 +23,7 @@ enum WorkerRetention {
         guard let years = app.retentionYears else { return 0 }
         let now = app.clock.now()
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        calendar.timeZone = ShanghaiTime.zone
         guard let cutoff = calendar.date(byAdding: .year, value: -years, to: now) else { return 0 }
         var erased = 0
         var after: UUID?
@@ -32,7 +32,8 @@ enum WorkerRetention {
             if let after { query.filter(\.$id > after) }
             let page = try await query.sort(\.$id).limit(500).all()
             guard let last = page.last else { break }
-            for worker in page where try await !WorkerData.isActive(worker.requireID(), since: cutoff, app: app, on: app.db) {
+            let active = try await WorkerData.active(page.compactMap(\.id), since: cutoff, app: app, on: app.db)
+            for worker in page where !active.contains(try worker.requireID()) {
                 try await app.db.write { db in
                     try await WorkerData.anonymise(worker, by: nil, now: now, app: app, on: db)
                     try await AuditEvent.record(.eraseWorker, by: retentionSource, at: now, recordType: "worker", recordID: worker.id,

@@ -166,11 +166,3 @@ struct TwoFactorRequirement: AsyncMiddleware {
         throw HuzhuAbort(.forbidden, "error.two_factor_required")
     }
 }
-
-extension Response {
-    /// Tells the client how many seconds to wait before asking again.
-    func retryAfter(_ seconds: Int) -> Response {
-        headers.replaceOrAdd(name: .retryAfter, value: String(max(1, seconds)))
-        return self
-    }
-}

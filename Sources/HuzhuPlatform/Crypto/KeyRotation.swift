@@ -75,17 +75,24 @@ package enum KeyRotation {
         return changed
     }
 
-    /// How many sealed values the current key alone cannot open (0 once a rotation is complete).
+    /// How many sealed values the current key alone cannot open (0 once a rotation is complete). Rows
+    /// stream past one at a time: a million phone numbers are never in memory at once.
     package static func remaining(_ columns: [SealedColumn], cipher: FieldCipher, on db: any Database) async throws -> Int {
-        var remaining = 0
+        let counter = Counter()
         for column in columns {
-            let rows = try await db.sql.select().column(SQLAlias(SQLIdentifier(column.cipher), as: SQLIdentifier("sealed")))
-                .from(column.table).where(SQLIdentifier(column.cipher), .isNot, SQLLiteral.null).all()
-            for row in rows where (try? cipher.openTellingKey(try row.decode(column: "sealed", as: Data.self)).current) != true {
-                remaining += 1
-            }
+            try await db.sql.select().column(SQLAlias(SQLIdentifier(column.cipher), as: SQLIdentifier("sealed")))
+                .from(column.table).where(SQLIdentifier(column.cipher), .isNot, SQLLiteral.null).run { row in
+                    if (try? cipher.openTellingKey(try row.decode(column: "sealed", as: Data.self)).current) != true { counter.add() }
+                }
         }
-        return remaining
+        return counter.value
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
     }
 }
 

@@ -80,8 +80,7 @@ struct RateLimiting: AsyncMiddleware {
                 response = request.page(request.t("error.title"), status: .tooManyRequests,
                                         .p(.class("notice error"), .attribute(named: "role", value: "alert"), .text(message)))
             }
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(max(1, wait)))
-            return response
+            return response.retryAfter(wait)
         }
         return try await next.respond(to: request)
     }
@@ -94,5 +93,13 @@ extension Application {
     package var rateRules: [RateRule] {
         get { storage[RateRulesKey.self] ?? [] }
         set { storage[RateRulesKey.self] = newValue }
+    }
+}
+
+extension Response {
+    /// Tells the client how many seconds to wait before asking again (at least one).
+    package func retryAfter(_ seconds: Int) -> Response {
+        headers.replaceOrAdd(name: .retryAfter, value: String(max(1, seconds)))
+        return self
     }
 }
