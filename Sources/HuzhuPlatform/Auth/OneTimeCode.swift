@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Vapor
 
 /// Time-based one-time passwords (RFC 6238, on HOTP, RFC 4226), as authenticator apps compute them: the
 /// shared secret keys an HMAC of the count of 30-second steps since 1970, truncated to six digits.
@@ -11,6 +12,7 @@ package struct OneTimeCode: Sendable {
     package var digits = 6
     package var period: Int64 = 30
 
+    /// `digits`: 6, 7 or 8.
     package init(secret: Data, algorithm: Algorithm = .sha1, digits: Int = 6) {
         self.secret = secret
         self.algorithm = algorithm
@@ -24,19 +26,16 @@ package struct OneTimeCode: Sendable {
 
     package func code(at date: Date) -> String { code(step: step(at: date)) }
 
+    /// The code of one step, by Vapor's TOTP (the HMAC and its dynamic truncation).
     package func code(step: Int64) -> String {
-        let counter = withUnsafeBytes(of: UInt64(step).bigEndian) { Data($0) }
-        let key = SymmetricKey(data: secret)
-        let mac: [UInt8] = switch algorithm {
-        case .sha1: Array(HMAC<Insecure.SHA1>.authenticationCode(for: counter, using: key))
-        case .sha256: Array(HMAC<SHA256>.authenticationCode(for: counter, using: key))
-        case .sha512: Array(HMAC<SHA512>.authenticationCode(for: counter, using: key))
+        let digest: OTPDigest = switch algorithm {
+        case .sha1: .sha1
+        case .sha256: .sha256
+        case .sha512: .sha512
         }
-        let offset = Int(mac[mac.count - 1] & 0x0F)
-        let binary = (UInt32(mac[offset] & 0x7F) << 24) | (UInt32(mac[offset + 1]) << 16) | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
-        let modulus = (0..<digits).reduce(UInt32(1)) { value, _ in value * 10 }
-        let text = String(binary % modulus)
-        return String(repeating: "0", count: digits - text.count) + text
+        return Vapor.TOTP(key: SymmetricKey(data: secret), digest: digest, digits: OTPDigits(rawValue: digits) ?? .six,
+                          interval: Int(period))
+            .generate(time: Date(timeIntervalSince1970: TimeInterval(step * period)))
     }
 
     /// The step whose code `code` is, within `window` steps either side of now (phones' clocks drift),
