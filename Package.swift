@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
                                               "HuzhuGenerate"]),
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
+        // Prints the figures enterprise reports show, for the independent audit in Tests/audit.
+        .executableTarget(name: "report-figures", dependencies: ["HuzhuCore"], path: "Tests/audit/report-figures"),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
         .testTarget(name: "HuzhuOrgTests", dependencies: ["HuzhuOrg"]),

@@ -10,12 +10,16 @@ import time
 import requests
 
 
+def form_token(page):
+    """The CSRF token the page's forms carry (it is bound to the session, so it changes at sign-in)."""
+    return re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+
+
 def main(base, rows):
     session = requests.Session()
-    session.get(base + "/login")
     session.post(base + "/login", data={"login": os.environ.get("HUZHU_BENCH_LOGIN", "supervisor"), "password": "huzhu-demo",
-                                        "csrf": session.cookies["huzhu_csrf"]}, allow_redirects=False)
-    csrf = session.cookies["huzhu_csrf"]
+                                        "csrf": form_token(session.get(base + "/login"))}, allow_redirects=False)
+    csrf = form_token(session.get(base + "/"))
     random.seed()
     # 199 is a prefix the generator never uses; a window of its own in each run, so that a reused
     # database takes a new list.

@@ -11,7 +11,7 @@ import Vapor
 /// The communication hotline for partner enterprises: workers' anonymous voice, urgent escalation,
 /// and reports that protect who spoke.
 package enum EnterpriseFeature: Feature {
-    package static let migrations: [any Migration] = [CreateEnterpriseTables()]
+    package static let migrations: [any Migration] = [CreateEnterpriseTables(), AddReportPeriods(), AddPartnershipOffices()]
 
     package static func grant(_ policy: inout Policy) {
         EnterprisePolicy.grant(&policy)
@@ -30,7 +30,7 @@ package enum EnterpriseFeature: Feature {
 
     package static func routes(_ app: Application) throws {
         app.contactActions.append { request, contact in
-            guard request.may(.workFeedback, in: .ngo(contact.ngoID)) else { return nil }
+            guard request.may(.workFeedback, in: .office(ngo: contact.ngoID, office: contact.officeID)) else { return nil }
             return (queryLink(EnterpriseRoute.newFeedback.path, [("contact", contact.id!.uuidString.lowercased())]), "feedback.from_contact")
         }
         app.homePanels.append(escalationsPanel)
@@ -51,9 +51,10 @@ package enum EnterpriseFeature: Feature {
         guard let ngo = actor.ngoID else { return nil }
         let now = request.application.clock.now()
         let t = request.t
-        if request.may(.workFeedback, in: .ngo(ngo)) {
-            let late = try await Feedback.query(on: request.db).filter(\.$ngoID == ngo).filter(\.$acknowledgedAt == nil)
-                .filter(\.$ackDueAt < now).count()
+        if request.may(.workFeedback, in: Policy.ownScope(of: actor)) {
+            let ids = try await request.heldPartnerships().compactMap(\.id)
+            let late = ids.isEmpty ? 0 : try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids)
+                .filter(\.$acknowledgedAt == nil).filter(\.$ackDueAt < now).count()
             guard late > 0 else { return nil }
             return .section(.class("card"), .p(.class("notice error"),
                 .a(.href(EnterpriseRoute.partners.path), .text(t("partners.unacknowledged", String(late))))))
@@ -94,6 +95,7 @@ enum DemoPartner {
             employer.createdAt = Date()
             try await employer.create(on: db)
             partnership.ngoID = office.ngoID
+            partnership.officeID = office.id
             partnership.employerID = employer.id!
             partnership.name = employer.name
             partnership.startOn = "2026-01-01"

@@ -5,9 +5,11 @@ import HuzhuPlatform
 import Vapor
 
 extension Permission {
-    /// Set up partner enterprises: partnership terms, liaison accounts, reports. Scope: the NGO.
+    /// Set up partner enterprises: partnership terms, liaison accounts, reports. Scope: the office that
+    /// holds the partnership.
     static let managePartners = Permission("enterprise.partners.manage")
-    /// Record and follow through workers' feedback about partners. Scope: the NGO.
+    /// Record and follow through workers' feedback about partners. Scope: the office that holds the
+    /// partnership (an NGO admin reaches every office's).
     static let workFeedback = Permission("enterprise.feedback.work")
     /// A liaison's portal: their enterprise's escalations and reports. Scope: the liaison's NGO; the
     /// partnership's liaison list decides which enterprise.
@@ -33,20 +35,29 @@ extension AuditAction {
 
 enum EnterprisePolicy {
     static func grant(_ policy: inout Policy) {
-        policy.grant(.managePartners, to: [.ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
-        policy.grant(.workFeedback, to: [.ngoAdmin, .officeSupervisor, .caseworker], when: Policy.withinNGO)
+        policy.grant(.managePartners, to: [.ngoAdmin, .officeSupervisor])
+        policy.grant(.workFeedback, to: [.ngoAdmin, .officeSupervisor, .caseworker])
         policy.grant(.usePortal, to: [.enterpriseLiaison], when: Policy.withinNGO)
     }
 }
 
 extension Request {
-    /// A partnership of the signed-in person's NGO by id, if they may work with its feedback.
+    /// A partnership by id, if the signed-in person may work with its feedback (or do `permission`);
+    /// another office's or NGO's does not exist for them.
     func partnership(_ id: UUID, _ permission: Permission = .workFeedback) async throws -> Partnership {
         let actor = try requireActor()
         guard let found = try await Partnership.query(on: db).filter(\.$id == id).filter(\.$ngoID == actor.ngoID ?? UUID()).first()
-        else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try authorize(permission, in: .ngo(found.ngoID))
+        else { throw HuzhuAbort.notFound }
+        try authorizeRecord(permission, in: found.scope)
         return found
+    }
+
+    /// The partnerships held by the signed-in person's office (all of the NGO's for an NGO admin), by name.
+    func heldPartnerships() async throws -> [Partnership] {
+        let actor = try inOwnScope(.workFeedback)
+        let query = Partnership.query(on: db).filter(\.$ngoID == actor.ngoID ?? UUID()).sort(\.$name)
+        if actor.role.reach == .office { query.filter(\.$officeID == actor.officeID ?? UUID()) }
+        return try await query.all()
     }
 
     /// The partnerships whose liaison the signed-in person is; nothing of any other enterprise.

@@ -25,12 +25,12 @@ struct FeedbackGenerator {
             return [id, offices[index / Self.partnersPerOffice].ngo, "生成电子厂\(index + 1)（生成）", "—", base]
         }
         var partners: [(id: UUID, ngo: UUID, staff: [UUID])] = []
-        try await writer.insert(Partnership.schema, ["id", "ngo_id", "employer_id", "name", "start_on", "sites", "report_months",
-                                                     "responsible_id", "k", "form_token", "created_at"], count: partnerships) { index in
+        try await writer.insert(Partnership.schema, ["id", "ngo_id", "office_id", "employer_id", "name", "start_on", "sites",
+                                                     "report_months", "responsible_id", "k", "form_token", "created_at"], count: partnerships) { index in
             let office = offices[index / Self.partnersPerOffice]
             let id = random.uuid()
             partners.append((id, office.ngo, office.staff))
-            return [id, office.ngo, employers[index], "生成电子厂\(index + 1)沟通热线", CalendarDate(base).description,
+            return [id, office.ngo, office.id, employers[index], "生成电子厂\(index + 1)沟通热线", CalendarDate(base).description,
                     "一号厂区", 3, office.staff[0], 5, random.uuid(), base]
         }
         let channels: [(String, Int)] = [("web_form", 45), ("hotline", 30), ("sms", 10), ("qq", 10), ("staff", 5)]

@@ -13,13 +13,13 @@ extension Request {
     }
 
     /// The contact of the route's `:id`, read by the signed-in person (an audited read). Another NGO's
-    /// contact does not exist for them; one of their NGO they may not read is forbidden.
+    /// contact, or one of their NGO they may not read, does not exist for them.
     func readContact() async throws -> Contact {
         let actor = try requireActor()
         let query = Contact.query(on: db).filter(\.$id == (try routeID()))
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let contact = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        guard mayRead(contact) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        guard let contact = try await query.first() else { throw HuzhuAbort.notFound }
+        guard mayRead(contact) else { throw HuzhuAbort.notFound }
         try await audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
         return contact
     }
@@ -30,8 +30,8 @@ extension Request {
         let actor = try requireActor()
         let query = Worker.query(on: db).filter(\.$id == (try routeID()))
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let worker = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try authorize(.readWorkers, in: .ngo(worker.ngoID))
+        guard let worker = try await query.first() else { throw HuzhuAbort.notFound }
+        try authorizeRecord(.readWorkers, in: .ngo(worker.ngoID))
         if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: db) { return merged }
         return worker
     }

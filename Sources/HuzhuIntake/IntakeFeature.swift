@@ -9,6 +9,7 @@ package enum IntakeFeature: Feature {
     package static let migrations: [any Migration] = [
         CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
         CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(), AddWorkerErasure(),
+        AddErasureReference(),
     ]
 
     package static func grant(_ policy: inout Policy) {
@@ -28,6 +29,7 @@ package enum IntakeFeature: Feature {
     package static let auditActions = AuditAction.intake
     package static let sealedColumns = [
         SealedColumn(table: Worker.schema, cipher: "id_cipher", hash: "id_hash"),
+        SealedColumn(table: Worker.schema, cipher: "erasure_reference_cipher"),
         SealedColumn(table: WorkerPhone.schema, cipher: "cipher", hash: "lookup_hash"),
         SealedColumn(table: Contact.schema, cipher: "callback_cipher", hash: "callback_hash"),
         SealedColumn(table: Callback.schema, cipher: "phone_cipher", hash: "phone_hash"),

@@ -5,7 +5,8 @@ import Vapor
 package enum Platform {
     /// Migrations of the platform's own tables.
     package static let migrations: [any Migration] = [
-        CreateStaffSessions(), CreateApiTokens(), CreateLoginFailures(), CreateAuditEvents(),
+        CreateStaffSessions(), CreateApiTokens(), CreateLoginFailures(), CreateAuditEvents(), AddSessionLastSeen(),
+        ClearAuditDetails(),
     ]
 
     /// Connects the database, sets the server's address and installs the middleware every request passes:
@@ -23,6 +24,8 @@ package enum Platform {
         app.http.server.configuration.responseCompression = .enabled
         app.secureCookies = configuration.secureCookies
         app.requireTwoFactor = configuration.requireTwoFactor
+        app.sessionLimits = SessionLimits(idle: TimeInterval(configuration.sessionIdleMinutes * 60),
+                                          absolute: TimeInterval(configuration.sessionHours * 3600))
         app.retentionYears = configuration.retentionYears
         app.dataDirectory = configuration.dataDirectory
         app.reminderSchedule = ReminderSchedule(days: configuration.reminderDays, intervalMinutes: configuration.reminderIntervalMinutes)

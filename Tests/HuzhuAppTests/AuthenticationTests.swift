@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HuzhuCore
 @testable import HuzhuOrg
 import HuzhuPlatform
 import Testing
@@ -66,6 +67,33 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("Guessing from one address cannot lock the account for its owner elsewhere; the guesser stays slowed")
+    func noLockoutFromAfar() async throws {
+        let clock = TestClock()
+        try await withHuzhu(clock: clock) { app, _ in
+            let attacker = LoginGuard(login: "admin", address: "203.0.113.9")
+            for _ in 0..<LoginThrottle.account.lockAfter {
+                try await attacker.recordFailure(now: clock.now(), on: app.db)
+                clock.advance(1)
+            }
+            guard case .locked = try await attacker.decision(now: clock.now(), on: app.db) else {
+                Issue.record("the guessing address should be locked out of the account")
+                return
+            }
+            let owner = LoginGuard(login: "admin", address: "198.51.100.7")
+            #expect(try await owner.decision(now: clock.now(), on: app.db) == .allowed)
+            // The guesser spreading over other accounts is stopped by the address's own limit.
+            for index in 0..<LoginThrottle.address.lockAfter {
+                try await LoginGuard(login: "user\(index)", address: "203.0.113.9").recordFailure(now: clock.now(), on: app.db)
+            }
+            guard case .locked = try await LoginGuard(login: "caseworker", address: "203.0.113.9").decision(now: clock.now(), on: app.db) else {
+                Issue.record("an address that failed on many accounts should be locked on all")
+                return
+            }
+            #expect(try await owner.decision(now: clock.now(), on: app.db) == .allowed)
+        }
+    }
+
     @Test("Logging out ends the session on the server, not only in the browser")
     func logout() async throws {
         try await withHuzhu { app, browser in
@@ -77,6 +105,43 @@ struct AuthenticationTests {
             #expect(replay.status == .seeOther)
             #expect(replay.location == "/login")
         }
+    }
+
+    @Test("A session ends after 30 idle minutes and 12 hours after sign-in; its cookie outlives the browser only if remembered")
+    func sessionLimits() async throws {
+        let clock = TestClock()
+        try await withHuzhu(clock: clock) { app, browser in
+            let signIn = try await browser.post("/login", ["login": "caseworker", "password": DemoNetwork.password])
+            #expect(signIn.headers.setCookie?[StaffSession.cookieName]?.maxAge == nil)
+            #expect(signIn.headers.setCookie?[StaffSession.cookieName]?.expires == nil)
+            clock.advance(29 * 60)
+            #expect(try await browser.get("/").status == .ok)
+            clock.advance(29 * 60)  // 58 minutes after sign-in, 29 after the last use
+            #expect(try await browser.get("/").status == .ok)
+            clock.advance(31 * 60)
+            let idle = try await browser.get("/")
+            #expect(idle.status == .seeOther && idle.location?.hasPrefix("/login") == true)
+
+            let busy = browser.fresh()
+            let remembered = try await busy.post("/login", ["login": "caseworker", "password": DemoNetwork.password, "remember": "on"])
+            #expect(remembered.headers.setCookie?[StaffSession.cookieName]?.maxAge == 12 * 3600)
+            for _ in 0..<(12 * 3) {  // used every 20 minutes for a working day
+                #expect(try await busy.get("/").status == .ok)
+                clock.advance(20 * 60)
+            }
+            let ended = try await busy.get("/")
+            #expect(ended.status == .seeOther && ended.location?.hasPrefix("/login") == true)
+            #expect(try await StaffSession.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("A new deployment requires two-step sign-in of administrators and supervisors unless it is turned off")
+    func twoFactorByDefault() throws {
+        #expect(try HuzhuConfiguration(environment: [:]).requireTwoFactor)
+        #expect(try !HuzhuConfiguration(environment: ["HUZHU_REQUIRE_TWO_FACTOR": "false"]).requireTwoFactor)
+        #expect(try HuzhuConfiguration(environment: [:]).sessionIdleMinutes == 30)
+        #expect(try HuzhuConfiguration(environment: ["HUZHU_SESSION_HOURS": "8"]).sessionHours == 8)
+        #expect(throws: ConfigurationError.self) { try HuzhuConfiguration(environment: ["HUZHU_SESSION_IDLE_MINUTES": "0"]) }
     }
 
     @Test("Deactivating an account or resetting its password ends its sessions at once")
@@ -125,7 +190,7 @@ struct AuthenticationTests {
         try await withHuzhu { app, browser in
             app.secureCookies = true
             let response = try await browser.post("/login", ["login": "admin", "password": DemoNetwork.password])
-            #expect(response.headers.setCookie?[StaffSession.cookieName]?.isSecure == true)
+            #expect(response.headers.setCookie?["__Host-" + StaffSession.cookieName]?.isSecure == true)
         }
     }
 }

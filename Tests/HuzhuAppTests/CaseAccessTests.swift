@@ -37,12 +37,15 @@ struct CaseAccessTests {
             #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
             #expect(try await app.auditActions().last == "casework.file.download")
 
-            for (login, status) in [("sz.caseworker", HTTPStatus.forbidden), ("cd.caseworker", .notFound),
-                                    ("volunteer", .forbidden), ("lawyer", .forbidden)] {
+            // Another office's caseworker, a volunteer and an unassigned lawyer of the same NGO get exactly
+            // what another NGO's caseworker gets, and what an id that was never used gets: no such record.
+            for login in ["sz.caseworker", "cd.caseworker", "volunteer", "lawyer"] {
                 let other = browser.fresh()
                 try await other.login(login)
-                #expect(try await other.get("/files/\(file.id!)").status == status, "\(login)")
-                #expect(try await other.get("/cases/\(opened.id!)").status == status, "\(login)")
+                for path in ["/files/\(file.id!)", "/cases/\(opened.id!)", "/files/\(UUID())", "/cases/\(UUID())"] {
+                    let response = try await other.get(path)
+                    #expect(response.status == .notFound && response.text.contains("找不到"), "\(login) \(path)")
+                }
             }
         }
     }
@@ -58,8 +61,16 @@ struct CaseAccessTests {
 
             let lawyer = browser.fresh()
             try await lawyer.login("lawyer")
+            // Until they confirm, the list and the API show the case number and the respondents, never the title.
             let list = try await lawyer.get("/cases").text
-            #expect(list.contains("指派给律师的案子") && !list.contains("没有指派的案子"))
+            #expect(list.contains(assigned.number) && list.contains("某某建设集团"))
+            #expect(!list.contains("指派给律师的案子") && !list.contains("没有指派的案子"))
+            let apiList = try await app.testing().sendRequest(.GET, "/api/v1/cases", headers: try await lawyer.apiHeaders())
+            #expect(apiList.text.contains(assigned.number) && apiList.text.contains("某某建设集团"))
+            #expect(!apiList.text.contains("指派给律师的案子") && apiList.text.contains(#""conflict_check_pending":true"#))
+            // Nor can a search by a word of the title or a worker's name tell them what the case is about.
+            #expect(!(try await lawyer.get("/cases?q=指派").text.contains(assigned.number)))
+            #expect(try await lawyer.get("/cases?q=某某建设").text.contains(assigned.number))
             let first = try await lawyer.get("/cases/\(assigned.id!)")
             #expect(first.status == .seeOther && first.location == "/cases/\(assigned.id!.uuidString.lowercased())/conflict")
             let confirmation = try await lawyer.get("/cases/\(assigned.id!)/conflict").text
@@ -71,6 +82,7 @@ struct CaseAccessTests {
 
             #expect(try await lawyer.post("/cases/\(assigned.id!)/conflict", ["decision": "confirm"]).status == .seeOther)
             #expect(try await lawyer.get("/cases/\(assigned.id!)").status == .ok)
+            #expect(try await lawyer.get("/cases").text.contains("指派给律师的案子"))
             #expect(try await lawyer.post("/cases/\(assigned.id!)/notes", ["text": "看过材料"]).status == .seeOther)
             #expect(try await lawyer.post("/cases/\(assigned.id!)/assignees", ["assignee": lawyerID.uuidString]).status == .forbidden)
             let confirmed = try #require(try await CaseAssignee.query(on: app.db).filter(\.$userID == lawyerID).first())

@@ -104,6 +104,50 @@ struct DataRightsTests {
         }
     }
 
+    @Test("After erasure no text column of any table, nor the audit log, holds the worker's name, phone or words")
+    func eraseEverywhere() async throws {
+        try await withHuzhu { app, browser in
+            let worker = try await worker(app)
+            let name = worker.name
+            let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
+            let spaced = "\(phone.digits.prefix(3)) \(phone.digits.dropFirst(3).prefix(4)) \(phone.digits.suffix(4))"
+            try await browser.login("supervisor")
+            // What an attacker saw survive: a case titled with the name, a note with the phone and a health
+            // detail, the contact's summary copied onto the timeline, a file named after the worker.
+            let health = "怀孕五个月，工头不让休息"
+            #expect(try await browser.recordContact(phone: phone.digits, subject: worker.id!.uuidString,
+                                                    summary: "\(name)来电：\(health)").status == .seeOther)
+            let contact = try #require(try await Contact.query(on: app.db).filter(\.$workerID == worker.id!)
+                .sort(\.$createdAt, .descending).first())
+            let opened = try await browser.openCase(title: "\(name)欠薪案", roster: "\(name) \(phone.digits)",
+                                                    extra: [("contact", contact.id!.uuidString), ("summary", "\(name)来电：\(health)")])
+            #expect(try await browser.post("/cases/\(opened.id!)/notes", ["note_kind": "call",
+                                                                           "text": "回电 \(spaced)，\(health)"]).status == .seeOther)
+            #expect(try await browser.upload("/cases/\(opened.id!)/files", fields: [("description", "\(name)的工资条")],
+                                             file: "\(name)工资条.pdf", type: "application/pdf",
+                                             data: Data("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)).status == .seeOther)
+            #expect(try await app.textColumns(containing: name).contains("cases.title"))  // the attack's starting point
+            #expect(try await app.textColumns(containing: health).contains("case_events.text"))
+
+            let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
+            #expect(erased.status == .seeOther)
+            for needle in [name, phone.digits, spaced, health] {
+                let left = try await app.textColumns(containing: needle)
+                #expect(left.isEmpty, "\(needle) in \(left)")
+            }
+            let audit = try await AuditEvent.query(on: app.db).all()
+            #expect(audit.allSatisfy { ($0.detail ?? "").rangeOfCharacter(from: CharacterSet(charactersIn: "\u{4E00}"..."\u{9FFF}")) == nil })
+            let admin = browser.fresh()
+            try await admin.login("ngoadmin")
+            let log = try await admin.get("/admin/audit").text
+            #expect(log.contains("intake.worker.erase") || log.contains("抹除"))
+            #expect(!log.contains(name) && !log.contains(phone.digits) && !log.contains(health))
+            // The case and its money stay, anonymous.
+            let kept = try #require(try await Case.find(opened.id, on: app.db))
+            #expect(kept.title.contains(WorkerData.anonymisedLabel) && kept.number == opened.number)
+        }
+    }
+
     @Test("The retention rule, off by default, anonymises workers inactive for the configured years and spares those with an open case")
     func retention() async throws {
         let clock = TestClock(Date())

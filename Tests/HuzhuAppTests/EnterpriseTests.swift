@@ -26,6 +26,7 @@ struct EnterpriseTests {
         try await liaison.create(on: app.db)
         let second = Partnership()
         second.ngoID = first.ngoID
+        second.officeID = first.officeID
         second.employerID = first.employerID
         second.name = "乙厂"
         second.startOn = "2026-01-01"
@@ -81,6 +82,40 @@ struct EnterpriseTests {
         }
     }
 
+    @Test("Feedback belongs to the office that holds the partnership: another office's caseworker finds nothing; the NGO admin all")
+    func feedbackByOffice() async throws {
+        try await withHuzhu { app, browser in
+            let (partner, _) = try await partners(app)  // held by the Shenzhen office
+            _ = try await file(browser.fresh(), partner, [:])
+            let item = try #require(try await Feedback.query(on: app.db).first())
+            let shenzhen = browser.fresh()
+            try await shenzhen.login("sz.caseworker")
+            #expect(try await shenzhen.get("/partners").text.contains(partner.name))
+            #expect(try await shenzhen.get("/feedback/\(item.id!)").text.contains("安全门坏了"))
+
+            let beijing = browser.fresh()
+            try await beijing.login("caseworker")
+            #expect(!(try await beijing.get("/partners").text.contains(partner.name)))
+            #expect(!(try await beijing.get("/feedback/new").text.contains(partner.name)))
+            for path in ["/partners/\(partner.id!)", "/feedback/\(item.id!)"] {
+                #expect(try await beijing.get(path).status == .notFound, "\(path)")
+            }
+            let before = try await Feedback.query(on: app.db).count()
+            #expect(try await beijing.post("/feedback/\(item.id!)/summary", ["summary": "改写"]).status == .notFound)
+            #expect(try await beijing.post("/feedback/\(item.id!)/status", ["status": "triaged"]).status == .notFound)
+            let recorded = try await beijing.post("/feedback/new", ["partner": partner.id!.uuidString, "channel": "staff",
+                                                                   "category": "safety", "severity": "normal", "treatment": "anonymous",
+                                                                   "description": "代录"])
+            #expect(recorded.status == .unprocessableEntity)
+            #expect(try await Feedback.query(on: app.db).count() == before)
+            #expect(try #require(try await Feedback.find(item.id, on: app.db)).status == .new)
+
+            try await browser.login("ngoadmin")
+            #expect(try await browser.get("/feedback/\(item.id!)").status == .ok)
+            #expect(try await browser.get("/partners").text.contains(partner.name))
+        }
+    }
+
     @Test("Forwarding needs an approved summary; an urgent item is escalated and flagged when not acknowledged in 24 hours")
     func flowAndEscalation() async throws {
         let clock = TestClock()
@@ -116,7 +151,8 @@ struct EnterpriseTests {
 
     @Test("A liaison sees only their enterprise, never a worker's words, name or number, nor any count under k")
     func isolation() async throws {
-        try await withHuzhu { app, browser in
+        let clock = TestClock()  // 2026-11-18
+        try await withHuzhu(clock: clock) { app, browser in
             let (first, second) = try await partners(app)
             let visitor = browser.fresh()
             _ = try await file(visitor, first, ["treatment": "named", "worker_name": "王小明", "callback": "13900139000",
@@ -125,13 +161,13 @@ struct EnterpriseTests {
                 _ = try await file(visitor, second, ["description": "乙厂加班太多 \(index)", "category": "hours", "severity": "normal"])
             }
             let items = try await Feedback.query(on: app.db).all()
+            clock.advance(20 * 86400)  // November has ended
             try await browser.login("ngoadmin")
             for item in items {
                 _ = try await browser.post("/feedback/\(item.id!)/summary", ["summary": "摘要 \(item.category.rawValue)"])
             }
             for partner in [first, second] {
-                _ = try await browser.post("/partners/\(partner.id!)/reports", ["period_from": "2026-01-01", "period_last": "2026-12-31",
-                                                                                 "recommendations": "建议改善"])
+                _ = try await browser.post("/partners/\(partner.id!)/reports", ["period": "2026-11", "recommendations": "建议改善"])
             }
             let reports = try await EnterpriseReport.query(on: app.db).all()
             let reportB = try #require(reports.first { $0.partnershipID == second.id })
@@ -147,11 +183,50 @@ struct EnterpriseTests {
             #expect(try await liaisonA.post("/portal/feedback/\(itemB.id!)/acknowledge").status == .notFound)
             #expect(try await liaisonA.get("/reports/\(reportB.id!)").status == .notFound)
             #expect(try await liaisonA.get("/partners").status == .forbidden)
-            #expect(try await liaisonA.get("/feedback/\(itemB.id!)").status == .forbidden)
+            #expect(try await liaisonA.get("/feedback/\(itemB.id!)").status == .notFound)
             let liaisonB = browser.fresh()
             try await liaisonB.login("liaison.b")
             #expect(try await liaisonB.get("/reports/\(reportB.id!)").status == .ok)
             #expect(!(try await liaisonB.get("/portal").text.contains("摘要 dormitory")))
+        }
+    }
+
+    @Test("Reports cover an ended month or quarter, never overlap another, and a correction replaces the report for the enterprise")
+    func reportPeriods() async throws {
+        let clock = TestClock()  // 2026-11-18
+        try await withHuzhu(clock: clock) { app, browser in
+            let (_, second) = try await partners(app)
+            let visitor = browser.fresh()
+            for index in 0..<5 {
+                _ = try await file(visitor, second, ["description": "乙厂加班太多 \(index)", "category": "hours", "severity": "normal"])
+            }
+            try await browser.login("ngoadmin")
+            let path = "/partners/\(second.id!)/reports"
+            // November has not ended yet; a range of days is not a period.
+            #expect(try await browser.post(path, ["period": "2026-11", "recommendations": "-"]).status == .unprocessableEntity)
+            #expect(try await browser.post(path, ["period": "2026-11-01", "recommendations": "-"]).status == .unprocessableEntity)
+            clock.advance(48 * 86400)  // 2027-01-05
+            try await browser.login("ngoadmin")
+            #expect(try await browser.post(path, ["period": "2026-10", "recommendations": "-"]).status == .seeOther)
+            #expect(try await browser.post(path, ["period": "2026-11", "recommendations": "-"]).status == .seeOther)
+            // The fourth quarter holds both months: it would let one report be subtracted from the other.
+            let overlap = try await browser.post(path, ["period": "2026-Q4", "recommendations": "-"])
+            #expect(overlap.status == .unprocessableEntity && overlap.text.contains("重叠"))
+            #expect(try await EnterpriseReport.query(on: app.db).count() == 2)
+            // Issuing November again is a correction: it needs a reason, and replaces the first.
+            #expect(try await browser.post(path, ["period": "2026-11", "recommendations": "-"]).status == .unprocessableEntity)
+            #expect(try await browser.post(path, ["period": "2026-11", "revision_reason": "分类更正", "recommendations": "-"]).status == .seeOther)
+            let reports = try await EnterpriseReport.query(on: app.db).filter(\.$period == "2026-11").sort(\.$issuedAt).all()
+            #expect(reports.count == 2 && reports[1].replacesID == reports[0].id && reports[1].shownTotal == 5)
+            // The trend repeats the earlier report's total as issued, and nothing from outside the reports.
+            #expect(reports[1].html.contains("2026-10：0") && reports[1].html.contains("2026-11：5"))
+            let liaison = browser.fresh()
+            try await liaison.login("liaison.b")
+            #expect(try await liaison.get("/reports/\(reports[1].id!)").status == .ok)
+            #expect(try await liaison.get("/reports/\(reports[0].id!)").status == .notFound)
+            #expect(!(try await liaison.get("/portal").text.contains(reports[0].id!.uuidString.lowercased())))
+            // The smallest threshold a partnership may set is 3.
+            #expect(try await browser.post("/partners/\(second.id!)", ["k": "2", "report_months": "1", "sites": "总装"]).status == .unprocessableEntity)
         }
     }
 }

@@ -58,7 +58,8 @@ struct GenerateTests {
             #expect(try await Feedback.query(on: app.db).count() == 20)
             #expect(Set(try await Feedback.query(on: app.db).all().map(\.status)).count > 2)
             let supervisor = try await HuzhuOrg.User.query(on: app.db).filter(\.$role == .officeSupervisor).first()!
-            let feedback = try #require(try await Feedback.query(on: app.db).filter(\.$ngoID == supervisor.ngoID!).first())
+            let held = try await Partnership.query(on: app.db).filter(\.$officeID == supervisor.officeID).all().compactMap(\.id)
+            let feedback = try #require(try await Feedback.query(on: app.db).filter(\.$partnershipID ~~ held).first())
             try await browser.login(supervisor.login)
             #expect(try await browser.get("/feedback/\(feedback.id!)").text.contains("车间加班太多"))
         }

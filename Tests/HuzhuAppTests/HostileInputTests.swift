@@ -99,7 +99,7 @@ struct HostileInputTests {
             #expect(try await visitor.post("/voice/\(partner.formToken)", ["category": "safety", "severity": "urgent", "treatment": "anonymous",
                                                                          "description": "安全门坏了" + markup, "site": "二厂"]).status == .ok)
             let supervisor = browser.fresh()
-            try await supervisor.login("supervisor")
+            try await supervisor.login("sz.caseworker")  // the demo partner is the Shenzhen office's
             let item = try #require(try await Feedback.query(on: app.db).sort(\.$createdAt, .descending).first())
             try await expectEscaped(supervisor, "/feedback/\(item.id!)")
         }
@@ -152,7 +152,7 @@ struct HostileInputTests {
             let huge = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(count: EvidenceStore.maxBytes + 1 << 20)
             let apiUpload = try await send("/api/v1/cases/\(found.id!)/files", Multipart.body(file: "huge.png", type: "image/png", data: huge), multipart)
             #expect(apiUpload.status == .payloadTooLarge)
-            let csrf = browser.cookies[CSRFProtection.cookieName] ?? ""
+            let csrf = try await browser.csrfToken()
             let pageUpload = try await send("/cases/\(found.id!)/files",
                                             Multipart.body(fields: [(CSRFProtection.fieldName, csrf)], file: "huge.png", type: "image/png", data: huge),
                                             Multipart.headers)

@@ -84,7 +84,7 @@ struct IntakeAPITests {
             let created = try await app.testing().sendRequest(.POST, "/api/v1/workers", headers: headers, body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let id = try created.content.decode(WorkerJSON.self).id
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/workers/\(id)?reveal=true", headers: headers).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/workers/\(id)?reveal=true", headers: headers).status == .notFound)
         }
     }
 

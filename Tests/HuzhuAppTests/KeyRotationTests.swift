@@ -67,7 +67,7 @@ struct KeyRotationTests {
             let lookup = try await app.testing().sendRequest(.GET, "/api/v1/lookup?phone=13900139002", headers: headers)
             #expect(lookup.text.contains("请回电") && lookup.text.contains("open_callbacks\":[{"), "\(lookup.text)")
             let supervisor = browser.fresh()
-            try await supervisor.login("supervisor")
+            try await supervisor.login("sz.caseworker")  // the demo partner is the Shenzhen office's
             let item = try #require(try await Feedback.query(on: app.db).first())
             #expect(try await supervisor.get("/feedback/\(item.id!)").text.contains("安全门坏了"))
             // And the old key opens nothing any more: a leaked old key reads no current value.

@@ -27,6 +27,49 @@ struct SecurityTests {
         }
     }
 
+    @Test("A token is bound to the session: the cookie's own value, another session's token or a planted cookie are refused")
+    func csrfBoundToSession() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("admin")
+            let before = try await Office.query(on: app.db).count()
+            let form = ["ngo": try await app.ngo(named: "小小鸟").requireID().uuidString,
+                        "name": "广州办公室", "city": "广州", "code": "GZ"]
+            // Double-submit: the pre-session cookie's value posted as the token (the attack of a planted cookie).
+            let cookie = try #require(browser.cookies[CSRFProtection.cookieName])
+            var planted = form
+            planted["csrf"] = cookie
+            #expect(try await browser.post("/admin/offices/new", planted).status == .forbidden)
+            // Another signed-in person's valid token.
+            let other = browser.fresh()
+            try await other.login("admin")
+            var stolen = form
+            stolen["csrf"] = try await other.csrfToken()
+            #expect(try await browser.post("/admin/offices/new", stolen).status == .forbidden)
+            #expect(try await Office.query(on: app.db).count() == before)
+            // A planted pre-session cookie with a value the attacker chose cannot be turned into a token either.
+            let victim = browser.fresh()
+            _ = try await victim.send(.GET, "/login", headers: ["Cookie": "\(CSRFProtection.cookieName)=chosen"], body: nil)
+            let forgedLogin = try await victim.send(.POST, "/login", headers: ["Cookie": "\(CSRFProtection.cookieName)=chosen",
+                                                                              "Content-Type": "application/x-www-form-urlencoded"],
+                                                    body: ByteBuffer(string: "csrf=chosen&login=admin&password=\(DemoNetwork.password)"))
+            #expect(forgedLogin.status == .forbidden)
+            #expect(try await browser.post("/admin/offices/new", form).status == .seeOther)
+        }
+    }
+
+    @Test("Under HTTPS every cookie is __Host- prefixed: Secure, whole site, no domain")
+    func hostCookies() async throws {
+        try await withHuzhu { app, browser in
+            app.secureCookies = true
+            let page = try await browser.get("/login")
+            let names = Array((page.headers.setCookie?.all ?? [:]).keys)
+            #expect(names == ["__Host-\(CSRFProtection.cookieName)"])
+            try await browser.login("admin")
+            #expect(browser.cookies["__Host-\(StaffSession.cookieName)"] != nil)
+            #expect(try await browser.get("/").status == .ok)
+        }
+    }
+
     @Test("A forged sign-in without the token is refused")
     func loginCSRF() async throws {
         try await withHuzhu { _, browser in
@@ -106,7 +149,7 @@ struct SecurityTests {
     func malformed() async throws {
         try await withHuzhu { app, browser in
             try await browser.login("admin")
-            let csrf = browser.cookies[CSRFProtection.cookieName]!
+            let csrf = try await browser.csrfToken()
             let user = try await app.user("lawyer").requireID()
             let paths = ["/login", "/language", "/admin/ngos/new", "/admin/offices/new", "/admin/users/new",
                          "/admin/users/\(user)", "/admin/users/\(user)/password", "/admin/users/not-an-id", "/tokens",

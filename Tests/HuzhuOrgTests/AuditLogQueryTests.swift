@@ -10,7 +10,7 @@ struct AuditLogQueryTests {
     func record(_ app: Application, _ count: Int, ngo: UUID?) async throws {
         for index in 0..<count {
             try await AuditEvent.record(.updateOffice, by: .console, at: Date(), recordType: "office", recordID: UUID(),
-                                        ngoID: ngo, detail: "entry \(index)", on: app.db)
+                                        ngoID: ngo, detail: .count(index, "entry"), on: app.db)
         }
     }
 

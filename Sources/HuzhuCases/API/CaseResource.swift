@@ -23,15 +23,19 @@ enum CaseResource {
         }
     }
 
+    /// A case in a list. For a lawyer who has not yet confirmed they have no conflict of interest, only
+    /// the id, the number and the respondents (`conflict_check_pending`); every other field is null.
     struct Summary: Content {
         let id: UUID
         let number: String
-        let title: String
-        let status: String
-        let dispute_types: [String]
-        let opened_on: String
+        let title: String?
+        let status: String?
+        let dispute_types: [String]?
+        let opened_on: String?
         let next_action_on: String?
         let workers: Int?
+        let conflict_check_pending: Bool
+        let respondents: [String]?
 
         init(_ found: Case, workers: Int?) {
             id = found.id!
@@ -42,6 +46,25 @@ enum CaseResource {
             opened_on = found.openedOn
             next_action_on = found.nextActionOn
             self.workers = workers
+            conflict_check_pending = false
+            respondents = nil
+        }
+
+        init(_ row: HuzhuCases.CaseList.Row) {
+            guard let pending = row.pendingRespondents else {
+                self = Summary(row.found, workers: row.workers)
+                return
+            }
+            id = row.found.id!
+            number = row.found.number
+            title = nil
+            status = nil
+            dispute_types = nil
+            opened_on = nil
+            next_action_on = nil
+            workers = nil
+            conflict_check_pending = true
+            respondents = pending
         }
     }
 

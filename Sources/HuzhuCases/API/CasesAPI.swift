@@ -70,7 +70,7 @@ enum CasesAPI {
         if lawyer { try request.authorize(.workAssignedCases, in: scope) }
         let page = try await CaseList.load(try request.query.decode(CaseFilter.self), for: actor, lawyer: lawyer,
                                            today: request.today, cipher: request.application.fieldCipher, on: request.db)
-        return CaseResource.CaseList(cases: page.rows.map { CaseResource.Summary($0.found, workers: $0.workers) }, next: page.next)
+        return CaseResource.CaseList(cases: page.rows.map(CaseResource.Summary.init), next: page.next)
     }
 
     static func open(_ request: Request) async throws -> Response {

@@ -25,11 +25,11 @@ extension Request {
         let actor = try requireActor()
         let query = Case.query(on: db).filter(\.$id == id)
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let found = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard let found = try await query.first() else { throw HuzhuAbort.notFound }
         return found
     }
 
-    /// What the signed-in person may do with the case: forbidden if nothing, a conflict error for an
+    /// What the signed-in person may do with the case: not found if nothing, a conflict error for an
     /// assigned lawyer who has not yet confirmed they have no conflict of interest.
     func access(_ found: Case, confirmed: Bool = true) async throws -> CaseAccess {
         let actor = try requireActor()
@@ -40,7 +40,7 @@ extension Request {
             let work = may(.workCases, in: scope)
             return CaseAccess(case: found, assignment: assignment, mayWork: work, mayManage: work)
         }
-        guard may(.workAssignedCases, in: scope), let assignment else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        guard may(.workAssignedCases, in: scope), let assignment else { throw HuzhuAbort.notFound }
         if confirmed && assignment.conflictConfirmedAt == nil { throw HuzhuAbort(.conflict, CaseAccess.conflictUnconfirmed) }
         return CaseAccess(case: found, assignment: assignment, mayWork: true, mayManage: false)
     }

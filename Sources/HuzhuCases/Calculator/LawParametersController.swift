@@ -33,7 +33,7 @@ enum LawParametersController {
                 setting.value = mode.rawValue
                 try await setting.save(on: db)
                 try await request.audit(.updateLawParameters, recordType: "law_setting", recordID: nil, ngoID: nil,
-                                        detail: "double_wage_mode=\(mode.rawValue)", on: db)
+                                        detail: .fields("double_wage_mode") + AuditDetail(mode), on: db)
             }
             return request.redirect(to: CasesRoute.lawParameters.path)
         }
@@ -64,7 +64,7 @@ enum LawParametersController {
         try await request.db.write { db in
             try await row.create(on: db)
             try await request.audit(.updateLawParameters, recordType: "wage_parameter", recordID: row.id, ngoID: nil,
-                                    detail: "\(row.kind.rawValue) \(row.region) \(amount!.formatted) from \(row.effectiveOn)", on: db)
+                                    detail: AuditDetail(row.kind), on: db)
         }
         return request.redirect(to: CasesRoute.lawParameters.path)
     }

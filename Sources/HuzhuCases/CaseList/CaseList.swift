@@ -31,6 +31,9 @@ enum CaseList {
     struct Row {
         let found: Case
         let workers: Int
+        /// For a lawyer who has not yet confirmed they have no conflict of interest: the respondents'
+        /// names, which with the case number are all they may see of the case until they confirm.
+        let pendingRespondents: [String]?
     }
 
     struct Page {
@@ -64,20 +67,46 @@ enum CaseList {
         if let type = filter.type.flatMap(DisputeType.init(rawValue:)) { query.filter(\.$disputeTypesText ~~ ",\(type.rawValue),") }
         if let from = filter.from.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn >= from.description) }
         if let to = filter.to.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn <= to.description) }
-        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let ids = try await matching(text, ngoID: actor.ngoID, cipher: cipher, on: db)
+        let text = filter.q?.trimmingCharacters(in: .whitespaces) ?? ""
+        var byRespondent: Set<UUID> = []
+        if !text.isEmpty {
+            let found = try await matching(text, ngoID: actor.ngoID, cipher: cipher, on: db)
+            byRespondent = found.byRespondent
+            let ids = Array(found.byWorker.union(found.byRespondent))
             query.group(.or) { match in
                 match.filter(\.$number == text.uppercased()).filter(\.$title ~~ text)
                 if !ids.isEmpty { match.filter(\.$id ~~ ids) }
             }
         }
-        let (page, next) = try await query.newestFirst(\.$updatedAt, after: filter.after, pageSize: CaseFilter.pageSize)
+        var (page, next) = try await query.newestFirst(\.$updatedAt, after: filter.after, pageSize: CaseFilter.pageSize)
+        let pending = lawyer ? try await unconfirmed(page.compactMap(\.id), by: actor.userID, on: db) : [:]
+        if !text.isEmpty {
+            // Until they confirm, a lawyer's search finds a case only by its number or its respondents:
+            // a search by a worker's name must not tell them who is behind it.
+            page = page.filter { pending[$0.id!] == nil || $0.number == text.uppercased() || byRespondent.contains($0.id!) }
+        }
         let counts = try await workerCounts(page.compactMap(\.id), on: db)
-        return Page(rows: page.map { Row(found: $0, workers: counts[$0.id!] ?? 0) }, next: next)
+        return Page(rows: page.map { Row(found: $0, workers: counts[$0.id!] ?? 0, pendingRespondents: pending[$0.id!]) },
+                    next: next)
     }
 
-    /// Cases whose workers have this phone or name, or whose respondents this name.
-    private static func matching(_ text: String, ngoID: UUID?, cipher: FieldCipher, on db: any Database) async throws -> [UUID] {
+    /// Of these cases, those the lawyer has not yet confirmed, with the names of their respondents.
+    private static func unconfirmed(_ ids: [UUID], by lawyer: UUID, on db: any Database) async throws -> [UUID: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        let open = try await CaseAssignee.query(on: db).filter(\.$userID == lawyer).filter(\.$caseID ~~ ids)
+            .filter(\.$conflictConfirmedAt == nil).all().map(\.caseID)
+        guard !open.isEmpty else { return [:] }
+        let respondents = try await CaseRespondent.query(on: db).filter(\.$caseID ~~ open).all()
+        let names = Dictionary(try await Employer.query(on: db).filter(\.$id ~~ respondents.map(\.employerID)).all()
+            .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var result = Dictionary(uniqueKeysWithValues: open.map { ($0, [String]()) })
+        for respondent in respondents { result[respondent.caseID, default: []].append(names[respondent.employerID] ?? "") }
+        return result.mapValues { $0.sorted() }
+    }
+
+    /// Cases whose workers have this phone or name, and cases whose respondents have this name.
+    private static func matching(_ text: String, ngoID: UUID?, cipher: FieldCipher,
+                                 on db: any Database) async throws -> (byWorker: Set<UUID>, byRespondent: Set<UUID>) {
         var workerIDs: [UUID]
         if let phone = try? PhoneNumber(text), let ngoID {
             workerIDs = try await WorkerStore(db: db, cipher: cipher).workers(withPhone: phone, ngoID: ngoID).compactMap(\.id)
@@ -89,12 +118,10 @@ enum CaseList {
         let employers = Employer.query(on: db).filter(\.$name ~~ text).limit(500)
         if let ngoID { employers.filter(\.$ngoID == ngoID) }
         let employerIDs = try await employers.all().compactMap(\.id)
-        var ids: [UUID] = []
-        if !workerIDs.isEmpty { ids += try await CaseWorker.query(on: db).filter(\.$workerID ~~ workerIDs).all().map(\.caseID) }
-        if !employerIDs.isEmpty {
-            ids += try await CaseRespondent.query(on: db).filter(\.$employerID ~~ employerIDs).all().map(\.caseID)
-        }
-        return Array(Set(ids))
+        let byWorker = workerIDs.isEmpty ? [] : try await CaseWorker.query(on: db).filter(\.$workerID ~~ workerIDs).all().map(\.caseID)
+        let byRespondent = employerIDs.isEmpty ? []
+            : try await CaseRespondent.query(on: db).filter(\.$employerID ~~ employerIDs).all().map(\.caseID)
+        return (Set(byWorker), Set(byRespondent))
     }
 
     private static func workerCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {

@@ -42,10 +42,17 @@ enum CaseListView {
                            .th(.text(t("cases.workers"))), .th(.text(t("field.next_action_on"))), .th(.text(t("cases.updated"))))),
                 .tbody(.forEach(page.rows) { row in
                     let found = row.found
+                    let number = Node<HTML.TableRowContext>.td(.attribute(named: "data-label", value: t("field.case_number")),
+                                                            .a(.href(CasesRoute.casePage(.of(found.id!)).path), .text(found.number)))
+                    if let respondents = row.pendingRespondents {
+                        return .tr(number,
+                                   .td(.attribute(named: "data-label", value: t("field.title")),
+                                       .text(t("cases.pending_conflict_check", respondents.joined(separator: "、")))),
+                                   .td(), .td(), .td(), .td())
+                    }
                     let overdue = found.status != .closed && (found.nextActionOn.map { $0 < choices.today } ?? false)
                     return .tr(
-                        .td(.attribute(named: "data-label", value: t("field.case_number")),
-                            .a(.href(CasesRoute.casePage(.of(found.id!)).path), .text(found.number))),
+                        number,
                         .td(.attribute(named: "data-label", value: t("field.title")), .text(found.title)),
                         .td(.attribute(named: "data-label", value: t("field.status")),
                             .span(.class(found.pendingClosingCode == nil ? "status" : "status due"),

@@ -96,7 +96,7 @@ enum CasesController {
     private static func sourceContact(_ id: UUID, actor: Actor, request: Request) async throws -> Contact {
         guard let contact = try await Contact.query(on: request.db).filter(\.$id == id)
             .filter(\.$ngoID == actor.ngoID ?? UUID()).first(), request.mayRead(contact)
-        else { throw HuzhuAbort(.notFound, "error.not_found") }
+        else { throw HuzhuAbort.notFound }
         return contact
     }
 

@@ -5,7 +5,8 @@ import HuzhuPlatform
 import Vapor
 
 /// Writes what happened to a case: its timeline line and its audit row, on the change's transaction,
-/// so the change, its line and its record stand or fall together.
+/// so the change, its line and its record stand or fall together. The line has the words; the audit
+/// row only the ids.
 struct CaseJournal {
     let request: Request
     let db: any Database
@@ -31,7 +32,7 @@ struct CaseJournal {
         `case`.updatedAt = now
         try await `case`.save(on: db)
         try await request.audit(action, recordType: recordType, recordID: recordID ?? `case`.id, ngoID: `case`.ngoID,
-                                detail: "\(`case`.number): \(text)", on: db)
+                                detail: recordType == "case" ? nil : .record("case", try `case`.requireID()), on: db)
     }
 
     /// Runs `body` in a transaction with a journal for the case.

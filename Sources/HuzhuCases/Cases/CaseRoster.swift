@@ -40,7 +40,7 @@ struct CaseRoster {
                 by: try request.requireActor().userID, now: request.application.clock.now())
             if created {
                 try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: found.ngoID,
-                                        detail: found.number, on: db)
+                                        on: db)
             }
             ids.append(try worker.requireID())
         }

@@ -91,15 +91,42 @@ enum CaseWorkerData {
         return records
     }
 
-    static func anonymise(_ worker: Worker, _ db: any Database) async throws {
+    /// The worker's claim notes go; in the cases they are party to, every trace of them (name, numbers,
+    /// words of their contacts) leaves the title, the summary, file names and captions and the session
+    /// notes, and every timeline line with a trace is emptied. Signed mediation agreements and finalised
+    /// documents are legal records and stay.
+    static func anonymise(_ worker: Worker, _ traces: WorkerTraces, _ db: any Database) async throws {
         let id = try worker.requireID()
-        let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == id).all().map(\.caseID)
         try await db.sql.update(Claim.schema).set("note", to: SQLBind("")).where("worker_id", .equal, SQLBind(id)).run()
-        let name = worker.name
-        guard !caseIDs.isEmpty, name.count >= 2, name != WorkerData.anonymisedLabel else { return }
-        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where event.text.contains(name) {
-            event.text = event.text.replacingOccurrences(of: name, with: WorkerData.anonymisedLabel)
+        let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == id).all().map(\.caseID)
+        guard !caseIDs.isEmpty else { return }
+        for found in try await Case.query(on: db).filter(\.$id ~~ caseIDs).all() {
+            let title = traces.scrub(found.title), summary = traces.scrub(found.summary)
+            let reason = found.pendingReason.flatMap(traces.scrub)
+            guard title != nil || summary != nil || reason != nil else { continue }
+            found.title = title ?? found.title
+            found.summary = summary ?? found.summary
+            found.pendingReason = reason ?? found.pendingReason
+            try await found.save(on: db)
+        }
+        // A timeline line that mentions them is about them (a call, their health, their words): all of it goes.
+        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where traces.scrub(event.text) != nil {
+            event.text = WorkerData.anonymisedLabel
             try await event.save(on: db)
+        }
+        for file in try await EvidenceFile.query(on: db).filter(\.$caseID ~~ caseIDs).all() {
+            let name = traces.scrub(file.originalName), caption = traces.scrub(file.caption)
+            guard name != nil || caption != nil else { continue }
+            file.originalName = name ?? file.originalName
+            file.caption = caption ?? file.caption
+            try await file.save(on: db)
+        }
+        for session in try await MediationSession.query(on: db).filter(\.$caseID ~~ caseIDs).all() {
+            let parties = traces.scrub(session.parties), discussion = traces.scrub(session.discussion)
+            guard parties != nil || discussion != nil else { continue }
+            session.parties = parties ?? session.parties
+            session.discussion = discussion ?? session.discussion
+            try await session.save(on: db)
         }
     }
 

@@ -152,7 +152,7 @@ enum DemoCases {
                 try await mediator.create(on: db)
             }
             try await AuditEvent.record(.openCase, by: .console, at: now, recordType: "case", recordID: found.id,
-                                        ngoID: ngoID, detail: "demo", on: db)
+                                        ngoID: ngoID, detail: AuditDetail("demo"), on: db)
         }
         return ["演示个案 / Demo case: 朝阳区工地集体欠薪 (caseworker; lawyer 需先确认无利益冲突 / must first confirm no conflict)"]
     }

@@ -26,7 +26,7 @@ enum DocumentsController {
         if kind == .mediationAgreement {
             let id = request.query[UUID.self, at: "agreement"] ?? (try? request.content.get(UUID.self, at: "agreement"))
             agreement = model.mediation.agreements.first { $0.agreement.id == id }
-            if agreement == nil { throw HuzhuAbort(.notFound, "error.not_found") }
+            if agreement == nil { throw HuzhuAbort.notFound }
         }
         return CaseDocuments.Source(model: model, committee: try await MediationCommittee.find(found.officeID, on: request.db),
                                     agreement: agreement, officeName: model.officeName)
@@ -80,7 +80,7 @@ enum DocumentsController {
         let actor = try request.requireActor()
         let query = CaseDocument.query(on: request.db).filter(\.$id == (try request.routeID()))
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let document = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard let document = try await query.first() else { throw HuzhuAbort.notFound }
         let access = try await request.access(try await request.findCase(document.caseID))
         try await request.audit(.viewCase, recordType: "case_document", recordID: document.id, ngoID: access.case.ngoID)
         let title = CaseDocuments.Kind(rawValue: document.kind)?.title ?? document.kind

@@ -36,7 +36,7 @@ struct EmployerLinkInput: Content {
             link.kind = kind!
             try await link.create(on: db)
             try await request.audit(.updateEmployer, recordType: "employer", recordID: employer.id, ngoID: employer.ngoID,
-                                    detail: "\(above ? "below" : "above") \(other.name)", on: db)
+                                    detail: above ? .record("below", other.id!) : .record("above", other.id!), on: db)
         }
     }
 }

@@ -118,13 +118,13 @@ enum EmployersController {
         let employers = try await Employer.query(on: request.db).filter(\.$id ~~ Array(ids)).filter(\.$ngoID == actor.ngoID!)
             .filter(\.$mergedInto == nil).all()
         guard employers.count == ids.count, let survivor = employers.first(where: { $0.id == survivorID }) else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         try await request.db.write { db in
             try await EmployerMerge(db: db).merge(employers.filter { $0.id != survivorID }, into: survivor)
             for employer in employers {
                 try await request.audit(.mergeEmployers, recordType: "employer", recordID: employer.id, ngoID: actor.ngoID,
-                                        detail: "into \(survivorID.uuidString.lowercased())", on: db)
+                                        detail: .record("merged into", survivorID), on: db)
             }
         }
         return request.redirect(to: CasesRoute.employer(.of(survivorID)).path)
@@ -136,8 +136,8 @@ enum EmployersController {
         let actor = try request.requireActor()
         let query = Employer.query(on: request.db).filter(\.$id == (try request.routeID()))
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let employer = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try request.authorize(.manageEmployers, in: .ngo(employer.ngoID))
+        guard let employer = try await query.first() else { throw HuzhuAbort.notFound }
+        try request.authorizeRecord(.manageEmployers, in: .ngo(employer.ngoID))
         if let survivor = employer.mergedInto, let merged = try await Employer.find(survivor, on: request.db) { return merged }
         return employer
     }

@@ -76,11 +76,11 @@ enum EvidenceController {
         let actor = try request.requireActor()
         let query = EvidenceFile.query(on: request.db).filter(\.$id == (try request.routeID()))
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let file = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard let file = try await query.first() else { throw HuzhuAbort.notFound }
         let access = try await request.access(try await request.findCase(file.caseID))
         let data = try EvidenceStore(dataDirectory: request.application.dataDirectory).contents(of: file)
         try await request.audit(.downloadEvidence, recordType: "file", recordID: file.id, ngoID: access.case.ngoID,
-                                detail: "\(access.case.number): \(file.originalName)")
+                                detail: .record("case", access.case.id!))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.contentType)
         let ascii = file.originalName.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != "\\" }

@@ -44,7 +44,7 @@ struct EvidenceStore {
 
     func contents(of file: EvidenceFile) throws -> Data {
         // The stored name is ours (hex only), never the uploader's, so it cannot leave the folder.
-        guard file.storedName.allSatisfy(\.isHexDigit) else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard file.storedName.allSatisfy(\.isHexDigit) else { throw HuzhuAbort.notFound }
         return try Data(contentsOf: directory.appendingPathComponent(file.storedName))
     }
 

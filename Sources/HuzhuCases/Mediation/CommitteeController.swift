@@ -57,14 +57,14 @@ enum CommitteeController {
                 mediator.appointedOn = on!.description
                 try await mediator.create(on: db)
                 try await request.audit(.updateCommittee, recordType: "mediator", recordID: mediator.id, ngoID: ngo,
-                                        detail: "appointed \(user.login) on \(on!)", on: db)
+                                        detail: .record("appointed", user.id!), on: db)
             } else if let raw = input.end {
                 guard let mediator = try await Mediator.query(on: db).filter(\.$id == (UUID(uuidString: raw) ?? UUID()))
-                    .filter(\.$officeID == officeID).filter(\.$endedOn == nil).first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+                    .filter(\.$officeID == officeID).filter(\.$endedOn == nil).first() else { throw HuzhuAbort.notFound }
                 mediator.endedOn = request.today.description
                 try await mediator.save(on: db)
                 try await request.audit(.updateCommittee, recordType: "mediator", recordID: mediator.id, ngoID: ngo,
-                                        detail: "appointment ended", on: db)
+                                        detail: AuditDetail("appointment ended"), on: db)
             } else {
                 let name = errors.check { () throws(FieldError) in try CaseInput.text(input.name, field: "name", max: 200) }
                 let by = errors.check { () throws(FieldError) in try CaseInput.text(input.authorised_by, field: "authorised_by", max: 200) }

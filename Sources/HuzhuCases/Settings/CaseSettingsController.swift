@@ -53,7 +53,7 @@ enum CaseSettingsController {
                 settings.closingNeedsApproval = needs
                 try await settings.save(on: db)
                 try await request.audit(.configureCases, recordType: "office", recordID: office.id, ngoID: office.ngoID,
-                                        detail: "closing_needs_approval=\(needs)", on: db)
+                                        detail: .fields("closing_needs_approval"), on: db)
             }
         }
         return request.redirect(to: CasesRoute.caseSettings.path)

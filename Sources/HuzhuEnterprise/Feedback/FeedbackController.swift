@@ -23,8 +23,7 @@ enum FeedbackController {
 
     static func form(_ request: Request, input: FeedbackInput, errors: ValidationErrors,
                      status: HTTPResponseStatus = .ok) async throws -> Response {
-        let actor = try request.inOwnNGO(.workFeedback)
-        let partners = try await Partnership.query(on: request.db).filter(\.$ngoID == actor.ngoID!).sort(\.$name).all()
+        let partners = try await request.heldPartnerships()
         let chosen = request.query[UUID.self, at: "partner"] ?? (try? request.content.get(UUID.self, at: "partner"))
         let contact = request.query[UUID.self, at: "contact"] ?? (try? request.content.get(UUID.self, at: "contact"))
         let t = request.t
@@ -43,12 +42,13 @@ enum FeedbackController {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnNGO(.workFeedback)
+        let actor = try request.inOwnScope(.workFeedback)
         let input = try request.content.decode(FeedbackInput.self)
         let partnerID = try? request.content.get(UUID.self, at: "partner")
         do {
-            guard let partnerID, let partnership = try await Partnership.query(on: request.db).filter(\.$id == partnerID)
-                .filter(\.$ngoID == actor.ngoID!).first() else { throw ValidationErrors([FieldError("partner", "error.choice_invalid")]) }
+            guard let partnerID, let partnership = try? await request.partnership(partnerID) else {
+                throw ValidationErrors([FieldError("partner", "error.choice_invalid")])
+            }
             guard let channel = input.channel.flatMap(Feedback.Channel.init(rawValue:)), channel != .webForm else {
                 throw ValidationErrors([FieldError("channel", "error.choice_invalid")])
             }
@@ -68,7 +68,7 @@ enum FeedbackController {
     static func find(_ request: Request) async throws -> (Feedback, Partnership) {
         let actor = try request.requireActor()
         guard let feedback = try await Feedback.query(on: request.db).filter(\.$id == (try request.routeID()))
-            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort.notFound }
         return (feedback, try await request.partnership(feedback.partnershipID))
     }
 
@@ -93,7 +93,7 @@ enum FeedbackController {
             try await request.db.write { db in
                 try await body(feedback, db)
                 try await request.audit(.updateFeedback, recordType: "feedback", recordID: feedback.id, ngoID: feedback.ngoID,
-                                        detail: feedback.status.rawValue, on: db)
+                                        detail: AuditDetail(feedback.status), on: db)
             }
         } catch let errors as ValidationErrors {
             return try await show(request, errors: errors, status: .unprocessableEntity)

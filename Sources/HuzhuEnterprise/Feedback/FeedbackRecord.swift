@@ -59,7 +59,7 @@ enum FeedbackRecord {
         try await request.db.write { db in
             try await feedback.create(on: db)
             try await request.audit(.recordFeedback, recordType: "feedback", recordID: feedback.id, ngoID: feedback.ngoID,
-                                    detail: "\(channel.rawValue) \(severity!.rawValue)", on: db)
+                                    detail: AuditDetail(channel) + AuditDetail(severity!), on: db)
         }
         return feedback
     }

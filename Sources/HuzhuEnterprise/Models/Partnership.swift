@@ -13,6 +13,9 @@ package final class Partnership: Model, @unchecked Sendable {
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
+    /// The office that holds the partnership and works its feedback (nil only for a partnership older
+    /// than offices holding them, in an NGO that has no office: then only NGO-wide roles reach it).
+    @OptionalField(key: "office_id") package var officeID: UUID?
     @Field(key: "employer_id") package var employerID: UUID
     @Field(key: "name") package var name: String
     @Field(key: "start_on") package var startOn: String
@@ -27,6 +30,11 @@ package final class Partnership: Model, @unchecked Sendable {
     @Field(key: "created_at") package var createdAt: Date
 
     package init() {}
+
+    /// Whose the partnership and its feedback are: its office's, like contacts and cases.
+    package var scope: Scope {
+        officeID.map { .office(ngo: ngoID, office: $0) } ?? .ngo(ngoID)
+    }
 
     package var sites: [String] {
         sitesText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -96,7 +104,10 @@ package final class FeedbackNote: Model, @unchecked Sendable {
     package init() {}
 }
 
-/// A periodic report issued to a partner enterprise, kept as it was issued.
+/// A periodic report issued to a partner enterprise, kept as it was issued. A report covers a whole
+/// month or quarter (`period`); a correction is a revision of the same period that replaces it, with a
+/// reason. `shownTotal` is the total as the report showed it (nil: under k), which later reports repeat
+/// as their trend.
 package final class EnterpriseReport: Model, @unchecked Sendable {
     package static let schema = "enterprise_reports"
 
@@ -108,8 +119,45 @@ package final class EnterpriseReport: Model, @unchecked Sendable {
     @Field(key: "html") package var html: String
     @Field(key: "issued_by") package var issuedBy: UUID
     @Field(key: "issued_at") package var issuedAt: Date
+    /// nil only on reports issued before periods were whole months or quarters.
+    @OptionalField(key: "period") package var period: String?
+    @OptionalField(key: "shown_total") package var shownTotal: Int?
+    @OptionalField(key: "replaces_id") package var replacesID: UUID?
+    @OptionalField(key: "revision_reason") package var revisionReason: String?
 
     package init() {}
+}
+
+/// Reports gain their period, the total they showed, and what they replace.
+struct AddReportPeriods: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EnterpriseReport.schema).field("period", .string).update()
+        try await database.schema(EnterpriseReport.schema).field("shown_total", .int).update()
+        try await database.schema(EnterpriseReport.schema).field("replaces_id", .uuid).update()
+        try await database.schema(EnterpriseReport.schema).field("revision_reason", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        for field in ["period", "shown_total", "replaces_id", "revision_reason"] {
+            try await database.schema(EnterpriseReport.schema).deleteField(.string(field)).update()
+        }
+    }
+}
+
+/// Partnerships are held by an office: the responsible person's, or else the NGO's first office.
+struct AddPartnershipOffices: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Partnership.schema).field("office_id", .uuid).update()
+        for partnership in try await Partnership.query(on: database).all() {
+            let firstOffice = try await Office.query(on: database).filter(\.$ngoID == partnership.ngoID).sort(\.$name).first()
+            partnership.officeID = try await User.find(partnership.responsibleID, on: database)?.officeID ?? firstOffice?.id
+            try await partnership.save(on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Partnership.schema).deleteField("office_id").update()
+    }
 }
 
 struct CreateEnterpriseTables: AsyncMigration {

@@ -21,10 +21,11 @@ enum PartnersController {
 
     static func list(_ request: Request, errors: ValidationErrors, typed: [String: String],
                      status: HTTPResponseStatus = .ok) async throws -> Response {
-        let actor = try request.inOwnNGO(.workFeedback)
-        let partners = try await Partnership.query(on: request.db).filter(\.$ngoID == actor.ngoID!).sort(\.$name).all()
+        let partners = try await request.heldPartnerships()
+        let actor = try request.requireActor()
         let staff = try await User.query(on: request.db).filter(\.$ngoID == actor.ngoID!).filter(\.$active == true)
             .filter(\.$role ~~ [.ngoAdmin, .officeSupervisor, .caseworker]).sort(\.$displayName).all()
+        let offices = try await managedOffices(request)
         let t = request.t
         return request.page(t("partners.title"), status: status, .group(
             .ul(.forEach(partners) { partner in
@@ -32,10 +33,12 @@ enum PartnersController {
                     .text(" · \(t("partners.since", partner.startOn))"))
             }),
             .if(partners.isEmpty, .p(.class("empty"), .text(t("partners.empty")))),
-            .if(request.may(.managePartners, in: .ngo(actor.ngoID!)), .section(.class("card"), .h2(.text(t("partners.new"))),
+            .if(!offices.isEmpty, .section(.class("card"), .h2(.text(t("partners.new"))),
                 Forms.errorSummary(errors, t),
                 Forms.post(EnterpriseRoute.partners.path, request.pageContext,
                     Forms.text("employer_name", value: typed["employer_name"], errors: errors, t),
+                    Forms.select("office", options: offices.map { ($0.id!.uuidString, $0.name) },
+                                 selected: typed["office"] ?? actor.officeID?.uuidString, errors: errors, t),
                     Forms.text("start_on", value: typed["start_on"] ?? request.today.description, errors: errors, t, type: .date),
                     Forms.textarea("sites", value: typed["sites"], errors: errors, t, required: false, rows: 3),
                     Forms.select("responsible", options: staff.map { ($0.id!.uuidString, $0.displayName) },
@@ -45,10 +48,21 @@ enum PartnersController {
                     Forms.submit(t("partners.new")))))))
     }
 
+    /// The offices in which the signed-in person may set up a partnership.
+    private static func managedOffices(_ request: Request) async throws -> [Office] {
+        guard let ngo = try request.requireActor().ngoID else { return [] }
+        return try await Office.query(on: request.db).filter(\.$ngoID == ngo).sort(\.$name).all()
+            .filter { request.may(.managePartners, in: .office(ngo: ngo, office: $0.id!)) }
+    }
+
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnNGO(.managePartners)
+        let actor = try request.requireActor()
+        let offices = try await managedOffices(request)
+        guard !offices.isEmpty else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         let typed = request.typedForm
         var errors = ValidationErrors()
+        let office = offices.first { $0.id?.uuidString == typed["office"]?.uppercased() }
+        if office == nil { errors.add("office", "error.choice_invalid") }
         let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
         let start = CalendarDate(iso: typed["start_on"] ?? "")
         if start == nil { errors.add("start_on", "error.date_format") }
@@ -62,6 +76,7 @@ enum PartnersController {
         try await request.db.write { db in
             let employer = try await Employer.named(name!, ngoID: actor.ngoID!, request: request, on: db)
             partnership.ngoID = actor.ngoID!
+            partnership.officeID = office!.id
             partnership.employerID = try employer.requireID()
             partnership.name = name!
             partnership.startOn = start!.description
@@ -95,7 +110,7 @@ enum PartnersController {
         try await request.db.write { db in
             try await partnership.save(on: db)
             try await request.audit(.updatePartnership, recordType: "partnership", recordID: partnership.id, ngoID: partnership.ngoID,
-                                    detail: "k=\(k) months=\(months) end=\(end?.description ?? "-")", on: db)
+                                    detail: .fields("k", "report_months", "end_on", "sites"), on: db)
         }
         return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
     }
@@ -108,7 +123,7 @@ enum PartnersController {
         let sites: [String]
 
         static func read(_ typed: [String: String], errors: inout ValidationErrors) -> Terms? {
-            let k = Int(typed["k"] ?? "").flatMap { (2...50).contains($0) ? $0 : nil }
+            let k = Int(typed["k"] ?? "").flatMap { (3...50).contains($0) ? $0 : nil }
             if k == nil { errors.add("k", "error.number_range") }
             let months = Int(typed["report_months"] ?? "").flatMap { (1...12).contains($0) ? $0 : nil }
             if months == nil { errors.add("report_months", "error.number_range") }
@@ -136,7 +151,7 @@ enum PartnersController {
                 try await link.create(on: db)
             }
             try await request.audit(.updatePartnership, recordType: "partnership", recordID: partnership.id, ngoID: partnership.ngoID,
-                                    detail: "liaison \(user.login)", on: db)
+                                    detail: .record("liaison", user.id!), on: db)
         }
         return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
     }
@@ -152,7 +167,7 @@ enum PartnersController {
         let now = request.application.clock.now()
         let t = request.t
         let page = request.pageContext
-        let manage = request.may(.managePartners, in: .ngo(partnership.ngoID))
+        let manage = request.may(.managePartners, in: partnership.scope)
         let overdue = feedback.filter { $0.ackDueAt.map { $0 < now } == true && $0.acknowledgedAt == nil }
         return request.page(partnership.name, .group(
             .if(!overdue.isEmpty, .p(.class("notice error"), .text(t("partners.unacknowledged", String(overdue.count))))),
@@ -184,6 +199,6 @@ enum PartnersController {
                         .td(.text(t("feedback_status.\(item.status.rawValue)"))),
                         .td(.text(overdue.contains { $0.id == item.id } ? t("feedback.ack_overdue") : "")))
                 }))),
-            ReportsView.section(partnership, reports: reports, manage: manage, page)))
+            ReportsView.section(partnership, reports: reports, manage: manage, today: request.today, page)))
     }
 }

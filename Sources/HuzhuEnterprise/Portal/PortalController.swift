@@ -22,8 +22,9 @@ enum PortalController {
         let ids = partnerships.compactMap(\.id)
         let items = ids.isEmpty ? [] : try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids)
             .filter(\.$forwardedAt != nil).sort(\.$forwardedAt, .descending).limit(200).all()
-        let reports = ids.isEmpty ? [] : try await EnterpriseReport.query(on: request.db).filter(\.$partnershipID ~~ ids)
-            .sort(\.$issuedAt, .descending).all()
+        var reports: [EnterpriseReport] = []
+        for id in ids { reports += try await reportsInForce(id, on: request.db) }
+        reports.sort { $0.issuedAt > $1.issuedAt }
         let t = request.t
         let page = request.pageContext
         let now = request.application.clock.now()
@@ -49,7 +50,7 @@ enum PortalController {
                 }),
             .section(.class("card"), .h2(.text(t("report.reports"))),
                 .ul(.forEach(reports) { report in
-                    .li(.a(.href(EnterpriseRoute.report(.of(report.id!)).path), .text("\(report.periodFrom) – \(report.periodTo)")))
+                    .li(.a(.href(EnterpriseRoute.report(.of(report.id!)).path), .text(report.period ?? "\(report.periodFrom) – \(report.periodTo)")))
                 }))))
     }
 
@@ -57,7 +58,7 @@ enum PortalController {
     static func item(_ request: Request) async throws -> Feedback {
         let ids = try await request.liaisonPartnerships().compactMap(\.id)
         guard !ids.isEmpty, let item = try await Feedback.query(on: request.db).filter(\.$id == (try request.routeID()))
-            .filter(\.$partnershipID ~~ ids).filter(\.$forwardedAt != nil).first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+            .filter(\.$partnershipID ~~ ids).filter(\.$forwardedAt != nil).first() else { throw HuzhuAbort.notFound }
         return item
     }
 
@@ -93,10 +94,12 @@ enum PortalController {
     static func report(_ request: Request) async throws -> Response {
         let actor = try request.requireActor()
         guard let report = try await EnterpriseReport.query(on: request.db).filter(\.$id == (try request.routeID()))
-            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort.notFound }
         if actor.role == .enterpriseLiaison {
-            guard try await request.liaisonPartnerships().contains(where: { $0.id == report.partnershipID }) else {
-                throw HuzhuAbort(.notFound, "error.not_found")
+            // A replaced report is the NGO's record; the enterprise sees only the revision in force.
+            guard try await request.liaisonPartnerships().contains(where: { $0.id == report.partnershipID }),
+                  try await reportsInForce(report.partnershipID, on: request.db).contains(where: { $0.id == report.id }) else {
+                throw HuzhuAbort.notFound
             }
         } else {
             _ = try await request.partnership(report.partnershipID)
@@ -105,23 +108,39 @@ enum PortalController {
         return request.page(request.t("report.reports"), .raw(report.html))
     }
 
-    /// Issues a report for a period (the NGO's staff), kept as issued.
+    /// Issues a report for a month or quarter that has ended (the NGO's staff), kept as issued. A period
+    /// may not overlap another report's; the same period again is a revision that replaces the report in
+    /// force and must say why.
     static func issue(_ request: Request) async throws -> Response {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
-        let from = (try request.content.get(String?.self, at: "period_from") ?? nil).flatMap(CalendarDate.init(iso:))
-        let last = (try request.content.get(String?.self, at: "period_last") ?? nil).flatMap(CalendarDate.init(iso:))
-        guard let from, let last, from <= last else { throw ValidationErrors([FieldError("period_from", "error.date_format")]) }
-        let recommendations = (try request.content.get(String?.self, at: "recommendations") ?? nil) ?? ""
+        let form = try request.content.decode([String: String].self)
+        let today = request.today
+        guard let period = form["period"].flatMap(ReportPeriod.init), period.end <= today else {
+            throw ValidationErrors([FieldError("period", "error.report_period")])
+        }
+        let reason = (form["revision_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let inForce = try await reportsInForce(partnership.requireID(), on: request.db)
+        let replaced = inForce.first { $0.period == period.description }
+        if inForce.contains(where: { $0.period.flatMap(ReportPeriod.init).map(period.overlaps) == true && $0.period != period.description }) {
+            throw ValidationErrors([FieldError("period", "error.report_overlap")])
+        }
+        if replaced != nil && reason.isEmpty { throw ValidationErrors([FieldError("revision_reason", "error.revision_reason")]) }
+        if reason.count > 500 { throw ValidationErrors([FieldError("revision_reason", "error.text_too_long")]) }
+        let recommendations = form["recommendations"] ?? ""
         let now = request.application.clock.now()
-        let html = try await ReportBuilder(db: request.db, partnership: partnership)
-            .render(from: from, to: last.adding(days: 1), recommendations: String(recommendations.prefix(8000)), issuedAt: now,
-                    Localizer(.zhHans)).render()
+        let (html, total) = try await ReportBuilder(db: request.db, partnership: partnership)
+            .render(period, earlier: inForce.filter { $0.id != replaced?.id }, recommendations: String(recommendations.prefix(8000)),
+                    issuedAt: now, Localizer(.zhHans))
         let report = EnterpriseReport()
         report.ngoID = partnership.ngoID
         report.partnershipID = partnership.id!
-        report.periodFrom = from.description
-        report.periodTo = last.description
-        report.html = html
+        report.period = period.description
+        report.periodFrom = period.start.description
+        report.periodTo = period.last.description
+        report.shownTotal = total
+        report.replacesID = replaced?.id
+        report.revisionReason = replaced == nil ? nil : reason
+        report.html = html.render()
         report.issuedBy = try request.requireActor().userID
         report.issuedAt = now
         try await request.db.write { db in
@@ -129,5 +148,12 @@ enum PortalController {
             try await request.audit(.issueReport, recordType: "enterprise_report", recordID: report.id, ngoID: report.ngoID, on: db)
         }
         return request.redirect(to: EnterpriseRoute.report(.of(report.id!)).path)
+    }
+
+    /// A partnership's reports that no revision has replaced.
+    static func reportsInForce(_ partnershipID: UUID, on db: any Database) async throws -> [EnterpriseReport] {
+        let reports = try await EnterpriseReport.query(on: db).filter(\.$partnershipID == partnershipID).all()
+        let replaced = Set(reports.compactMap(\.replacesID))
+        return reports.filter { !replaced.contains($0.id!) }
     }
 }

@@ -20,7 +20,7 @@ enum OpenDataController {
 
     static func find(_ request: Request) async throws -> IndicatorSnapshot {
         guard let snapshot = try await IndicatorSnapshot.find(try request.routeID(), on: request.db) else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         return snapshot
     }

@@ -17,7 +17,7 @@ enum ReportController {
         let label = request.query[String.self, at: "period"] ?? ""
         let all = TransparencyController.current(try await IndicatorSnapshot.query(on: request.db).all())
             .filter { $0.period?.label == label }
-        guard !all.isEmpty else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard !all.isEmpty else { throw HuzhuAbort.notFound }
         let names = try await TransparencyController.Names.load(on: request.db)
         let t = request.t
         let network = all.first { $0.scopeKind == "network" }

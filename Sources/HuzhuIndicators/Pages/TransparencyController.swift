@@ -87,7 +87,7 @@ enum TransparencyController {
 
     static func snapshot(_ request: Request) async throws -> Response {
         guard let snapshot = try await IndicatorSnapshot.find(try request.routeID(), on: request.db) else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         let revisions = try await IndicatorSnapshot.query(on: request.db).filter(\.$replacesID == snapshot.id!).all()
         let names = try await Names.load(on: request.db)

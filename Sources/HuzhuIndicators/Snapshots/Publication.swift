@@ -58,7 +58,7 @@ enum Publication {
         try await request.db.write { db in
             try await snapshot.create(on: db)
             try await request.audit(.publishIndicators, recordType: "indicator_snapshot", recordID: snapshot.id,
-                                    ngoID: snapshot.ngoID, detail: "\(period.label) \(snapshot.digest.prefix(16))", on: db)
+                                    ngoID: snapshot.ngoID, on: db)
         }
         return snapshot
     }

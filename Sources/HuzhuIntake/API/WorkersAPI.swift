@@ -85,7 +85,7 @@ enum WorkersAPI {
                                                cipher: request.application.fieldCipher, mayReadFully: request.mayRead,
                                                on: request.db)
         for worker in found.workers {
-            try await request.audit(.viewWorker, recordType: "worker", recordID: worker.id, ngoID: actor.ngoID, detail: "phone lookup")
+            try await request.audit(.viewWorker, recordType: "worker", recordID: worker.id, ngoID: actor.ngoID, detail: AuditDetail("phone lookup"))
         }
         return LookupJSON(
             phone: phone.masked,

@@ -40,7 +40,7 @@ enum CallbacksController {
     static func show(_ request: Request) async throws -> Response {
         let callback = try await find(request)
         try await request.audit(.revealIdentifiers, recordType: "callback", recordID: callback.id, ngoID: callback.ngoID,
-                                detail: "callback number")
+                                detail: AuditDetail("callback number"))
         let phone = try PhoneNumber(try request.application.fieldCipher.open(callback.phoneCipher))
         let name = try await workerNames([callback.workerID].compactMap { $0 }, on: request.db).values.first
         return request.page(request.t("callbacks.call"),
@@ -68,7 +68,7 @@ enum CallbacksController {
         try await request.db.write { db in
             try await callback.save(on: db)
             try await request.audit(.attemptCallback, recordType: "callback", recordID: callback.id, ngoID: callback.ngoID,
-                                    detail: result.rawValue, on: db)
+                                    detail: AuditDetail(result), on: db)
         }
         if result == .reached {
             return request.redirect(to: IntakeRoute.intake.path + "?callback=\(callback.id!.uuidString.lowercased())")
@@ -81,7 +81,7 @@ enum CallbacksController {
         let actor = try request.inOwnOffice(.workCallbacks)
         guard let callback = try await Callback.query(on: request.db)
             .filter(\.$id == (try request.routeID())).filter(\.$officeID == actor.officeID!).first() else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         return callback
     }

@@ -30,7 +30,7 @@ struct ContactStore {
                 try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
             }
             try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
-                                    ngoID: recorded.contact.ngoID, detail: recorded.contact.number, on: db)
+                                    ngoID: recorded.contact.ngoID, on: db)
             return recorded
         }
     }

@@ -6,7 +6,8 @@ import Plot
 import Vapor
 
 /// A worker's requests under PIPL, handled by their NGO's administrators and office supervisors: a copy
-/// of everything held about them (audited), and erasure (audited, with the request's reference).
+/// of everything held about them (audited), and erasure (audited; the request's reference is kept,
+/// sealed, on the erased record, never in the audit log).
 enum DataRightsController {
     struct ErasureInput: Content {
         var request_reference: String?
@@ -44,7 +45,9 @@ enum DataRightsController {
         guard worker.erasedAt == nil else { return request.redirect(to: IntakeRoute.worker(.of(worker.id!)).path) }
         try await request.db.write { db in
             try await WorkerData.anonymise(worker, by: actor.userID, now: request.application.clock.now(), app: request.application, on: db)
-            try await request.audit(.eraseWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, detail: reference, on: db)
+            worker.erasureReferenceCipher = try request.application.fieldCipher.seal(reference)
+            try await worker.save(on: db)
+            try await request.audit(.eraseWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
         }
         return request.redirect(to: IntakeRoute.worker(.of(worker.id!)).path)
     }
@@ -54,7 +57,9 @@ enum DataRightsController {
         guard request.may(.handleDataRights, in: .ngo(worker.ngoID)) else { return nil }
         let t = request.t
         if let erased = worker.erasedAt {
-            return .section(.class("card"), .h2(.text(t("datarights.title"))), .p(.text(t("datarights.erased", t.dateTime(erased)))))
+            let reference = try worker.erasureReferenceCipher.map { try request.application.fieldCipher.open($0) }
+            return .section(.class("card"), .h2(.text(t("datarights.title"))), .p(.text(t("datarights.erased", t.dateTime(erased)))),
+                            .unwrap(reference) { .p(.text(t("datarights.erased_reference", $0))) })
         }
         let context = request.pageContext
         return .section(.class("card"), .h2(.text(t("datarights.title"))),

@@ -38,7 +38,7 @@ enum IntakeWorkerData {
         return records
     }
 
-    static func anonymise(_ worker: Worker, _ db: any Database) async throws {
+    static func anonymise(_ worker: Worker, _ traces: WorkerTraces, _ db: any Database) async throws {
         let id = try worker.requireID()
         let hashes = try await WorkerPhone.query(on: db).filter(\.$workerID == id).all().map(\.lookupHash)
         if !hashes.isEmpty {

@@ -11,12 +11,13 @@ package struct WorkerDataPart: Sendable {
     package typealias Records = [[String: String]]
     package let section: String
     package let export: @Sendable (Worker, FieldCipher, any Database) async throws -> Records
-    package let anonymise: @Sendable (Worker, any Database) async throws -> Void
+    /// Takes the worker's free text and every trace of them out of the part's records.
+    package let anonymise: @Sendable (Worker, WorkerTraces, any Database) async throws -> Void
     package let activeSince: @Sendable ([UUID], Date, any Database) async throws -> Set<UUID>
 
     package init(section: String,
                  export: @escaping @Sendable (Worker, FieldCipher, any Database) async throws -> Records,
-                 anonymise: @escaping @Sendable (Worker, any Database) async throws -> Void,
+                 anonymise: @escaping @Sendable (Worker, WorkerTraces, any Database) async throws -> Void,
                  activeSince: @escaping @Sendable ([UUID], Date, any Database) async throws -> Set<UUID>) {
         self.section = section
         self.export = export
@@ -54,8 +55,9 @@ package enum WorkerData {
         for absorbed in try await Worker.query(on: db).filter(\.$mergedInto == worker.requireID()).all() {
             try await anonymise(absorbed, by: actor, now: now, app: app, on: db)
         }
-        // The parts first, while the worker still has the name they take out of their free text.
-        for part in app.workerDataParts { try await part.anonymise(worker, db) }
+        // The traces first, while the worker still has the name, numbers and contacts the parts take out.
+        let traces = try await traces(of: worker, cipher: app.fieldCipher, on: db)
+        for part in app.workerDataParts { try await part.anonymise(worker, traces, db) }
         worker.name = WorkerData.anonymisedLabel
         worker.gender = .unknown
         worker.birthYear = nil
@@ -74,6 +76,19 @@ package enum WorkerData {
         worker.erasedAt = now
         worker.erasedBy = actor
         try await worker.save(on: db)
+    }
+
+    private static func traces(of worker: Worker, cipher: FieldCipher, on db: any Database) async throws -> WorkerTraces {
+        let id = try worker.requireID()
+        let store = WorkerStore(db: db, cipher: cipher)
+        var numbers = (try await store.phones(of: [id])[id] ?? []).map(\.digits)
+        if let idNumber = try store.idNumber(of: worker) { numbers.append(idNumber) }
+        var passages: [String] = []
+        for contact in try await Contact.query(on: db).filter(\.$workerID == id).all() {
+            passages += [contact.summary, contact.advice]
+            if let sealed = contact.callbackCipher { numbers.append(try cipher.open(sealed)) }
+        }
+        return WorkerTraces(name: worker.name, numbers: numbers, passages: passages)
     }
 
     /// Which of these workers any feature saw active since `cutoff`: a query per feature for the lot.

@@ -37,7 +37,7 @@ enum WorkerRetention {
                 try await app.db.write { db in
                     try await WorkerData.anonymise(worker, by: nil, now: now, app: app, on: db)
                     try await AuditEvent.record(.eraseWorker, by: retentionSource, at: now, recordType: "worker", recordID: worker.id,
-                                                ngoID: worker.ngoID, detail: "no activity for \(years) years", on: db)
+                                                ngoID: worker.ngoID, detail: .count(years, "years without activity"), on: db)
                 }
                 erased += 1
             }

@@ -45,18 +45,17 @@ enum DuplicatesController {
         let workers = try await Worker.query(on: request.db).filter(\.$id ~~ Array(ids)).filter(\.$ngoID == ngoID)
             .filter(\.$mergedInto == nil).all()
         guard workers.count == ids.count, let survivor = workers.first(where: { $0.id == survivorID }) else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         let others = workers.filter { $0.id != survivorID }
         try await request.db.write { db in
             try await WorkerMerge(db: db, cipher: request.application.fieldCipher,
                                 steps: request.application.workerMergeSteps).merge(others, into: survivor)
-            let merged = others.map { $0.id!.uuidString.lowercased() }.joined(separator: ",")
             try await request.audit(.mergeWorkers, recordType: "worker", recordID: survivorID, ngoID: ngoID,
-                                    detail: "absorbed \(merged)", on: db)
+                                    detail: .count(others.count, "records absorbed"), on: db)
             for other in others {
                 try await request.audit(.mergeWorkers, recordType: "worker", recordID: other.id, ngoID: ngoID,
-                                        detail: "merged into \(survivorID.uuidString.lowercased())", on: db)
+                                        detail: .record("merged into", survivorID), on: db)
             }
         }
         return request.seeOther(IntakeRoute.worker(.of(survivorID)))

@@ -33,7 +33,7 @@ enum ExportController {
             }
         }
         try await request.audit(.exportWorkers, recordType: "workers", recordID: nil, ngoID: ngoID,
-                                detail: "\(workers.count) workers")
+                                detail: .count(workers.count, "workers"))
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let day = CalendarDate(request.application.clock.now())

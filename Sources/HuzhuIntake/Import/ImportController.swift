@@ -106,7 +106,7 @@ enum ImportController {
             batch.contentCipher = Data()  // once imported, the list itself is not kept
             try await batch.save(on: db)
             try await request.audit(.importWorkers, recordType: "import_batch", recordID: batch.id, ngoID: batch.ngoID,
-                                    detail: "\(batch.fileName): \(imported) imported, \(plan.total - imported) skipped", on: db)
+                                    detail: .count(imported, "imported") + .count(plan.total - imported, "skipped"), on: db)
             return plan
         }
         return request.page(request.t("import.title"), ImportViews.report(plan, request.pageContext))
@@ -115,7 +115,7 @@ enum ImportController {
     private static func find(_ request: Request, _ actor: Actor) async throws -> ImportBatch {
         guard let batch = try await ImportBatch.query(on: request.db).filter(\.$id == (try request.routeID()))
             .filter(\.$ngoID == actor.ngoID!).filter(\.$userID == actor.userID).first() else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         return batch
     }

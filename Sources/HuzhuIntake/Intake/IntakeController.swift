@@ -73,7 +73,7 @@ enum IntakeController {
                                                     mayReadFully: request.mayRead, on: request.db)
                 for worker in lookup!.workers where status == .ok {
                     try await request.audit(.viewWorker, recordType: "worker", recordID: worker.id, ngoID: actor.ngoID,
-                                            detail: "phone lookup")
+                                            detail: AuditDetail("phone lookup"))
                 }
             } catch let error as FieldError {
                 phoneError = error.messageKey

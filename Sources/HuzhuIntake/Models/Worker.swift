@@ -36,6 +36,8 @@ package final class Worker: Model, @unchecked Sendable {
     /// the record stays, anonymous, so that what was done for them still counts.
     @OptionalField(key: "erased_at") package var erasedAt: Date?
     @OptionalField(key: "erased_by") package var erasedBy: UUID?
+    /// When and how the worker asked for erasure, as staff wrote it (sealed; never in the audit log).
+    @OptionalField(key: "erasure_reference_cipher") package var erasureReferenceCipher: Data?
 
     package init() {}
 }

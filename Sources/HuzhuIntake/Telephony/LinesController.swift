@@ -47,7 +47,7 @@ enum LinesController {
         try await request.db.write { db in
             try await line.create(on: db)
             try await request.audit(.createLine, recordType: "telephony_line", recordID: line.id, ngoID: line.ngoID,
-                                    detail: "\(office.code) \(number.masked)", on: db)
+                                    detail: .record("office", office.id!), on: db)
         }
         return try await page(request, Draft(), ValidationErrors(), secret: (line, secret), status: .created)
     }

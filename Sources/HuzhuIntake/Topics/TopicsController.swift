@@ -38,7 +38,7 @@ enum TopicsController {
         let topic = Topic(code: code, nameZh: zh!, nameEn: en!, position: last + 10)
         try await request.db.write { db in
             try await topic.create(on: db)
-            try await request.audit(.createTopic, recordType: "topic", recordID: topic.id, ngoID: nil, detail: code, on: db)
+            try await request.audit(.createTopic, recordType: "topic", recordID: topic.id, ngoID: nil, on: db)
         }
         return request.seeOther(IntakeRoute.topics)
     }

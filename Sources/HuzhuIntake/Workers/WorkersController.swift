@@ -64,7 +64,7 @@ enum WorkersController {
         let worker = try await request.findWorker()
         try request.authorize(.revealIdentifiers, in: .ngo(worker.ngoID))
         try await request.audit(.revealIdentifiers, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID,
-                                detail: "edit form")
+                                detail: AuditDetail("edit form"))
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
         let draft = WorkerDraft(worker, phones: try await store.phones(of: [worker.id!])[worker.id!] ?? [],
                                 idNumber: try store.idNumber(of: worker))

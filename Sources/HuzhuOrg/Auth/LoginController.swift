@@ -10,6 +10,8 @@ enum LoginController {
         var login: String?
         var password: String?
         var next: String?
+        /// "Remember this device": the cookie outlives the browser, still only until the absolute limit.
+        var remember: String?
     }
 
     /// A real bcrypt hash of nothing anyone knows, checked when the login is unknown so that an
@@ -20,7 +22,7 @@ enum LoginController {
         routes.get(PlatformRoute.login) { request async throws -> Response in
             if request.actor != nil { return request.redirect(to: PlatformRoute.home.path) }
             let next = LanguageSwitch.safeReturnPath(request.query[String.self, at: "next"])
-            return request.page(request.t("session.sign_in"), LoginView(next: next).render(request.pageContext))
+            return request.page(request.t("session.sign_in"), LoginView(next: next, limits: request.application.sessionLimits).render(request.pageContext))
         }
         routes.post(PlatformRoute.login, use: signIn)
         routes.post(PlatformRoute.logout, use: signOut)
@@ -31,7 +33,9 @@ enum LoginController {
         let login = (input.login ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = input.password ?? ""
         let next = LanguageSwitch.safeReturnPath(input.next)
-        var view = LoginView(login: login, next: next == "/" ? "" : next)
+        let remember = input.remember == "on"
+        var view = LoginView(login: login, next: next == "/" ? "" : next, remember: remember,
+                             limits: request.application.sessionLimits)
         let now = request.application.clock.now()
         let loginGuard = LoginGuard(login: String(login.prefix(100)), address: request.clientAddress)
 
@@ -52,30 +56,33 @@ enum LoginController {
         guard let user, matches else {
             try await request.db.write { db in
                 try await loginGuard.recordFailure(now: now, on: db)
-                try await request.audit(.loginFailed, recordType: "user", recordID: user?.id, ngoID: user?.ngoID,
-                                        detail: String(login.prefix(100)), on: db)
+                // The account's id when it exists; never what was typed (it may be a password in the wrong field).
+                try await request.audit(.loginFailed, recordType: "user", recordID: user?.id, ngoID: user?.ngoID, on: db)
             }
             return refuse(.unauthorized, "error.login_failed")
         }
 
         if user.totpEnabledAt != nil {  // the password was right; the code comes next
-            let response = request.redirect(to: queryLink(OrgRoute.signInCode.path, [("next", next == "/" ? nil : next)]))
-            response.cookies[PendingSignIn.cookieName] = request.application.cookie(
+            let response = request.redirect(to: queryLink(OrgRoute.signInCode.path, [("next", next == "/" ? nil : next),
+                                                                                   ("remember", remember ? "on" : nil)]))
+            response.cookies[request.application.cookieName(PendingSignIn.cookieName)] = request.application.cookie(
                 PendingSignIn.value(userID: try user.requireID(), now: now, cipher: request.application.fieldCipher),
                 maxAge: Int(PendingSignIn.lifetime))
             return response
         }
-        return try await startSession(for: user, loginGuard: loginGuard, detail: nil, next: next, request)
+        return try await startSession(for: user, loginGuard: loginGuard, detail: nil, next: next, remember: remember, request)
     }
 
-    /// Signs the person in: a new session (and CSRF token), the failures forgotten, the sign-in audited.
-    static func startSession(for user: User, loginGuard: LoginGuard, detail: String?, next: String,
+    /// Signs the person in: a new session (and so new form tokens), the failures forgotten, the sign-in
+    /// audited. The cookie ends with the browser unless the person asked to be remembered on this device.
+    static func startSession(for user: User, loginGuard: LoginGuard, detail: AuditDetail?, next: String, remember: Bool,
                              _ request: Request) async throws -> Response {
         let now = request.application.clock.now()
+        let limits = request.application.sessionLimits
         let token = try await request.db.write { db in
             try await loginGuard.recordSuccess(on: db)
             let token = try await StaffSession.start(userID: try user.requireID(), address: request.clientAddress,
-                                                     now: now, on: db)
+                                                     limits: limits, now: now, on: db)
             user.previousLoginAt = user.lastLoginAt
             user.lastLoginAt = now
             try await user.save(on: db)
@@ -85,22 +92,22 @@ enum LoginController {
         }
 
         let response = request.redirect(to: next)
-        response.cookies[StaffSession.cookieName] = request.application.cookie(token, maxAge: Int(StaffSession.lifetime))
-        // A new CSRF token with the new session: a token planted before sign-in is worthless after it.
-        response.cookies[CSRFProtection.cookieName] = request.application.cookie(SecretToken.generate(), maxAge: nil)
-        response.cookies[PendingSignIn.cookieName] = request.application.cookie("", maxAge: 0)
+        response.cookies[request.application.cookieName(StaffSession.cookieName)] = request.application.cookie(
+            token, maxAge: remember ? Int(limits.absolute) : nil)
+        // Forms are now bound to the new session: a token seen before sign-in is worthless after it.
+        response.cookies[request.application.cookieName(PendingSignIn.cookieName)] = request.application.cookie("", maxAge: 0)
         return response
     }
 
     static func signOut(_ request: Request) async throws -> Response {
-        if let cookie = request.cookies[StaffSession.cookieName]?.string {
+        if let cookie = request.cookies[request.application.cookieName(StaffSession.cookieName)]?.string {
             try await StaffSession.end(token: cookie, on: request.db)
         }
         if let actor = request.actor {
             try await request.audit(.logout, recordType: "user", recordID: actor.userID, ngoID: actor.ngoID)
         }
         let response = request.redirect(to: PlatformRoute.login.path)
-        response.cookies[StaffSession.cookieName] = request.application.cookie("", maxAge: 0)
+        response.cookies[request.application.cookieName(StaffSession.cookieName)] = request.application.cookie("", maxAge: 0)
         return response
     }
 }

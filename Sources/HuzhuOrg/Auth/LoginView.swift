@@ -6,6 +6,8 @@ import Plot
 struct LoginView {
     var login: String = ""
     var next: String = ""
+    var remember = false
+    var limits = SessionLimits.standard
     var errorKey: String?
     var errorArguments: [String] = []
 
@@ -21,6 +23,8 @@ struct LoginView {
                 Forms.hidden("next", next),
                 Forms.text("login", value: login, errors: none, t, autocomplete: "username"),
                 Forms.text("password", value: nil, errors: none, t, type: .password, autocomplete: "current-password"),
+                Forms.checkbox("remember", checked: remember, t),
+                .p(.class("hint"), .text(t("session.remember_hint", String(Int(limits.idle / 60)), String(Int(limits.absolute / 3600))))),
                 Forms.submit(t("session.sign_in"))))
     }
 }

@@ -23,7 +23,7 @@ struct TokenCreateCommand: AsyncCommand {
         let issued = try await app.db.write { db in
             let issued = try await ApiToken.issue(userID: user.id!, name: name, now: app.clock.now(), on: db)
             try await AuditEvent.record(.createToken, by: .console, at: app.clock.now(), recordType: "api_token",
-                                        recordID: issued.token.id, ngoID: user.ngoID, detail: "\(login) \(name)", on: db)
+                                        recordID: issued.token.id, ngoID: user.ngoID, detail: .record("for user", user.id!), on: db)
             return issued
         }
         context.console.print(issued.secret)

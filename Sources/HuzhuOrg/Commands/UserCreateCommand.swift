@@ -60,7 +60,7 @@ struct UserCreateCommand: AsyncCommand {
         try await db.write { db in
             try await user.save(on: db)
             try await AuditEvent.record(.createUser, by: .console, at: app.clock.now(), recordType: "user",
-                                        recordID: user.id, ngoID: user.ngoID, detail: "\(login) \(role.rawValue)", on: db)
+                                        recordID: user.id, ngoID: user.ngoID, detail: AuditDetail(role), on: db)
         }
         context.console.print("Created \(login) (\(role.rawValue)). Password: \(password)")
     }

@@ -74,7 +74,7 @@ package enum DemoNetwork {
                 try await user.create(on: db)
             }
             try await AuditEvent.record(.loadDemo, by: .console, at: now, recordType: "network",
-                                        recordID: nil, ngoID: nil, detail: "demo network", on: db)
+                                        recordID: nil, ngoID: nil, detail: AuditDetail("demo network"), on: db)
         }
         return true
     }

@@ -47,7 +47,7 @@ enum NGOController {
         }
         try await request.db.write { db in
             try await ngo.create(on: db)
-            try await request.audit(.createNGO, recordType: "ngo", recordID: ngo.id, ngoID: ngo.id, detail: ngo.name, on: db)
+            try await request.audit(.createNGO, recordType: "ngo", recordID: ngo.id, ngoID: ngo.id, on: db)
         }
         return request.seeOther(OrgRoute.ngos)
     }
@@ -63,14 +63,14 @@ enum NGOController {
         }
         try await request.db.write { db in
             try await ngo.save(on: db)
-            try await request.audit(.updateNGO, recordType: "ngo", recordID: ngo.id, ngoID: ngo.id, detail: ngo.name, on: db)
+            try await request.audit(.updateNGO, recordType: "ngo", recordID: ngo.id, ngoID: ngo.id, on: db)
         }
         return request.seeOther(OrgRoute.ngos)
     }
 
     private static func find(_ request: Request) async throws -> NGO {
         guard let ngo = try await NGO.find(try request.routeID(), on: request.db) else {
-            throw HuzhuAbort(.notFound, "error.not_found")
+            throw HuzhuAbort.notFound
         }
         return ngo
     }

@@ -51,7 +51,7 @@ enum OfficeController {
         try await request.db.write { db in
             try await office.save(on: db)
             try await request.audit(isNew ? .createOffice : .updateOffice, recordType: "office", recordID: office.id,
-                                    ngoID: office.ngoID, detail: "\(office.code) \(office.name)", on: db)
+                                    ngoID: office.ngoID, detail: .fields("name", "city", "code"), on: db)
         }
         return request.seeOther(OrgRoute.offices)
     }
@@ -61,8 +61,8 @@ enum OfficeController {
         let actor = try request.requireActor()
         let query = Office.query(on: request.db).filter(\.$id == (try request.routeID()))
         if actor.role.reach != .network, let ngoID = actor.ngoID { query.filter(\.$ngoID == ngoID) }
-        guard let office = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try request.authorize(.manageOffices, in: .ngo(office.ngoID))
+        guard let office = try await query.first() else { throw HuzhuAbort.notFound }
+        try request.authorizeRecord(.manageOffices, in: .ngo(office.ngoID))
         return office
     }
 

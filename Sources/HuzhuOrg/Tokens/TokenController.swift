@@ -30,7 +30,7 @@ enum TokenController {
         let issued = try await request.db.write { db in
             let issued = try await ApiToken.issue(userID: actor.userID, name: name, now: request.application.clock.now(), on: db)
             try await request.audit(.createToken, recordType: "api_token", recordID: issued.token.id, ngoID: actor.ngoID,
-                                    detail: "\(name) \(issued.token.hint)", on: db)
+                                    on: db)
             return issued
         }
         return request.page(request.t("token.title"), status: .created,
@@ -41,12 +41,11 @@ enum TokenController {
         let actor = try request.authorize(.ownTokens, in: Policy.ownScope(of: try request.requireActor()))
         guard let token = try await ApiToken.query(on: request.db)
             .filter(\.$id == (try request.routeID())).filter(\.$userID == actor.userID).filter(\.$revokedAt == nil)
-            .first() else { throw HuzhuAbort(.notFound, "error.not_found") }
+            .first() else { throw HuzhuAbort.notFound }
         token.revokedAt = request.application.clock.now()
         try await request.db.write { db in
             try await token.save(on: db)
-            try await request.audit(.revokeToken, recordType: "api_token", recordID: token.id, ngoID: actor.ngoID,
-                                    detail: token.name, on: db)
+            try await request.audit(.revokeToken, recordType: "api_token", recordID: token.id, ngoID: actor.ngoID, on: db)
         }
         return request.seeOther(OrgRoute.tokens)
     }

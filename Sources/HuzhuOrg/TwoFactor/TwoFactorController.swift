@@ -11,13 +11,16 @@ enum TwoFactorController {
     struct CodeInput: Content {
         var otp: String?
         var next: String?
+        var remember: String?
     }
 
     static func register(_ routes: any RoutesBuilder) {
         routes.get(OrgRoute.signInCode) { request async throws -> Response in
             guard try await pendingUser(request) != nil else { return request.redirect(to: PlatformRoute.login.path) }
             let next = LanguageSwitch.safeReturnPath(request.query[String.self, at: "next"])
-            return request.page(request.t("twofactor.title"), TwoFactorViews.codeForm(next: next, errorKey: nil, request.pageContext))
+            let remember = request.query[String.self, at: "remember"] == "on"
+            return request.page(request.t("twofactor.title"),
+                                TwoFactorViews.codeForm(next: next, remember: remember, errorKey: nil, request.pageContext))
         }
         routes.post(OrgRoute.signInCode, use: signIn)
         routes.get(OrgRoute.twoFactor) { request async throws -> Response in
@@ -32,7 +35,7 @@ enum TwoFactorController {
 
     /// The person who gave the right password in the last five minutes, if any.
     private static func pendingUser(_ request: Request) async throws -> User? {
-        guard let id = PendingSignIn.userID(from: request.cookies[PendingSignIn.cookieName]?.string,
+        guard let id = PendingSignIn.userID(from: request.cookies[request.application.cookieName(PendingSignIn.cookieName)]?.string,
                                             now: request.application.clock.now(), cipher: request.application.fieldCipher) else { return nil }
         return try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true).first()
     }
@@ -43,34 +46,37 @@ enum TwoFactorController {
         }
         let input = try request.content.decode(CodeInput.self)
         let next = LanguageSwitch.safeReturnPath(input.next)
+        let remember = input.remember == "on"
         let code = (input.otp ?? "").trimmingCharacters(in: .whitespaces)
         let now = request.application.clock.now()
         let loginGuard = LoginGuard(login: user.login, address: request.clientAddress)
         func refuse(_ status: HTTPResponseStatus, _ key: String, _ arguments: [String] = []) -> Response {
             request.page(request.t("twofactor.title"), status: status,
-                         TwoFactorViews.codeForm(next: next, errorKey: key, arguments: arguments, request.pageContext))
+                         TwoFactorViews.codeForm(next: next, remember: remember, errorKey: key, arguments: arguments,
+                                                 request.pageContext))
         }
         if let refusal = try await loginGuard.refusal(now: now, request) {
             return refuse(.tooManyRequests, refusal.key, refusal.arguments).retryAfter(refusal.seconds)
         }
         let userID = try user.requireID()
-        let how: String? = try await request.db.write { db in
+        let how: AuditDetail? = try await request.db.write { db in
             if try TwoFactor.accept(code, for: user, cipher: request.application.fieldCipher, now: now) {
                 try await user.save(on: db)
-                return "one-time code"
+                return AuditDetail("one-time code")
             }
-            if try await TwoFactor.useRecoveryCode(code, for: userID, now: now, on: db) { return "recovery code" }
+            if try await TwoFactor.useRecoveryCode(code, for: userID, now: now, on: db) { return AuditDetail("recovery code") }
             try await loginGuard.recordFailure(now: now, on: db)
-            try await request.audit(.loginFailed, recordType: "user", recordID: userID, ngoID: user.ngoID, detail: "\(user.login) second factor", on: db)
+            try await request.audit(.loginFailed, recordType: "user", recordID: userID, ngoID: user.ngoID, detail: AuditDetail("second factor"), on: db)
             return nil
         }
         guard let how else { return refuse(.unauthorized, "error.code_wrong") }
-        return try await LoginController.startSession(for: user, loginGuard: loginGuard, detail: how, next: next, request)
+        return try await LoginController.startSession(for: user, loginGuard: loginGuard, detail: how, next: next,
+                                                      remember: remember, request)
     }
 
     private static func own(_ request: Request) async throws -> (Actor, User) {
         let actor = try request.authorize(.ownSecondFactor, in: Policy.ownScope(of: try request.requireActor()))
-        guard let user = try await User.find(actor.userID, on: request.db) else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard let user = try await User.find(actor.userID, on: request.db) else { throw HuzhuAbort.notFound }
         return (actor, user)
     }
 

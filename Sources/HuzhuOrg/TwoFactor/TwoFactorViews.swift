@@ -11,7 +11,8 @@ enum TwoFactorViews {
         case on(since: Date, recoveryCodesLeft: Int, required: Bool)
     }
 
-    static func codeForm(next: String, errorKey: String?, arguments: [String] = [], _ page: PageContext) -> Node<HTML.BodyContext> {
+    static func codeForm(next: String, remember: Bool, errorKey: String?, arguments: [String] = [],
+                         _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         return .div(.class("narrow"),
             .unwrap(errorKey) { key in
@@ -20,6 +21,7 @@ enum TwoFactorViews {
             .p(.text(t("twofactor.enter_code"))),
             Forms.post(OrgRoute.signInCode.path, page,
                 Forms.hidden("next", next),
+                .if(remember, Forms.hidden("remember", "on")),
                 Forms.text("otp", value: nil, errors: ValidationErrors(), t, autocomplete: "one-time-code", hint: t("twofactor.code_hint")),
                 Forms.submit(t("session.sign_in"))))
     }

@@ -69,7 +69,8 @@ enum UserController {
             try await user.save(on: db)
             if wasActive && !user.active { try await StaffSession.endAll(userID: user.id!, on: db) }
             try await request.audit(isNew ? .createUser : .updateUser, recordType: "user", recordID: user.id,
-                                    ngoID: user.ngoID, detail: "\(user.login) \(user.role.rawValue) active=\(user.active)", on: db)
+                                    ngoID: user.ngoID,
+                                    detail: AuditDetail(user.role) + (user.active ? AuditDetail("active") : AuditDetail("inactive")), on: db)
         }
         guard let password else { return request.seeOther(OrgRoute.users) }
         return request.page(request.t("user.created"), status: .created,
@@ -97,8 +98,8 @@ enum UserController {
         let actor = try request.requireActor()
         let query = User.query(on: request.db).filter(\.$id == (try request.routeID()))
         if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID) }
-        guard let user = try await query.first() else { throw HuzhuAbort(.notFound, "error.not_found") }
-        try request.authorize(.manageUsers, in: User.scope(ngoID: user.ngoID))
+        guard let user = try await query.first() else { throw HuzhuAbort.notFound }
+        try request.authorizeRecord(.manageUsers, in: User.scope(ngoID: user.ngoID))
         return user
     }
 

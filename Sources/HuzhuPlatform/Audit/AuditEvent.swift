@@ -23,6 +23,7 @@ package final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "record_type") package var recordType: String
     @OptionalField(key: "record_id") package var recordID: UUID?
     @Field(key: "address") package var address: String
+    /// Written only from an `AuditDetail`: ids, codes, field names and counts, never words about a person.
     @OptionalField(key: "detail") package var detail: String?
 
     package init() {}
@@ -48,7 +49,7 @@ extension AuditEvent {
     /// Records an action. Call it on the same database handle as the change it describes (inside its
     /// transaction), so the change and its record stand or fall together.
     package static func record(_ action: AuditAction, by source: AuditSource, at time: Date, recordType: String,
-                               recordID: UUID?, ngoID: UUID?, detail: String? = nil, on db: any Database) async throws {
+                               recordID: UUID?, ngoID: UUID?, detail: AuditDetail? = nil, on db: any Database) async throws {
         let event = AuditEvent()
         event.occurredAt = time
         event.actorUserID = source.userID
@@ -58,7 +59,7 @@ extension AuditEvent {
         event.recordType = recordType
         event.recordID = recordID
         event.address = source.address
-        event.detail = detail.map { String($0.prefix(500)) }
+        event.detail = detail?.text
         try await event.create(on: db)
     }
 }
@@ -80,7 +81,7 @@ extension Request {
 
     /// Records an action of this request's person (see `AuditEvent.record`).
     package func audit(_ action: AuditAction, recordType: String, recordID: UUID?, ngoID: UUID?,
-                       detail: String? = nil, on db: (any Database)? = nil) async throws {
+                       detail: AuditDetail? = nil, on db: (any Database)? = nil) async throws {
         let (source, now) = (auditSource, application.clock.now())
         try await (db ?? self.db).write { db in
             try await AuditEvent.record(action, by: source, at: now, recordType: recordType, recordID: recordID, ngoID: ngoID,

@@ -32,3 +32,20 @@ package struct CreateAuditEvents: AsyncMigration {
         try await AppendOnly.unprotect(AuditEvent.schema, on: database)
     }
 }
+
+/// Rewrites the audit log once: older rows could hold words (a case note, a file name, a login typed,
+/// an erasure's reference) in their detail; it is removed from every row written before this migration.
+/// The append-only trigger is lifted for this one statement and put back; the log says so.
+package struct ClearAuditDetails: AsyncMigration {
+    package init() {}
+
+    package func prepare(on database: any Database) async throws {
+        let count = try await AuditEvent.query(on: database).filter(\.$detail != nil).count()
+        database.logger.notice("Rewriting the audit log once: removing the detail of \(count) rows written before audit rows held ids only (the append-only trigger is lifted for this statement and restored).")
+        try await AppendOnly.rewriting(AuditEvent.schema, message: "audit_events is append-only", on: database) {
+            try await database.sql.update(AuditEvent.schema).set("detail", to: SQLLiteral.null).where("detail", .isNot, SQLLiteral.null).run()
+        }
+    }
+
+    package func revert(on database: any Database) async throws {}
+}

@@ -27,8 +27,9 @@ package struct Authentication: AsyncMiddleware {
             }
             return actor
         }
-        guard let cookie = request.cookies[StaffSession.cookieName]?.string,
-              let session = try await StaffSession.find(token: cookie, now: now, on: request.db) else { return nil }
+        guard let cookie = request.cookies[request.application.cookieName(StaffSession.cookieName)]?.string,
+              let session = try await StaffSession.find(token: cookie, limits: request.application.sessionLimits, now: now,
+                                                         on: request.db) else { return nil }
         guard let actor = try await directory.activeActor(userID: session.userID, on: request.db) else {
             try await request.db.write { db in try await session.delete(on: db) }
             return nil

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import HuzhuCore
 
-/// Failed sign-ins counted per account and per address since the last success.
+/// Failed sign-ins counted per account-and-address pair and per address since the last success.
 package final class LoginFailure: Model, @unchecked Sendable {
     package static let schema = "login_failures"
 
@@ -14,7 +14,10 @@ package final class LoginFailure: Model, @unchecked Sendable {
     package init() {}
 }
 
-/// Applies `LoginThrottle` to the two keys of an attempt: the account named and the address it came from.
+/// Applies `LoginThrottle` to the two keys of an attempt: the account named *from* the address it came
+/// from, and the address whatever the account. Nobody can lock an account from their own address for
+/// anyone else: the right password (and code) from an address that has not failed is never refused,
+/// while the guessing address is slowed and then locked, on that account and, past a wider limit, on all.
 package struct LoginGuard: Sendable {
     package let login: String
     package let address: String
@@ -25,7 +28,7 @@ package struct LoginGuard: Sendable {
     }
 
     private var keys: [(key: String, rule: LoginThrottle)] {
-        [("account:\(login)", .account), ("address:\(address)", .address)]
+        [(accountKey, .account), ("address:\(address)", .address)]
     }
 
     /// The strictest decision over both keys.
@@ -60,9 +63,12 @@ package struct LoginGuard: Sendable {
         }
     }
 
-    /// A success forgives the account's failures; the address keeps its count until it expires.
+    /// The login is kept only as a hash: what was typed may be a password in the wrong field.
+    private var accountKey: String { "account:\(SecretToken.hash(login)) address:\(address)" }
+
+    /// A success forgives the account's failures from this address; the address keeps its count until it expires.
     package func recordSuccess(on db: any Database) async throws {
-        try await LoginFailure.query(on: db).filter(\.$throttleKey == "account:\(login)").delete()
+        try await LoginFailure.query(on: db).filter(\.$throttleKey == accountKey).delete()
     }
 
     private func record(_ key: String, on db: any Database) async throws -> LoginFailure? {

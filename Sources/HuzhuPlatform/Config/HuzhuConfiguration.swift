@@ -21,8 +21,14 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var port: Int
     package var secureCookies: Bool
     /// Whether administrators and office supervisors must sign in with a one-time code as well
-    /// (`HUZHU_REQUIRE_TWO_FACTOR`, off by default).
-    package var requireTwoFactor = false
+    /// (`HUZHU_REQUIRE_TWO_FACTOR`, on by default; the demo turns it off and says so).
+    package var requireTwoFactor = true
+    /// How long a signed-in browser may sit unused before it must sign in again
+    /// (`HUZHU_SESSION_IDLE_MINUTES`, default 30: a shared office PC left open).
+    package var sessionIdleMinutes = 30
+    /// How long a session lasts from sign-in however busy it is, remembered or not
+    /// (`HUZHU_SESSION_HOURS`, default 12: a working day).
+    package var sessionHours = 12
     /// Years without activity after which a worker is anonymised (`HUZHU_RETENTION_YEARS`; nil: never).
     package var retentionYears: Int?
     /// API requests a minute per token (`HUZHU_API_RATE_LIMIT`, default 6000; 0: no limit).
@@ -83,9 +89,17 @@ package struct HuzhuConfiguration: Sendable, Equatable {
             retentionYears = years
         }
         switch environment["HUZHU_REQUIRE_TWO_FACTOR"]?.lowercased() {
-        case nil, "", "0", "false", "no", "off": requireTwoFactor = false
-        case "1", "true", "yes", "on": requireTwoFactor = true
+        case "0", "false", "no", "off": requireTwoFactor = false
+        case nil, "", "1", "true", "yes", "on": requireTwoFactor = true
         case let other?: throw .malformedFlag(name: "HUZHU_REQUIRE_TWO_FACTOR", value: other)
+        }
+        if let raw = environment["HUZHU_SESSION_IDLE_MINUTES"], !raw.isEmpty {
+            guard let minutes = Int(raw), (1...1440).contains(minutes) else { throw .malformedSize(name: "HUZHU_SESSION_IDLE_MINUTES", value: raw) }
+            sessionIdleMinutes = minutes
+        }
+        if let raw = environment["HUZHU_SESSION_HOURS"], !raw.isEmpty {
+            guard let hours = Int(raw), (1...720).contains(hours) else { throw .malformedSize(name: "HUZHU_SESSION_HOURS", value: raw) }
+            sessionHours = hours
         }
         if let raw = environment["HUZHU_REMINDER_DAYS"], !raw.isEmpty {
             let days = raw.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }

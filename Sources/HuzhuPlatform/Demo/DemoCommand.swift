@@ -24,6 +24,9 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        // The demo's accounts share one published password and no phone: a demo is for trying Huzhu, so
+        // it does not ask administrators for a one-time code, and says so. A deployment does.
+        app.requireTwoFactor = false
         try await app.autoMigrate()
         var lines: [String] = []
         for loader in app.demoLoaders { lines += try await loader(app) }
@@ -32,6 +35,7 @@ struct DemoCommand: AsyncCommand {
         console.print("")
         console.print("打开 / Open:  http://\(configuration.hostname):\(configuration.port)/")
         for line in lines { console.print(line) }
+        console.print("两步登录已关闭（仅演示）/ Two-step sign-in is not required in the demo; a deployment requires it of administrators and supervisors (HUZHU_REQUIRE_TWO_FACTOR).")
         console.print("")
         var serve = context
         serve.input = CommandInput(arguments: ["huzhu"])

@@ -19,7 +19,7 @@ package enum LanguageSwitch {
                 try await request.application.actorDirectory.setLanguage(language, userID: actor.userID, on: request.db)
             }
             let response = request.redirect(to: safeReturnPath(input.back))
-            response.cookies[Request.languageCookie] = request.application.cookie(language.rawValue, maxAge: 365 * 24 * 3600)
+            response.cookies[request.application.cookieName(Request.languageCookie)] = request.application.cookie(language.rawValue, maxAge: 365 * 24 * 3600)
             return response
         }
     }

@@ -7,7 +7,7 @@ extension Request {
     /// The user's preference, else the language chosen on the switch, else `Accept-Language`, else Chinese.
     package var language: Language {
         actor?.language
-            ?? cookies[Self.languageCookie].flatMap { Language(rawValue: $0.string) }
+            ?? cookies[application.cookieName(Self.languageCookie)].flatMap { Language(rawValue: $0.string) }
             ?? Language.preferred(acceptLanguage: headers.first(name: .acceptLanguage))
             ?? .default
     }

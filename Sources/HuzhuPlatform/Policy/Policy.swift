@@ -96,6 +96,16 @@ extension Request {
         return actor
     }
 
+    /// The signed-in person, if they may do this with a record they asked for by id. A record they may
+    /// not touch does not exist for them (404), whether it is another NGO's or their own NGO's beyond
+    /// their reach: a 403 would confirm that the id is real.
+    @discardableResult
+    package func authorizeRecord(_ permission: Permission, in scope: Scope) throws -> Actor {
+        let actor = try requireActor()
+        guard application.policy.allows(actor, permission, in: scope) else { throw HuzhuAbort.notFound }
+        return actor
+    }
+
     /// Whether the signed-in person may do this here; for showing or hiding links and buttons.
     package func may(_ permission: Permission, in scope: Scope) -> Bool {
         guard let actor else { return false }
@@ -109,6 +119,14 @@ extension Request {
         guard let ngo = actor.ngoID, let office = actor.officeID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         try authorize(permission, in: .office(ngo: ngo, office: office))
         return actor
+    }
+
+    /// The signed-in person, if they may do this where they work: their office for an office role, their
+    /// NGO for an NGO-wide one. For lists of records held by offices.
+    @discardableResult
+    package func inOwnScope(_ permission: Permission) throws -> Actor {
+        let actor = try requireActor()
+        return try authorize(permission, in: Policy.ownScope(of: actor))
     }
 
     /// The signed-in person, if they may do this for their whole NGO (so `ngoID` is set): merging,

@@ -14,6 +14,8 @@ package struct TestDatabase: Sendable {
     private init() throws {
         var configuration = try HuzhuConfiguration(environment: [
             "HUZHU_SECRET_KEY": SecretKey.random().base64, "HUZHU_NETWORK_KEY": SecretKey.random().base64,
+            // Tests of two-step sign-in turn it on for themselves; the rest sign in with a password.
+            "HUZHU_REQUIRE_TWO_FACTOR": "false",
         ])
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("huzhu-test-\(UUID().uuidString)")
         configuration.dataDirectory = scratch.path

@@ -16,6 +16,9 @@ package struct HuzhuAbort: AbortError, Sendable {
 
     package var reason: String { messageKey }
 
+    /// No such record, or none the person may know of.
+    package static let notFound = HuzhuAbort(.notFound, "error.not_found")
+
     /// The machine-readable code of the JSON error: the key without its `error.` namespace.
     package var code: String {
         messageKey.hasPrefix("error.") ? String(messageKey.dropFirst("error.".count)) : messageKey
@@ -27,7 +30,7 @@ package struct HuzhuAbort: AbortError, Sendable {
         if let error = error as? HuzhuAbort { return error }
         if let error = error as? any AbortError {
             switch error.status {
-            case .notFound: return HuzhuAbort(.notFound, "error.not_found")
+            case .notFound: return HuzhuAbort.notFound
             case .payloadTooLarge: return HuzhuAbort(.payloadTooLarge, "error.too_large")
             case .unsupportedMediaType: return HuzhuAbort(.unsupportedMediaType, "error.unsupported_media_type")
             case .methodNotAllowed: return HuzhuAbort(.methodNotAllowed, "error.method_not_allowed")

@@ -38,7 +38,7 @@ extension RoutesBuilder {
 extension Request {
     /// The `:id` of a typed route; a malformed id is simply a page that does not exist.
     package func routeID() throws -> UUID {
-        guard let id = parameters.get("id", as: UUID.self) else { throw HuzhuAbort(.notFound, "error.not_found") }
+        guard let id = parameters.get("id", as: UUID.self) else { throw HuzhuAbort.notFound }
         return id
     }
 }

@@ -30,15 +30,27 @@ final class Browser: @unchecked Sendable {
     /// Posts fields in order, a name possibly repeated (`workers[]`).
     @discardableResult
     func post(_ path: String, pairs: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
-        if csrf && cookies[CSRFProtection.cookieName] == nil { try await get("/login") }
         var fields = pairs
         if csrf && !fields.contains(where: { $0.0 == CSRFProtection.fieldName }) {
-            fields.append((CSRFProtection.fieldName, cookies[CSRFProtection.cookieName] ?? ""))
+            fields.append((CSRFProtection.fieldName, try await csrfToken()))
         }
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
         let body = fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// The token the forms of this browser's pages carry, read from a page as a person's browser would.
+    func csrfToken() async throws -> String {
+        var page = try await get("/login")
+        for _ in 0..<3 where page.status == .seeOther {  // signed in: home, or where home sends them first
+            page = try await get(page.location ?? "/")
+        }
+        guard let range = page.text.range(of: #"name="csrf" value="([^"]+)""#, options: .regularExpression) else {
+            Issue.record("no form with a CSRF token on the page")
+            return ""
+        }
+        return String(page.text[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
     }
 
     /// Signs in as a demo account and checks it worked.
@@ -102,8 +114,7 @@ extension Browser {
     /// Uploads a file through a page's form, with the page's CSRF token and other fields.
     func upload(_ path: String, fields: [(String, String)] = [], file name: String, type: String,
                 data: Data) async throws -> TestingHTTPResponse {
-        if cookies[CSRFProtection.cookieName] == nil { try await get("/login") }
-        let body = Multipart.body(fields: [(CSRFProtection.fieldName, cookies[CSRFProtection.cookieName]!)] + fields,
+        let body = Multipart.body(fields: [(CSRFProtection.fieldName, try await csrfToken())] + fields,
                                   file: name, type: type, data: data)
         return try await send(.POST, path, headers: Multipart.headers, body: body)
     }

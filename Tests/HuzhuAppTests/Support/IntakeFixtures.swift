@@ -45,6 +45,35 @@ extension Application {
         return text
     }
 
+    /// Every text column of every table, as `table.column`, that holds `needle` in some row.
+    func textColumns(containing needle: String) async throws -> [String] {
+        let sql = db.sql
+        var columns: [(table: String, column: String)] = []
+        if db.isSQLite {
+            for table in try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all() {
+                let name = try table.decode(column: "name", as: String.self)
+                for column in try await sql.raw("SELECT name, type FROM pragma_table_info(\(bind: name))").all()
+                where try column.decode(column: "type", as: String.self).uppercased().contains("TEXT") {
+                    columns.append((name, try column.decode(column: "name", as: String.self)))
+                }
+            }
+        } else {
+            for row in try await sql.raw("""
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')
+                """).all() {
+                columns.append((try row.decode(column: "table_name", as: String.self), try row.decode(column: "column_name", as: String.self)))
+            }
+        }
+        var found: [String] = []
+        for (table, column) in columns {
+            let hits = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table) WHERE \(ident: column) LIKE \(bind: "%" + needle + "%")")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            if hits > 0 { found.append("\(table).\(column)") }
+        }
+        return found
+    }
+
     func workers(named name: String) async throws -> [Worker] {
         try await Worker.query(on: db).filter(\.$name == name).all()
     }
