@@ -42,7 +42,7 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
     var policy = Policy()
     var navigation: [NavItem] = []
     for feature in features {
-        app.migrations.add(feature.migrations)
+        app.migrations.add(feature.migrations(app.fieldCipher))
         feature.grant(&policy)
         navigation += feature.navigation
         app.auditActions += feature.auditActions

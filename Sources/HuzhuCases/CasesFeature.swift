@@ -7,9 +7,16 @@ import Vapor
 /// Cases, employers and the recovery ledger: a dispute from the first contact to money in the
 /// worker's hand.
 package enum CasesFeature: Feature {
-    package static let migrations: [any Migration] = [
-        CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters(),
-        CreateMediation(), CreateRemindersAndDocuments(),
+    package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
+        [
+            CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters(),
+            CreateMediation(), CreateRemindersAndDocuments(),
+            SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
+        ]
+    }
+
+    package static let sealedColumns = [
+        SealedColumn(table: CaseEvent.schema, cipher: "text_cipher"), SealedColumn(table: Case.schema, cipher: "summary_cipher"),
     ]
 
     package static func grant(_ policy: inout Policy) {

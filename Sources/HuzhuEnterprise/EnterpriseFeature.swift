@@ -11,7 +11,9 @@ import Vapor
 /// The communication hotline for partner enterprises: workers' anonymous voice, urgent escalation,
 /// and reports that protect who spoke.
 package enum EnterpriseFeature: Feature {
-    package static let migrations: [any Migration] = [CreateEnterpriseTables(), AddReportPeriods(), AddPartnershipOffices()]
+    package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
+        [CreateEnterpriseTables(), AddReportPeriods(), AddPartnershipOffices()]
+    }
 
     package static func grant(_ policy: inout Policy) {
         EnterprisePolicy.grant(&policy)

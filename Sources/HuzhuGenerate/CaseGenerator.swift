@@ -8,6 +8,7 @@ import HuzhuPlatform
 /// and a mediation agreement for some collective ones.
 struct CaseGenerator {
     let writer: BulkWriter
+    let cipher: FieldCipher
     let offices: [NetworkGenerator.Office]
     let workerOffice: [Int]
     let workerIDs: [UUID]
@@ -38,14 +39,14 @@ struct CaseGenerator {
             let at = base.addingTimeInterval(span * Double(index) / Double(cases))
             planned.append(Planned(id: random.uuid(), office: office, workers: crew, opened: CalendarDate(at), at: at))
         }
-        try await writer.insert("cases", ["id", "ngo_id", "office_id", "number", "title", "summary", "status", "dispute_types",
+        try await writer.insert("cases", ["id", "ngo_id", "office_id", "number", "title", "summary_cipher", "status", "dispute_types",
                                           "opened_on", "opened_by", "created_at", "updated_at"], count: cases) { index in
             let plan = planned[index]
             let office = offices[plan.office]
             let key = "\(office.code)|\(office.id)|case-\(plan.opened.year)"
             serials[key, default: 0] += 1
             return [plan.id, office.ngo, office.id, "\(office.code)-\(plan.opened.year)-\(String(format: "%05d", serials[key]!))",
-                    plan.workers.count > 1 ? "工地集体欠薪（生成）" : "个人劳动争议（生成）", "（生成）",
+                    plan.workers.count > 1 ? "工地集体欠薪（生成）" : "个人劳动争议（生成）", try cipher.seal("（生成）"),
                     random.weighted([("negotiation", 30), ("mediation", 20), ("arbitration", 15), ("closed", 35)]),
                     plan.workers.count > 1 || random.chance(60) ? ",wage_arrears," : ",dismissal,", plan.opened.description,
                     office.staff[1 + random.int(0..<3)], plan.at, plan.at]
@@ -63,9 +64,9 @@ struct CaseGenerator {
             let plan = planned[index]
             return [random.uuid(), offices[plan.office].ngo, plan.id, random.pick(employerIDs[plan.office]), "labour_contractor"]
         }
-        try await writer.insert("case_events", ["id", "ngo_id", "case_id", "kind", "occurred_at", "actor_id", "text"], count: cases) { index in
+        try await writer.insert("case_events", ["id", "ngo_id", "case_id", "kind", "occurred_at", "actor_id", "text_cipher"], count: cases) { index in
             let plan = planned[index]
-            return [random.uuid(), offices[plan.office].ngo, plan.id, "opened", plan.at, offices[plan.office].staff[1], "（生成）立案"]
+            return [random.uuid(), offices[plan.office].ngo, plan.id, "opened", plan.at, offices[plan.office].staff[1], try cipher.seal("（生成）立案")]
         }
         // One unpaid-wage claim per worker on a case; about half paid, in part or in full.
         var claimIDs: [UUID] = []

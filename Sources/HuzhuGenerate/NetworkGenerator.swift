@@ -109,7 +109,7 @@ struct NetworkGenerator {
         var contactNGOs: [UUID] = []
         contactIDs.reserveCapacity(preset.contacts)
         try await writer.insert("contacts", ["id", "ngo_id", "office_id", "number", "channel", "direction", "operator_id", "started_at",
-                                             "duration_seconds", "worker_id", "summary", "advice", "outcome", "created_at"],
+                                             "duration_seconds", "worker_id", "summary_cipher", "advice_cipher", "outcome", "created_at"],
                                 count: preset.contacts) { index in
             let known = random.chance(80)
             let worker = random.int(0..<preset.workers)
@@ -124,7 +124,7 @@ struct NetworkGenerator {
             let channel = random.weighted(channels)
             return [id, office.ngo, office.id, "\(office.code)-\(year)-C\(String(format: "%06d", serials[key]!))", channel,
                     channel == "hotline" && random.chance(10) ? "outbound" : "inbound", random.pick(office.staff), at, 60 + random.int(0..<900),
-                    known ? workerIDs[worker] as UUID? : nil, "（生成）来电咨询", "（生成）已给出建议", random.weighted([("advice", 70), ("case_to_open", 10), ("referred", 10), ("callback", 10)]), at]
+                    known ? workerIDs[worker] as UUID? : nil, try cipher.seal("（生成）来电咨询"), try cipher.seal("（生成）已给出建议"), random.weighted([("advice", 70), ("case_to_open", 10), ("referred", 10), ("callback", 10)]), at]
         }
         try await writer.insert("contact_topics", ["id", "ngo_id", "contact_id", "topic_id"], count: preset.contacts) { index in
             [random.uuid(), contactNGOs[index], contactIDs[index], topicIDs[random.weighted(topicMix)] ?? topics[0].1]
@@ -132,7 +132,7 @@ struct NetworkGenerator {
         contactIDs = []
         contactNGOs = []
 
-        let counts = try await CaseGenerator(writer: writer, offices: offices, workerOffice: workerOffice, workerIDs: workerIDs,
+        let counts = try await CaseGenerator(writer: writer, cipher: cipher, offices: offices, workerOffice: workerOffice, workerIDs: workerIDs,
                                              cases: preset.cases, base: base, span: span).run(&random, serials: &serials)
         let feedback = try await FeedbackGenerator(writer: writer, cipher: cipher, offices: offices, items: preset.contacts / 50,
                                                    base: base, span: span).run(&random)

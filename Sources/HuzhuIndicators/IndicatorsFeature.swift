@@ -6,7 +6,9 @@ import Vapor
 /// Transparency: the ten standard indicators computed from the records, published as verifiable
 /// snapshots, and shown to the public.
 package enum IndicatorsFeature: Feature {
-    package static let migrations: [any Migration] = [CreateIndicatorSnapshots(), AddIndicatorIndexes()]
+    package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
+        [CreateIndicatorSnapshots(), AddIndicatorIndexes()]
+    }
 
     package static func grant(_ policy: inout Policy) {
         IndicatorsPolicy.grant(&policy)

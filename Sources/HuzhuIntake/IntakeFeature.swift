@@ -6,11 +6,18 @@ import Vapor
 /// Hotline intake and worker records: contacts on every channel, the phone lookup and screen-pop,
 /// callbacks, the telephony webhook, and the workers' encrypted personal data.
 package enum IntakeFeature: Feature {
-    package static let migrations: [any Migration] = [
-        CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
-        CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(), AddWorkerErasure(),
-        AddErasureReference(),
-    ]
+    package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
+        [
+            CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
+            CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(), AddWorkerErasure(),
+            AddErasureReference(), sealContactText(cipher),
+        ]
+    }
+
+    /// What a worker said and what they were told (health conditions among it), sealed.
+    static func sealContactText(_ cipher: FieldCipher) -> SealTextColumns {
+        SealTextColumns(Contact.schema, ["summary", "advice"], cipher: cipher)
+    }
 
     package static func grant(_ policy: inout Policy) {
         IntakePolicy.grant(&policy)
@@ -36,6 +43,8 @@ package enum IntakeFeature: Feature {
         SealedColumn(table: Call.schema, cipher: "caller_cipher", hash: "caller_hash"),
         SealedColumn(table: TelephonyLine.schema, cipher: "secret_cipher"),
         SealedColumn(table: ImportBatch.schema, cipher: "content_cipher"),
+        SealedColumn(table: Contact.schema, cipher: "summary_cipher"),
+        SealedColumn(table: Contact.schema, cipher: "advice_cipher"),
     ]
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 

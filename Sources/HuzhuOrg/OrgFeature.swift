@@ -5,7 +5,9 @@ import Vapor
 
 /// The network, its NGOs and offices, the people who sign in, their tokens, and the audit log's page.
 package enum OrgFeature: Feature {
-    package static let migrations: [any Migration] = [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters(), AddTwoFactor()]
+    package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
+        [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters(), AddTwoFactor()]
+    }
 
     package static func grant(_ policy: inout Policy) {
         OrgPolicy.grant(&policy)

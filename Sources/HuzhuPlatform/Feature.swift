@@ -5,8 +5,9 @@ import Vapor
 /// A capability of Huzhu, as the composition root sees it: its tables, its rules, its pages and commands.
 /// Every feature declares the same four things, so adding one is a line in `configure`.
 package protocol Feature {
-    /// This feature's migrations, in order; the composition root concatenates them once.
-    static var migrations: [any Migration] { get }
+    /// This feature's migrations, in order; the composition root concatenates them once. `cipher` seals
+    /// what a migration moves out of clear text.
+    static func migrations(_ cipher: FieldCipher) -> [any Migration]
     /// Grants this feature's permissions to roles.
     static func grant(_ policy: inout Policy)
     /// Entries of the top navigation.

@@ -109,7 +109,7 @@ struct CaseAccessTests {
                     event.kind = .note
                     event.occurredAt = Date(timeIntervalSince1970: 1_790_000_000 + Double(index))
                     event.actorID = caseworker
-                    event.text = "记录 \(index)"
+                    event.textCipher = try app.fieldCipher.seal("记录 \(index)")
                     try await event.create(on: db)
                 }
                 for worker in workers.prefix(150) {

@@ -91,10 +91,12 @@ struct DataRightsTests {
             let merged = try #require(try await Worker.find(duplicate.id, on: app.db))
             #expect(merged.name == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
             let contacts = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).all()
-            #expect(contacts.count == contactsBefore && contacts.allSatisfy { $0.summary == WorkerData.anonymisedLabel && $0.advice.isEmpty })
+            #expect(contacts.count == contactsBefore && contacts.allSatisfy {
+                (try? $0.summary(app.fieldCipher)) == WorkerData.anonymisedLabel && (try? $0.advice(app.fieldCipher)) == ""
+            })
             #expect(try await Payment.query(on: app.db).filter(\.$workerID == worker.id!).all().map(\.amountFen) == paymentsBefore)
             #expect(try await Claim.query(on: app.db).filter(\.$workerID == worker.id!).all().allSatisfy(\.note.isEmpty))
-            #expect(!(try await CaseEvent.query(on: app.db).all().contains { $0.text.contains(name) }))
+            #expect(!(try await CaseEvent.query(on: app.db).all().contains { (try? $0.text(app.fieldCipher))?.contains(name) == true }))
             #expect(try await indicators(app, worker) == before)
             let raw = try await app.rawContent()
             #expect(!raw.contains(name) && !raw.contains(phone.digits))
@@ -127,13 +129,21 @@ struct DataRightsTests {
                                              file: "\(name)工资条.pdf", type: "application/pdf",
                                              data: Data("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)).status == .seeOther)
             #expect(try await app.textColumns(containing: name).contains("cases.title"))  // the attack's starting point
-            #expect(try await app.textColumns(containing: health).contains("case_events.text"))
+            #expect(try await app.textColumns(containing: health).isEmpty)  // sealed, but still there to erase:
+            let sealedWords = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.text(app.fieldCipher) }
+            #expect(sealedWords.contains { $0.contains(health) })
 
             let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
             #expect(erased.status == .seeOther)
             for needle in [name, phone.digits, spaced, health] {
                 let left = try await app.textColumns(containing: needle)
                 #expect(left.isEmpty, "\(needle) in \(left)")
+            }
+            // Nor what is sealed: the timeline and the summary, opened, hold no trace either.
+            let timeline = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.text(app.fieldCipher) }
+            let summary = try #require(try await Case.find(opened.id, on: app.db)).summary(app.fieldCipher)
+            for needle in [name, phone.digits, spaced, health] {
+                #expect(!timeline.contains { $0.contains(needle) } && !summary.contains(needle), "\(needle)")
             }
             let audit = try await AuditEvent.query(on: app.db).all()
             #expect(audit.allSatisfy { ($0.detail ?? "").rangeOfCharacter(from: CharacterSet(charactersIn: "\u{4E00}"..."\u{9FFF}")) == nil })

@@ -41,8 +41,7 @@ struct IndicatorNetwork {
             row.operatorID = user
             row.startedAt = ShanghaiTime.instant(localMinute: local)!
             row.workerID = worker?.id
-            row.summary = "测试"
-            row.advice = ""
+            try row.seal(summary: "测试", advice: "", app.fieldCipher)
             row.outcome = .advice
             row.createdAt = now
             try await row.create(on: db)
@@ -60,7 +59,7 @@ struct IndicatorNetwork {
             found.officeID = office.id!
             found.number = "K-\(serial)"
             found.title = "测试"
-            found.summary = ""
+            found.summaryCipher = try app.fieldCipher.seal("")
             found.status = .negotiation
             found.disputeTypes = [.wageArrears]
             found.openedOn = opened

@@ -77,7 +77,7 @@ struct IntakeTests {
         }
     }
 
-    @Test("Phone and ID numbers never reach the database in clear")
+    @Test("Phone and ID numbers, and what the worker said and was told, never reach the database in clear")
     func encryptedAtRest() async throws {
         try await withHuzhu { app, browser in
             try await browser.login("caseworker")
@@ -86,11 +86,23 @@ struct IntakeTests {
             #expect(response.status == .seeOther)
             let stored = try await app.rawContent()
             #expect(stored.contains("李四"), "the check must see the data it reads")
-            for secret in ["13800138000", "01062345678", "62345678", "110101199003074258"] {
+            for secret in ["13800138000", "01062345678", "62345678", "110101199003074258", "工地欠薪三个月", "建议收集工资证据"] {
                 #expect(!stored.contains(secret), "\(secret) found in clear")
             }
             // And yet the worker is found by any spelling of the number.
             #expect(try await browser.get("/intake?phone=0086-138-0013-8000").text.contains("李四"))
+        }
+    }
+
+    @Test("The demo's contact summaries and advice (health conditions among them) are not in the database file")
+    func demoWordsSealed() async throws {
+        try await withHuzhu { app, _ in
+            _ = try await DemoHotline.loadIfEmpty(into: app)
+            let contacts = try await Contact.query(on: app.db).all()
+            let words = try contacts.flatMap { [try $0.summary(app.fieldCipher), try $0.advice(app.fieldCipher)] }.filter { !$0.isEmpty }
+            #expect(words.count >= 4)
+            let stored = try await app.rawContent()
+            for text in words { #expect(!stored.contains(String(text.prefix(12))), "\(text) found in clear") }
         }
     }
 }

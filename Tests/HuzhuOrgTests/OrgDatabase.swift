@@ -9,7 +9,7 @@ func withDemoNetwork(_ body: (Application) async throws -> Void) async throws {
     try await TestDatabase.run(configure: { app, configuration in
         try Platform.configure(app, configuration, keys: KeyRing(secret: configuration.secretKey!, network: configuration.networkKey!))
         app.migrations.add(Platform.migrations)
-        app.migrations.add(OrgFeature.migrations)
+        app.migrations.add(OrgFeature.migrations(app.fieldCipher))
     }) { app in
         _ = try await DemoNetwork.loadIfEmpty(into: app)
         try await body(app)

@@ -44,7 +44,7 @@ enum CasesController {
         var contact: Contact?
         if let id = request.query[UUID.self, at: "contact"] {
             contact = try await sourceContact(id, actor: actor, request: request)
-            if let contact { draft = try await prefill(from: contact, on: request.db) }
+            if let contact { draft = try await prefill(from: contact, cipher: request.application.fieldCipher, on: request.db) }
         }
         return try await form(request, draft: draft, contact: contact, errors: ValidationErrors(), status: .ok)
     }
@@ -72,7 +72,7 @@ enum CasesController {
 
     static func edit(_ request: Request) async throws -> Response {
         let access = try await request.workCase(manage: true)
-        return request.page(request.t("case.edit"), CaseFormView.edit(CaseDraft(access.case), id: access.case.id!,
+        return request.page(request.t("case.edit"), CaseFormView.edit(CaseDraft(access.case, summary: try access.case.summary(request.application.fieldCipher)), id: access.case.id!,
                                                                        errors: ValidationErrors(), request.pageContext))
     }
 
@@ -82,7 +82,7 @@ enum CasesController {
         do {
             let facts = try draft.validate(today: request.today)
             try await CaseJournal.change(access.case, by: request) { journal in
-                facts.apply(to: access.case)
+                try facts.apply(to: access.case, cipher: request.application.fieldCipher)
                 try await journal.record(.note, request.t("case.facts_updated"), audit: .updateCase)
             }
         } catch let errors as ValidationErrors {
@@ -101,11 +101,12 @@ enum CasesController {
     }
 
     /// A case from a contact starts with its summary as title and its topics as dispute types.
-    private static func prefill(from contact: Contact, on db: any Database) async throws -> CaseDraft {
+    private static func prefill(from contact: Contact, cipher: FieldCipher, on db: any Database) async throws -> CaseDraft {
         var draft = CaseDraft()
+        let summary = try contact.summary(cipher)
         draft.contact = contact.id?.uuidString
-        draft.title = String(contact.summary.prefix(60))
-        draft.summary = contact.summary
+        draft.title = String(summary.prefix(60))
+        draft.summary = summary
         let topicIDs = try await ContactTopic.query(on: db).filter(\.$contactID == contact.requireID()).all().map(\.topicID)
         let codes = try await Topic.query(on: db).filter(\.$id ~~ topicIDs).all().map(\.code)
         draft.dispute_types = codes.filter { DisputeType(rawValue: $0) != nil }

@@ -24,6 +24,10 @@ struct CasePageModel {
     let payments: [Payment]
     let files: [EvidenceFile]
     let events: [CaseEvent]
+    /// The case's summary, opened.
+    let caseSummary: String
+    /// Each event's words, opened.
+    let eventTexts: [UUID: String]
     /// Display names of the people the page mentions (assignees, event actors, payment recorders).
     let names: [UUID: String]
     /// Those who may be assigned (only loaded for someone who may assign).
@@ -87,7 +91,8 @@ enum CasePageQuery {
             },
             respondents: respondentLinks.compactMap { link in employers[link.employerID].map { (link.role, $0) } },
             assignees: assignees.map { ($0, names[$0.userID] ?? "—") },
-            ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, names: names,
+            ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, caseSummary: try found.summary(cipher),
+            eventTexts: Dictionary(uniqueKeysWithValues: try timeline.map { ($0.id!, try $0.text(cipher)) }), names: names,
             assignable: assignable, closingNeedsApproval: settings?.closingNeedsApproval ?? false,
             mayApprove: mayApprove, mayReadWorkers: mayReadWorkers, mayReadEmployers: mayReadEmployers,
             timelineGroup: group, mediation: mediation, today: today)

@@ -53,7 +53,7 @@ enum CaseRecordsView {
                     .unwrap(event.status) { .text(" → \(t("status.\($0.rawValue)"))") },
                     .unwrap(event.closingCode) { .text(" (\(t("closing.\($0.rawValue)")))") },
                     .unwrap(event.effectiveOn) { .text(" · \($0)") },
-                    .text(": "), link(event, text: EventText.localized(event.text, t), model))
+                    .text(": "), link(event, text: EventText.localized(model.eventTexts[event.id!] ?? "", t), model))
             }),
             .if(model.events.count == CasePageQuery.timelineLimit, .p(.class("hint"), .text(t("case.timeline_truncated")))))
     }

@@ -24,7 +24,7 @@ enum CaseSummaryView {
                     t.detail("field.injury_on", found.injuryOn),
                     t.detail("field.next_action_on", found.nextActionOn),
                     t.detail("case.opened_on", found.openedOn),
-                    t.detail("field.summary", found.summary.isEmpty ? nil : found.summary)),
+                    t.detail("field.summary", model.caseSummary.isEmpty ? nil : model.caseSummary)),
                 .if(model.access.mayManage, .p(.class("actions"),
                     .a(.class("button"), .href(CasesRoute.editCase(id).path), .text(t("case.edit")))))),
             pending(model, form: form, page),

@@ -22,9 +22,9 @@ struct CaseDraft: Content {
 
     init() {}
 
-    init(_ found: Case) {
+    init(_ found: Case, summary: String) {
         title = found.title
-        summary = found.summary
+        self.summary = summary
         dispute_types = found.disputeTypes.map(\.rawValue)
         employment_start = found.employmentStart
         employment_end = found.employmentEnd
@@ -84,9 +84,9 @@ struct CaseFacts {
     var dates: [String: CalendarDate]
     var nextActionOn: CalendarDate?
 
-    func apply(to found: Case) {
+    func apply(to found: Case, cipher: FieldCipher) throws {
         found.title = title
-        found.summary = summary
+        found.summaryCipher = try cipher.seal(summary)
         found.disputeTypes = disputeTypes
         found.employmentStart = dates["employment_start"]?.description
         found.employmentEnd = dates["employment_end"]?.description

@@ -22,7 +22,7 @@ struct CaseJournal {
         event.kind = kind
         event.occurredAt = now
         event.actorID = request.actor?.userID
-        event.text = String(text.prefix(4000))
+        event.textCipher = try request.application.fieldCipher.seal(String(text.prefix(4000)))
         event.refID = ref
         event.status = status
         event.closingCode = closingCode

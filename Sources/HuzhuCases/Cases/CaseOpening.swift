@@ -19,7 +19,7 @@ enum CaseOpening {
             opened.officeID = try office.requireID()
             let serial = try await OfficeCounter.next(office: opened.officeID, series: "case-\(today.year)", on: db)
             opened.number = "\(office.code)-\(today.year)-\(String(format: "%05d", serial))"
-            facts.apply(to: opened)
+            try facts.apply(to: opened, cipher: request.application.fieldCipher)
             opened.status = .intake
             opened.contactID = contact?.id
             opened.openedOn = today.description
@@ -30,7 +30,7 @@ enum CaseOpening {
             let journal = CaseJournal(request: request, db: db, case: opened)
             try await journal.record(.opened, facts.title, audit: .openCase)
             if let contact {
-                try await journal.record(.contact, "\(contact.number) \(contact.summary)", ref: contact.id, audit: .updateCase)
+                try await journal.record(.contact, "\(contact.number) \(try contact.summary(request.application.fieldCipher))", ref: contact.id, audit: .updateCase)
             }
             let people = CaseRoster(journal: journal)
             if let worker = contact?.workerID { try await people.add(workerIDs: [worker]) }

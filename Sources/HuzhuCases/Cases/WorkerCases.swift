@@ -95,23 +95,23 @@ enum CaseWorkerData {
     /// words of their contacts) leaves the title, the summary, file names and captions and the session
     /// notes, and every timeline line with a trace is emptied. Signed mediation agreements and finalised
     /// documents are legal records and stay.
-    static func anonymise(_ worker: Worker, _ traces: WorkerTraces, _ db: any Database) async throws {
+    static func anonymise(_ worker: Worker, _ traces: WorkerTraces, _ cipher: FieldCipher, _ db: any Database) async throws {
         let id = try worker.requireID()
         try await db.sql.update(Claim.schema).set("note", to: SQLBind("")).where("worker_id", .equal, SQLBind(id)).run()
         let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == id).all().map(\.caseID)
         guard !caseIDs.isEmpty else { return }
         for found in try await Case.query(on: db).filter(\.$id ~~ caseIDs).all() {
-            let title = traces.scrub(found.title), summary = traces.scrub(found.summary)
+            let title = traces.scrub(found.title), summary = traces.scrub(try found.summary(cipher))
             let reason = found.pendingReason.flatMap(traces.scrub)
             guard title != nil || summary != nil || reason != nil else { continue }
             found.title = title ?? found.title
-            found.summary = summary ?? found.summary
+            if let summary { found.summaryCipher = try cipher.seal(summary) }
             found.pendingReason = reason ?? found.pendingReason
             try await found.save(on: db)
         }
         // A timeline line that mentions them is about them (a call, their health, their words): all of it goes.
-        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where traces.scrub(event.text) != nil {
-            event.text = WorkerData.anonymisedLabel
+        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where traces.scrub(try event.text(cipher)) != nil {
+            event.textCipher = try cipher.seal(WorkerData.anonymisedLabel)
             try await event.save(on: db)
         }
         for file in try await EvidenceFile.query(on: db).filter(\.$caseID ~~ caseIDs).all() {

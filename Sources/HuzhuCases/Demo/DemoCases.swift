@@ -16,8 +16,10 @@ enum DemoCases {
               let office = try await Office.query(on: db).filter(\.$code == "BJ").first(),
               let caseworker = try await User.query(on: db).filter(\.$login == "caseworker").first(),
               let lawyer = try await User.query(on: db).filter(\.$login == "lawyer").first(),
-              let contact = try await Contact.query(on: db).filter(\.$summary ~~ "十几个工友").first()
+              let contact = try await Contact.query(on: db).filter(\.$officeID == office.id!).all()
+                  .first(where: { (try? $0.summary(app.fieldCipher))?.contains("十几个工友") == true })
         else { return [] }
+        let contactSummary = try contact.summary(app.fieldCipher)
         let now = app.clock.now()
         let today = CalendarDate(now)
         let ngoID = office.ngoID
@@ -51,7 +53,7 @@ enum DemoCases {
             let serial = try await OfficeCounter.next(office: office.id!, series: "case-\(today.year)", on: db)
             found.number = "BJ-\(today.year)-\(String(format: "%05d", serial))"
             found.title = "朝阳区工地集体欠薪"
-            found.summary = contact.summary
+            found.summaryCipher = try app.fieldCipher.seal(contactSummary)
             found.status = .negotiation
             found.disputeTypes = [.wageArrears]
             found.contactID = contact.id
@@ -123,7 +125,7 @@ enum DemoCases {
                 assignee.assignedAt = now
                 try await assignee.create(on: db)
             }
-            for (kind, text) in [(CaseEvent.Kind.opened, found.title), (.contact, "\(contact.number) \(contact.summary)"),
+            for (kind, text) in [(CaseEvent.Kind.opened, found.title), (.contact, "\(contact.number) \(contactSummary)"),
                                  (.status, "总包单位同意协商"), (.payment, "unpaid_wages ¥10,000.00 · \(general.name)")] {
                 let event = CaseEvent()
                 event.ngoID = ngoID
@@ -131,7 +133,7 @@ enum DemoCases {
                 event.kind = kind
                 event.occurredAt = now
                 event.actorID = caseworker.id!
-                event.text = text
+                event.textCipher = try app.fieldCipher.seal(text)
                 event.refID = kind == .contact ? contact.id : nil
                 event.status = kind == .status ? .negotiation : nil
                 try await event.create(on: db)

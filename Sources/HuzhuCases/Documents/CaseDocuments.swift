@@ -100,7 +100,7 @@ enum CaseDocuments {
             .p(.text("以上合计 \(model.ledger.total.claimed.formatted)。")),
             .h2(.text("事实与理由")),
             .p(.text(dates(found))),
-            .p(.class("prose"), .text(found.summary)),
+            .p(.class("prose"), .text(model.caseSummary)),
             .p(.text("此致")), .p(.text("__________劳动人事争议仲裁委员会")),
             signatures(["申请人（签名）", "日期"]))
     }
@@ -122,10 +122,10 @@ enum CaseDocuments {
             .ul(.forEach(model.mediation.deadlines) { deadline in
                 .li(.text("\(t("law_item.\(deadline.line.item)"))：\(LegalLineView.value(deadline.line, t))（\(t("deadline_state.\(deadline.state.rawValue)"))；\(LegalLineView.statute(deadline.line, t))）"))
             }),
-            .h2(.text("案情")), .p(.class("prose"), .text(found.summary)),
+            .h2(.text("案情")), .p(.class("prose"), .text(model.caseSummary)),
             .h2(.text("最近记录")),
             .ul(.forEach(model.events.prefix(20)) { event in
-                .li(.text("\(t.date(event.occurredAt)) \(t("timeline.\(event.kind.rawValue)"))：\(EventText.localized(event.text, t))"))
+                .li(.text("\(t.date(event.occurredAt)) \(t("timeline.\(event.kind.rawValue)"))：\(EventText.localized(model.eventTexts[event.id!] ?? "", t))"))
             }))
     }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuPlatform
 
 /// A dispute the NGO takes on for one or many workers against one or more employers.
 package final class Case: Model, @unchecked Sendable {
@@ -12,7 +13,8 @@ package final class Case: Model, @unchecked Sendable {
     /// Readable number, unique within the NGO: `BJ-2026-00042`.
     @Field(key: "number") package var number: String
     @Field(key: "title") package var title: String
-    @Field(key: "summary") package var summary: String
+    /// The facts of the case as staff wrote them (often the worker's own account), sealed (`summary(_:)`).
+    @Field(key: "summary_cipher") package var summaryCipher: Data
     @Field(key: "status") package var status: CaseStatus
     /// The dispute types, each between commas (`,wage_arrears,overtime,`) so one can be filtered by LIKE.
     @Field(key: "dispute_types") package var disputeTypesText: String
@@ -36,6 +38,8 @@ package final class Case: Model, @unchecked Sendable {
     @Field(key: "updated_at") package var updatedAt: Date
 
     package init() {}
+
+    package func summary(_ cipher: FieldCipher) throws -> String { try cipher.open(summaryCipher) }
 
     package var disputeTypes: [DisputeType] {
         get { disputeTypesText.split(separator: ",").compactMap { DisputeType(rawValue: String($0)) } }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuPlatform
 
 /// One line of a case's timeline. Every change to a case writes one, in the same transaction, so the
 /// timeline is a single query however many kinds of thing happened.
@@ -13,8 +14,9 @@ package final class CaseEvent: Model, @unchecked Sendable {
     @Field(key: "kind") package var kind: Kind
     @Field(key: "occurred_at") package var occurredAt: Date
     @OptionalField(key: "actor_id") package var actorID: UUID?
-    /// What happened, in the words of whoever recorded it (a note, a reason) or a short description.
-    @Field(key: "text") package var text: String
+    /// What happened, in the words of whoever recorded it (a note, a reason) or a short description;
+    /// sealed (`text(_:)`), since a note about a call holds what the worker said.
+    @Field(key: "text_cipher") package var textCipher: Data
     /// The record the event is about (a contact, a payment, a file), to link to it.
     @OptionalField(key: "ref_id") package var refID: UUID?
     /// For a status move: the status it moved to (or, awaiting approval, the closing asked for).
@@ -26,6 +28,8 @@ package final class CaseEvent: Model, @unchecked Sendable {
     @OptionalField(key: "legal_event") package var legalEvent: LegalEvent?
 
     package init() {}
+
+    package func text(_ cipher: FieldCipher) throws -> String { try cipher.open(textCipher) }
 
     package enum Kind: String, Codable, CaseIterable, Sendable {
         case opened, note, call, contact, status, closingRequested = "closing_requested"

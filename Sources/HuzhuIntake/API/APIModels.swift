@@ -1,5 +1,6 @@
 import Foundation
 import HuzhuCore
+import HuzhuPlatform
 import Vapor
 
 /// A page of a list: the items and the cursor of the next page (`after=`), absent on the last.
@@ -25,7 +26,7 @@ struct ContactJSON: Content {
     let follow_up_on: String?
     let call_id: String?
 
-    init(_ contact: Contact, topics: [String]) {
+    init(_ contact: Contact, topics: [String], cipher: FieldCipher) throws {
         id = contact.id!
         number = contact.number
         office_id = contact.officeID
@@ -36,8 +37,8 @@ struct ContactJSON: Content {
         duration_seconds = contact.durationSeconds
         worker_id = contact.workerID
         self.topics = topics
-        summary = contact.summary
-        advice = contact.advice
+        summary = try contact.summary(cipher)
+        advice = try contact.advice(cipher)
         outcome = contact.outcome
         follow_up_on = contact.followUpOn
         call_id = contact.callID

@@ -19,7 +19,7 @@ enum ContactsAPI {
     }
 
     static func show(_ request: Request) async throws -> ContactJSON {
-        try await json(try await request.readContact(), on: request.db)
+        try await json(try await request.readContact(), cipher: request.application.fieldCipher, on: request.db)
     }
 
     static func create(_ request: Request) async throws -> Response {
@@ -51,13 +51,13 @@ enum ContactsAPI {
         response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
         // The topics just recorded, in the catalogue's order, as reading the contact back would give them.
         let recordedTopics = topics.filter { values.topicIDs.contains($0.id!) }.sorted { $0.position < $1.position }.map(\.code)
-        try response.content.encode(ContactJSON(recorded.contact, topics: recordedTopics))
+        try response.content.encode(ContactJSON(recorded.contact, topics: recordedTopics, cipher: request.application.fieldCipher))
         return response
     }
 
-    private static func json(_ contact: Contact, on db: any Database) async throws -> ContactJSON {
+    private static func json(_ contact: Contact, cipher: FieldCipher, on db: any Database) async throws -> ContactJSON {
         let topicIDs = try await ContactTopic.query(on: db).filter(\.$contactID == contact.id!).all().map(\.topicID)
         let codes = try await Topic.query(on: db).filter(\.$id ~~ topicIDs).sort(\.$position).all().map(\.code)
-        return ContactJSON(contact, topics: codes)
+        return try ContactJSON(contact, topics: codes, cipher: cipher)
     }
 }

@@ -23,7 +23,7 @@ enum ContactHistory {
     /// The latest contacts with these workers or this callback number, newest first. Summaries are
     /// included only where `mayReadFully` says so.
     static func recent(workerIDs: [UUID], callbackHashes: [String], ngoID: UUID, limit: Int = 20, language: Language,
-                       mayReadFully: (Contact) -> Bool, on db: any Database) async throws -> [ContactLine] {
+                       cipher: FieldCipher, mayReadFully: (Contact) -> Bool, on db: any Database) async throws -> [ContactLine] {
         guard !workerIDs.isEmpty || !callbackHashes.isEmpty else { return [] }
         // Two indexed queries, not one with an OR: SQLite cannot use both indexes for an OR under the
         // NGO filter, and scanned every contact of the NGO (measured: 140 ms at 200,000 contacts).
@@ -38,11 +38,11 @@ enum ContactHistory {
         }
         var seen = Set<UUID>()
         contacts = Array(contacts.filter { seen.insert($0.id!).inserted }.sorted { $0.startedAt > $1.startedAt }.prefix(limit))
-        return try await lines(contacts, language: language, mayReadFully: mayReadFully, on: db)
+        return try await lines(contacts, language: language, cipher: cipher, mayReadFully: mayReadFully, on: db)
     }
 
     /// Names, offices and topics for a page of contacts, in four queries whatever the page's length.
-    static func lines(_ contacts: [Contact], language: Language, mayReadFully: (Contact) -> Bool,
+    static func lines(_ contacts: [Contact], language: Language, cipher: FieldCipher, mayReadFully: (Contact) -> Bool,
                       on db: any Database) async throws -> [ContactLine] {
         guard !contacts.isEmpty else { return [] }
         let ids = contacts.compactMap(\.id)
@@ -55,13 +55,13 @@ enum ContactHistory {
             .reduce(into: [UUID: Topic]()) { $0[$1.id!] = $1 }
         var topicsByContact: [UUID: [Topic]] = [:]
         for link in links { if let topic = topics[link.topicID] { topicsByContact[link.contactID, default: []].append(topic) } }
-        return contacts.map { contact in
+        return try contacts.map { contact in
             ContactLine(
                 id: contact.id!, number: contact.number, startedAt: contact.startedAt, channel: contact.channel,
                 officeName: offices[contact.officeID] ?? "", operatorName: operators[contact.operatorID] ?? "",
                 topics: (topicsByContact[contact.id!] ?? []).sorted { $0.position < $1.position }.map { $0.name(in: language) },
                 outcome: contact.outcome, workerID: contact.workerID,
-                summary: mayReadFully(contact) ? contact.summary : nil)
+                summary: mayReadFully(contact) ? try contact.summary(cipher) : nil)
         }
     }
 }

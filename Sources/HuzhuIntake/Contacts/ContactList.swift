@@ -79,7 +79,7 @@ enum ContactList {
             }
         }
         let (page, next) = try await query.newestFirst(\.$startedAt, after: filter.after, pageSize: ContactFilter.pageSize)
-        let lines = try await ContactHistory.lines(page, language: language, mayReadFully: mayReadFully, on: db)
+        let lines = try await ContactHistory.lines(page, language: language, cipher: cipher, mayReadFully: mayReadFully, on: db)
         return Page(lines: lines, next: next)
     }
 }

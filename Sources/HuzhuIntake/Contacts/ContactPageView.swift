@@ -6,6 +6,8 @@ import Plot
 /// One contact, in full.
 struct ContactPageView {
     let contact: Contact
+    let advice: String
+    /// Its summary is the line's (opened: this page is only shown to those who may read it in full).
     let line: ContactLine
     let worker: Worker?
     let workerLink: Bool
@@ -26,8 +28,8 @@ struct ContactPageView {
                 .dt(.text(t("field.duration_minutes"))), .dd(.text(contact.durationSeconds.map { DurationText.text($0, t) } ?? "—")),
                 .dt(.text(t("field.office"))), .dd(.text("\(line.officeName) · \(line.operatorName)")),
                 .dt(.text(t("field.topics"))), .dd(.text(line.topics.joined(separator: "、"))),
-                .dt(.text(t("field.summary"))), .dd(.class("prose"), .text(contact.summary)),
-                .dt(.text(t("field.advice"))), .dd(.class("prose"), .text(contact.advice.isEmpty ? "—" : contact.advice)),
+                .dt(.text(t("field.summary"))), .dd(.class("prose"), .text(line.summary ?? "")),
+                .dt(.text(t("field.advice"))), .dd(.class("prose"), .text(advice.isEmpty ? "—" : advice)),
                 .dt(.text(t("field.outcome"))), .dd(.text(t("outcome.\(contact.outcome.rawValue)"))),
                 .dt(.text(t("field.follow_up_on"))), .dd(.text(contact.followUpOn ?? "—"))
             ),

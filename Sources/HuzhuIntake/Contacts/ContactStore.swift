@@ -79,8 +79,7 @@ struct ContactStore {
             contact.callbackCipher = try cipher.seal(callback.digits)
             contact.callbackHash = cipher.lookupHash(callback.digits)
         }
-        contact.summary = values.summary
-        contact.advice = values.advice
+        try contact.seal(summary: values.summary, advice: values.advice, cipher)
         contact.outcome = values.outcome
         contact.followUpOn = values.followUpOn?.description
         contact.callID = values.callID

@@ -25,14 +25,16 @@ enum ContactsController {
 
     static func show(_ request: Request) async throws -> Response {
         let contact = try await request.readContact()
-        let line = try await ContactHistory.lines([contact], language: request.language, mayReadFully: { _ in true },
-                                                  on: request.db)[0]
+        let cipher = request.application.fieldCipher
+        let line = try await ContactHistory.lines([contact], language: request.language, cipher: cipher,
+                                                  mayReadFully: { _ in true }, on: request.db)[0]
         var worker: Worker?
         if let id = contact.workerID { worker = try await Worker.find(id, on: request.db) }
-        let callback = try contact.callbackCipher.map { try PhoneNumber(try request.application.fieldCipher.open($0)).masked }
+        let callback = try contact.callbackCipher.map { try PhoneNumber(try cipher.open($0)).masked }
         let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
         return request.page(request.t("contact.title", contact.number),
-                            ContactPageView(contact: contact, line: line, worker: worker, workerLink: workerLink,
+                            ContactPageView(contact: contact, advice: try contact.advice(cipher), line: line, worker: worker,
+                                            workerLink: workerLink,
                                             callbackNumber: callback,
                                             actions: request.application.contactActions.compactMap { $0(request, contact) })
                                 .render(request.t))

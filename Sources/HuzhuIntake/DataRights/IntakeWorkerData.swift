@@ -26,8 +26,9 @@ enum IntakeWorkerData {
         var records = [record]
         for contact in try await Contact.query(on: db).filter(\.$workerID == id).sort(\.$startedAt).all() {
             var line = ["contact": contact.number, "when": iso.string(from: contact.startedAt),
-                        "channel": contact.channel.rawValue, "outcome": contact.outcome.rawValue, "summary": contact.summary]
-            if !contact.advice.isEmpty { line["advice"] = contact.advice }
+                        "channel": contact.channel.rawValue, "outcome": contact.outcome.rawValue, "summary": try contact.summary(cipher)]
+            let advice = try contact.advice(cipher)
+            if !advice.isEmpty { line["advice"] = advice }
             if let sealed = contact.callbackCipher { line["callback_phone"] = try cipher.open(sealed) }
             records.append(line)
         }
@@ -38,7 +39,7 @@ enum IntakeWorkerData {
         return records
     }
 
-    static func anonymise(_ worker: Worker, _ traces: WorkerTraces, _ db: any Database) async throws {
+    static func anonymise(_ worker: Worker, _ traces: WorkerTraces, _ cipher: FieldCipher, _ db: any Database) async throws {
         let id = try worker.requireID()
         let hashes = try await WorkerPhone.query(on: db).filter(\.$workerID == id).all().map(\.lookupHash)
         if !hashes.isEmpty {
@@ -47,7 +48,7 @@ enum IntakeWorkerData {
         try await WorkerPhone.query(on: db).filter(\.$workerID == id).delete()
         try await Callback.query(on: db).filter(\.$workerID == id).delete()
         try await db.sql.update(Contact.schema)
-            .set("summary", to: SQLBind(WorkerData.anonymisedLabel)).set("advice", to: SQLBind(""))
+            .set("summary_cipher", to: SQLBind(try cipher.seal(WorkerData.anonymisedLabel))).set("advice_cipher", to: SQLBind(try cipher.seal("")))
             .set("callback_cipher", to: SQLLiteral.null).set("callback_hash", to: SQLLiteral.null)
             .where("worker_id", .equal, SQLBind(id)).run()
     }

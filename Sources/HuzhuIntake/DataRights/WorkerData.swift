@@ -12,12 +12,12 @@ package struct WorkerDataPart: Sendable {
     package let section: String
     package let export: @Sendable (Worker, FieldCipher, any Database) async throws -> Records
     /// Takes the worker's free text and every trace of them out of the part's records.
-    package let anonymise: @Sendable (Worker, WorkerTraces, any Database) async throws -> Void
+    package let anonymise: @Sendable (Worker, WorkerTraces, FieldCipher, any Database) async throws -> Void
     package let activeSince: @Sendable ([UUID], Date, any Database) async throws -> Set<UUID>
 
     package init(section: String,
                  export: @escaping @Sendable (Worker, FieldCipher, any Database) async throws -> Records,
-                 anonymise: @escaping @Sendable (Worker, WorkerTraces, any Database) async throws -> Void,
+                 anonymise: @escaping @Sendable (Worker, WorkerTraces, FieldCipher, any Database) async throws -> Void,
                  activeSince: @escaping @Sendable ([UUID], Date, any Database) async throws -> Set<UUID>) {
         self.section = section
         self.export = export
@@ -57,7 +57,7 @@ package enum WorkerData {
         }
         // The traces first, while the worker still has the name, numbers and contacts the parts take out.
         let traces = try await traces(of: worker, cipher: app.fieldCipher, on: db)
-        for part in app.workerDataParts { try await part.anonymise(worker, traces, db) }
+        for part in app.workerDataParts { try await part.anonymise(worker, traces, app.fieldCipher, db) }
         worker.name = WorkerData.anonymisedLabel
         worker.gender = .unknown
         worker.birthYear = nil
@@ -85,7 +85,7 @@ package enum WorkerData {
         if let idNumber = try store.idNumber(of: worker) { numbers.append(idNumber) }
         var passages: [String] = []
         for contact in try await Contact.query(on: db).filter(\.$workerID == id).all() {
-            passages += [contact.summary, contact.advice]
+            passages += [try contact.summary(cipher), try contact.advice(cipher)]
             if let sealed = contact.callbackCipher { numbers.append(try cipher.open(sealed)) }
         }
         return WorkerTraces(name: worker.name, numbers: numbers, passages: passages)

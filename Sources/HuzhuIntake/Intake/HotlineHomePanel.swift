@@ -17,7 +17,8 @@ enum HotlineHomePanel {
         let overdue = open.filter { $0.dueAt < now }.count
         let mine = try await Contact.query(on: request.db).filter(\.$operatorID == actor.userID)
             .sort(\.$startedAt, .descending).limit(5).all()
-        let lines = try await ContactHistory.lines(mine, language: t.language, mayReadFully: { _ in true }, on: request.db)
+        let lines = try await ContactHistory.lines(mine, language: t.language, cipher: request.application.fieldCipher,
+                                                   mayReadFully: { _ in true }, on: request.db)
         return .section(.class("card"),
             .h2(.text(t("hotline.title"))),
             .p(.a(.class("button primary"), .href(IntakeRoute.intake.path), .text(t("home.record_contact")))),

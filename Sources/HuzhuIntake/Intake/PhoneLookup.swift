@@ -36,7 +36,7 @@ struct PhoneLookup {
         let phones = try await store.phones(of: workers.compactMap(\.id))
         let hashes = cipher.lookupHashes(phone.digits)
         let history = try await ContactHistory.recent(workerIDs: workers.compactMap(\.id), callbackHashes: hashes, ngoID: ngoID,
-                                                      language: language, mayReadFully: mayReadFully, on: db)
+                                                      language: language, cipher: cipher, mayReadFully: mayReadFully, on: db)
         let callbacks = try await Callback.query(on: db)
             .filter(\.$ngoID == ngoID).filter(\.$phoneHash ~~ hashes).filter(\.$status == .open)
             .sort(\.$dueAt).all()

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuPlatform
 
 /// One interaction with a worker: a call, a visit, a message. The unit the hotline counts.
 package final class Contact: Model, @unchecked Sendable {
@@ -20,8 +21,10 @@ package final class Contact: Model, @unchecked Sendable {
     /// For an anonymous caller who left a number to call back.
     @OptionalField(key: "callback_cipher") package var callbackCipher: Data?
     @OptionalField(key: "callback_hash") package var callbackHash: String?
-    @Field(key: "summary") package var summary: String
-    @Field(key: "advice") package var advice: String
+    /// What the worker said and what they were told, sealed: it holds health conditions and more.
+    /// Read and written through `summary(_:)`/`advice(_:)` and `seal(summary:advice:)`.
+    @Field(key: "summary_cipher") package var summaryCipher: Data
+    @Field(key: "advice_cipher") package var adviceCipher: Data
     @Field(key: "outcome") package var outcome: Outcome
     @OptionalField(key: "follow_up_on") package var followUpOn: String?
     /// The telephony system's id of the call this contact records, when it came through the webhook.
@@ -29,6 +32,14 @@ package final class Contact: Model, @unchecked Sendable {
     @Field(key: "created_at") package var createdAt: Date
 
     package init() {}
+
+    package func summary(_ cipher: FieldCipher) throws -> String { try cipher.open(summaryCipher) }
+    package func advice(_ cipher: FieldCipher) throws -> String { try cipher.open(adviceCipher) }
+
+    package func seal(summary: String, advice: String, _ cipher: FieldCipher) throws {
+        summaryCipher = try cipher.seal(summary)
+        adviceCipher = try cipher.seal(advice)
+    }
 
     package enum Channel: String, Codable, CaseIterable, Sendable {
         case hotline, visit, qq, wechat, webForm = "web_form", sms, outreach

@@ -47,7 +47,8 @@ enum WorkersController {
         let idNumber = try store.idNumber(of: worker)
         let history = try await ContactHistory.recent(workerIDs: [worker.id!], callbackHashes: [], ngoID: worker.ngoID,
                                                       limit: 100, language: request.language,
-                                                      mayReadFully: request.mayRead, on: request.db)
+                                                      cipher: request.application.fieldCipher, mayReadFully: request.mayRead,
+                                                      on: request.db)
         var sections: [Node<HTML.BodyContext>] = []
         for section in request.application.workerSections {
             if let node = try await section(request, worker) { sections.append(node) }

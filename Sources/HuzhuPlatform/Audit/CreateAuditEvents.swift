@@ -41,6 +41,7 @@ package struct ClearAuditDetails: AsyncMigration {
 
     package func prepare(on database: any Database) async throws {
         let count = try await AuditEvent.query(on: database).filter(\.$detail != nil).count()
+        guard count > 0 else { return }
         database.logger.notice("Rewriting the audit log once: removing the detail of \(count) rows written before audit rows held ids only (the append-only trigger is lifted for this statement and restored).")
         try await AppendOnly.rewriting(AuditEvent.schema, message: "audit_events is append-only", on: database) {
             try await database.sql.update(AuditEvent.schema).set("detail", to: SQLLiteral.null).where("detail", .isNot, SQLLiteral.null).run()
