@@ -12,11 +12,13 @@ package enum CasesFeature: Feature {
             CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters(),
             CreateMediation(), CreateRemindersAndDocuments(),
             SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
+            SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher),
         ]
     }
 
     package static let sealedColumns = [
         SealedColumn(table: CaseEvent.schema, cipher: "text_cipher"), SealedColumn(table: Case.schema, cipher: "summary_cipher"),
+        SealedColumn(table: CaseDocument.schema, cipher: "html_cipher"),
     ]
 
     package static func grant(_ policy: inout Policy) {

@@ -84,13 +84,22 @@ struct NetworkGenerator {
             workerOffice.append(random.int(0..<offices.count))
             workerIDs.append(random.uuid())
         }
-        try await writer.insert("workers", ["id", "ngo_id", "office_id", "name", "gender", "birth_year", "home_province",
-                                            "industry", "created_at", "created_by"], count: preset.workers) { index in
+        var grams: [(worker: Int, gram: String)] = []
+        try await writer.insert("workers", ["id", "ngo_id", "office_id", "name_cipher", "name_hash", "gender", "birth_year",
+                                            "home_province", "industry", "created_at", "created_by"], count: preset.workers) { index in
             let office = offices[workerOffice[index]]
-            return [workerIDs[index], office.ngo, office.id, SyntheticPeople.name(&random), random.pick(["male", "female"]),
+            let name = SyntheticPeople.name(&random)
+            for gram in SearchGrams.grams(of: name, recordType: WorkerName.recordType, cipher: cipher) { grams.append((index, gram)) }
+            return [workerIDs[index], office.ngo, office.id, try cipher.seal(name), WorkerName.hash(name, cipher),
+                    random.pick(["male", "female"]),
                     1965 + random.int(0..<40), random.pick(SyntheticPeople.provinces), random.pick(SyntheticPeople.industries),
                     start.addingTimeInterval(Double(index)), office.staff[1]]
         }
+        try await writer.insert(SearchGram.schema, ["id", "ngo_id", "record_type", "record_id", "gram"], count: grams.count) { index in
+            let (worker, gram) = grams[index]
+            return [random.uuid(), offices[workerOffice[worker]].ngo, WorkerName.recordType, workerIDs[worker], gram]
+        }
+        grams = []
         try await writer.insert("worker_phones", ["id", "ngo_id", "worker_id", "cipher", "lookup_hash", "network_hash", "kind",
                                                   "created_at"], count: preset.workers) { index in
             let digits = SyntheticPeople.phone(index, &random)

@@ -37,7 +37,7 @@ struct DataRightsTests {
             #expect(response.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
             let file = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             let sections = try #require(file["sections"] as? [String: [[String: String]]])
-            #expect(sections["worker_and_contacts"]?.first?["name"] == worker.name)
+            #expect(sections["worker_and_contacts"]?.first?["name"] == (try worker.name(app.fieldCipher)))
             #expect(sections["worker_and_contacts"]?.first?["phones"]?.contains(phone.digits) == true)
             let cases = try #require(sections["cases"])
             #expect(cases.contains { $0["case"]?.hasPrefix("BJ-") == true })
@@ -60,7 +60,7 @@ struct DataRightsTests {
     func erase() async throws {
         try await withHuzhu { app, browser in
             let worker = try await worker(app)
-            let name = worker.name
+            let name = try worker.name(app.fieldCipher)
             let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
             try await browser.login("supervisor")
             let again = try await browser.recordContact(phone: phone.digits, subject: worker.id!.uuidString, summary: "第二次来电，提到\(name)的工头")
@@ -68,7 +68,7 @@ struct DataRightsTests {
             let duplicate = Worker()  // an earlier record of the same person, merged into this one
             duplicate.ngoID = worker.ngoID
             duplicate.officeID = worker.officeID
-            duplicate.name = name
+            try WorkerName.seal(name, onto: duplicate, app.fieldCipher)
             duplicate.gender = .female
             duplicate.notes = "同一个人，旧记录"
             duplicate.mergedInto = worker.id
@@ -81,15 +81,15 @@ struct DataRightsTests {
 
             let unconfirmed = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话"])
             #expect(unconfirmed.status == .unprocessableEntity)
-            #expect(try await Worker.find(worker.id, on: app.db)?.name == name)
+            #expect(try await Worker.find(worker.id, on: app.db)?.name(app.fieldCipher) == name)
             let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
             #expect(erased.status == .seeOther)
 
             let after = try #require(try await Worker.find(worker.id, on: app.db))
-            #expect(after.name == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
+            #expect(try after.name(app.fieldCipher) == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
             #expect(try await WorkerPhone.query(on: app.db).filter(\.$workerID == worker.id!).count() == 0)
             let merged = try #require(try await Worker.find(duplicate.id, on: app.db))
-            #expect(merged.name == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
+            #expect(try merged.name(app.fieldCipher) == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
             let contacts = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).all()
             #expect(contacts.count == contactsBefore && contacts.allSatisfy {
                 (try? $0.summary(app.fieldCipher)) == WorkerData.anonymisedLabel && (try? $0.advice(app.fieldCipher)) == ""
@@ -110,7 +110,7 @@ struct DataRightsTests {
     func eraseEverywhere() async throws {
         try await withHuzhu { app, browser in
             let worker = try await worker(app)
-            let name = worker.name
+            let name = try worker.name(app.fieldCipher)
             let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
             let spaced = "\(phone.digits.prefix(3)) \(phone.digits.dropFirst(3).prefix(4)) \(phone.digits.suffix(4))"
             try await browser.login("supervisor")

@@ -160,7 +160,7 @@ struct MediationTests {
             let finalised = try await browser.post("/cases/\(found.id!)/documents/arbitration-application/finalise")
             #expect(finalised.status == .seeOther)
             let kept = try #require(try await CaseDocument.query(on: app.db).first())
-            #expect(kept.version == 1 && kept.html.contains("仲裁请求"))
+            #expect(try kept.version == 1 && app.fieldCipher.open(kept.htmlCipher).contains("仲裁请求"))
             #expect(try await browser.get(finalised.location!).text.contains("仲裁请求"))
             let other = browser.fresh()
             try await other.login("cd.caseworker")

@@ -158,7 +158,7 @@ enum CaseResource {
             closing_code = found.closingCode?.rawValue
             pending_closing_code = found.pendingClosingCode?.rawValue
             key_dates = CaseDraft(found, summary: model.caseSummary).keyDates
-            workers = model.workers.map { WorkerOnCase(id: $0.worker.id!, name: $0.worker.name, totals: Totals($0.totals)) }
+            workers = model.workers.map { WorkerOnCase(id: $0.worker.id!, name: $0.name, totals: Totals($0.totals)) }
             respondents = model.respondents.map { Respondent(employer_id: $0.employer.id!, name: $0.employer.name, role: $0.role.rawValue) }
             claims = model.ledger.lines.map { line in
                 let claim = model.claims.first { $0.id == line.claim.id }

@@ -22,7 +22,7 @@ enum CalculatorController {
         var target: (found: Case, workers: [(id: UUID, name: String)])?
         if let id = request.query[UUID.self, at: "case"] {
             let access = try await request.access(try await request.findCase(id))
-            if access.mayWork { target = (access.case, try await workers(of: access.case, on: request.db)) }
+            if access.mayWork { target = (access.case, try await workers(of: access.case, cipher: request.application.fieldCipher, on: request.db)) }
         }
         let book = ParameterBook(db: request.db)
         var result: Calculation?
@@ -73,9 +73,10 @@ enum CalculatorController {
         return CalculationBody(result, request.t)
     }
 
-    static func workers(of found: Case, on db: any Database) async throws -> [(id: UUID, name: String)] {
+    static func workers(of found: Case, cipher: FieldCipher, on db: any Database) async throws -> [(id: UUID, name: String)] {
         let ids = try await CaseWorker.query(on: db).filter(\.$caseID == found.requireID()).sort(\.$addedAt).all().map(\.workerID)
-        let names = Dictionary(uniqueKeysWithValues: try await Worker.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        let names = Dictionary(uniqueKeysWithValues: try await Worker.query(on: db).filter(\.$id ~~ ids).all()
+            .map { ($0.id!, try $0.name(cipher)) })
         return ids.compactMap { id in names[id].map { (id, $0) } }
     }
 }

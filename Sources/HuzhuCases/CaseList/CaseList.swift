@@ -111,9 +111,7 @@ enum CaseList {
         if let phone = try? PhoneNumber(text), let ngoID {
             workerIDs = try await WorkerStore(db: db, cipher: cipher).workers(withPhone: phone, ngoID: ngoID).compactMap(\.id)
         } else {
-            let workers = Worker.query(on: db).filter(\.$name ~~ text).limit(500)
-            if let ngoID { workers.filter(\.$ngoID == ngoID) }
-            workerIDs = try await workers.all().compactMap(\.id)
+            workerIDs = try await WorkerName.matching(text, ngoID: ngoID, cipher: cipher, on: db)
         }
         let employers = Employer.query(on: db).filter(\.$name ~~ text).limit(500)
         if let ngoID { employers.filter(\.$ngoID == ngoID) }

@@ -115,9 +115,9 @@ enum CasesController {
 
     private static func form(_ request: Request, draft: CaseDraft, contact: Contact?, errors: ValidationErrors,
                              status: HTTPResponseStatus) async throws -> Response {
-        var worker: Worker?
-        if let id = contact?.workerID { worker = try await Worker.find(id, on: request.db) }
+        var workerName: String?
+        if let id = contact?.workerID { workerName = try await Worker.find(id, on: request.db)?.name(request.application.fieldCipher) }
         return request.page(request.t("cases.new"), status: status,
-                            CaseFormView.new(draft, contact: contact, worker: worker, errors: errors, request.pageContext))
+                            CaseFormView.new(draft, contact: contact, workerName: workerName, errors: errors, request.pageContext))
     }
 }

@@ -10,7 +10,7 @@ enum CaseLedgerView {
         let t = page.t
         let id = RouteID.of(model.case.id!)
         let claimOptions = model.ledger.lines.map { line in
-            (line.claim.id.uuidString, "\(model.worker(line.claim.workerID)?.name ?? "—") · \(t("claim_head.\(line.claim.head.rawValue)"))")
+            (line.claim.id.uuidString, "\(model.workerName(line.claim.workerID) ?? "—") · \(t("claim_head.\(line.claim.head.rawValue)"))")
         }
         return .section(.class("card"), .id("ledger"), .h2(.text(t("ledger.title"))),
             .if(model.ledger.hasOverpayment, .p(.class("notice due"), .text(t("ledger.overpaid_notice")))),
@@ -22,7 +22,7 @@ enum CaseLedgerView {
                     let agreed = line.claim.agreed.map { $0.formatted } ?? "—"
                     let source = model.claims.first { $0.id == line.claim.id }?.agreedSource
                     return .tr(.if(line.overpaid, .class("overpaid")),
-                        CasePeopleView.cell(t("field.worker"), .text(model.worker(line.claim.workerID)?.name ?? "—")),
+                        CasePeopleView.cell(t("field.worker"), .text(model.workerName(line.claim.workerID) ?? "—")),
                         CasePeopleView.cell(t("field.head"), .text(t("claim_head.\(line.claim.head.rawValue)"))),
                         CasePeopleView.cell(t("ledger.claimed"), .text(line.claim.claimed.formatted)),
                         CasePeopleView.cell(t("ledger.agreed"), .text(agreed + (source.map { " (\(t("agreement_source.\($0.rawValue)")))" } ?? ""))),
@@ -36,7 +36,7 @@ enum CaseLedgerView {
                 .text(t("ledger.use_calculator"))))),
             .if(model.access.mayWork, .div(.class("ledger-forms"),
                 Forms.post(CasesRoute.claims(id).path, page, .h3(.text(t("ledger.add_claim"))),
-                    Forms.select("worker", options: model.workers.map { ($0.worker.id!.uuidString, $0.worker.name) },
+                    Forms.select("worker", options: model.workers.map { ($0.worker.id!.uuidString, $0.name) },
                                  selected: form["worker"], errors: form.errors, t),
                     Forms.select("head", options: ClaimHead.allCases.map { ($0.rawValue, t("claim_head.\($0.rawValue)")) },
                                  selected: form["head"], errors: form.errors, t),
@@ -75,7 +75,7 @@ enum CaseLedgerView {
                 let claim = claims[payment.claimID]
                 return .tr(
                     CasePeopleView.cell(t("field.paid_on"), .text(payment.paidOn)),
-                    CasePeopleView.cell(t("field.worker"), .text(model.worker(payment.workerID)?.name ?? "—")),
+                    CasePeopleView.cell(t("field.worker"), .text(model.workerName(payment.workerID) ?? "—")),
                     CasePeopleView.cell(t("field.head"), .text(claim.map { t("claim_head.\($0.head.rawValue)") } ?? "—")),
                     CasePeopleView.cell(t("field.amount"), .text(Money(fen: payment.amountFen).formatted)),
                     CasePeopleView.cell(t("field.payer"), .text(payment.payer)),

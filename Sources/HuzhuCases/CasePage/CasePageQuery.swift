@@ -10,6 +10,7 @@ import HuzhuPlatform
 struct CasePageModel {
     struct WorkerRow {
         let worker: Worker
+        let name: String
         let maskedPhone: String?
         let totals: Ledger.Totals
     }
@@ -42,7 +43,7 @@ struct CasePageModel {
 
     var `case`: Case { access.case }
 
-    func worker(_ id: UUID) -> Worker? { workers.first { $0.worker.id == id }?.worker }
+    func workerName(_ id: UUID) -> String? { workers.first { $0.worker.id == id }?.name }
 }
 
 enum CasePageQuery {
@@ -85,8 +86,8 @@ enum CasePageQuery {
         let ledger = Ledger(claims: claims.map(\.ledgerClaim), payments: payments.map(\.ledgerPayment))
         return CasePageModel(
             access: access, officeName: office?.name ?? "—",
-            workers: workerIDs.compactMap { id in
-                workers[id].map { CasePageModel.WorkerRow(worker: $0, maskedPhone: phones[id]?.first?.masked,
+            workers: try workerIDs.compactMap { id in
+                try workers[id].map { CasePageModel.WorkerRow(worker: $0, name: try $0.name(cipher), maskedPhone: phones[id]?.first?.masked,
                                                           totals: ledger.total(of: id)) }
             },
             respondents: respondentLinks.compactMap { link in employers[link.employerID].map { (link.role, $0) } },

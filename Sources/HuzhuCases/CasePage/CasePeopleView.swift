@@ -15,9 +15,9 @@ enum CasePeopleView {
                 .thead(.tr(.th(.text(t("field.full_name"))), .th(.text(t("field.phone"))), .th(.text(t("ledger.claimed"))),
                            .th(.text(t("ledger.agreed"))), .th(.text(t("ledger.paid"))), .th(.text(t("ledger.outstanding"))))),
                 .tbody(.forEach(model.workers) { row in
-                    .tr(.data(named: "worker", value: row.worker.name.attributeEscaped),
+                    .tr(.data(named: "worker", value: row.name.attributeEscaped),
                         cell(t("field.full_name"), model.mayReadWorkers
-                             ? .a(.href(IntakeRoute.worker(.of(row.worker.id!)).path), .text(row.worker.name)) : .text(row.worker.name)),
+                             ? .a(.href(IntakeRoute.worker(.of(row.worker.id!)).path), .text(row.name)) : .text(row.name)),
                         cell(t("field.phone"), .text(row.maskedPhone ?? "—")),
                         totals(row.totals, t))
                 }),

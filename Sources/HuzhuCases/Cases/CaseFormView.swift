@@ -6,13 +6,13 @@ import Plot
 
 /// The forms that open a case and edit its facts.
 enum CaseFormView {
-    static func new(_ draft: CaseDraft, contact: Contact?, worker: Worker?, errors: ValidationErrors,
+    static func new(_ draft: CaseDraft, contact: Contact?, workerName: String?, errors: ValidationErrors,
                     _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         return .group(
             Forms.errorSummary(errors, t),
             .unwrap(contact) { contact in
-                .p(.class("notice"), .text(t("case.from_contact", contact.number, worker?.name ?? t("hotline.subject_anonymous"))))
+                .p(.class("notice"), .text(t("case.from_contact", contact.number, workerName ?? t("hotline.subject_anonymous"))))
             },
             Forms.post(CasesRoute.newCase.path, page,
                 Forms.hidden("contact", draft.contact ?? ""),

@@ -42,7 +42,7 @@ enum CaseDocuments {
     private static func workers(_ model: CasePageModel) -> Node<HTML.BodyContext> {
         .table(.class("parties"), .tr(.th(.text("姓名")), .th(.text("联系电话")), .th(.text("公民身份号码"))),
                .forEach(model.workers) { row in
-                   .tr(.td(.text(row.worker.name)), .td(.text(row.maskedPhone ?? "")), .td(.class("blank"), .text("")))
+                   .tr(.td(.text(row.name)), .td(.text(row.maskedPhone ?? "")), .td(.class("blank"), .text("")))
                })
     }
 
@@ -71,7 +71,7 @@ enum CaseDocuments {
             .p(.class("prose"), .text(agreement.terms)),
             .table(.class("terms"), .tr(.th(.text("劳动者")), .th(.text("项目")), .th(.text("金额"))),
                    .forEach(line.terms) { term in
-                       .tr(.td(.text(claims[term.claimID].flatMap { model.worker($0.workerID)?.name } ?? "")),
+                       .tr(.td(.text(claims[term.claimID].flatMap { model.workerName($0.workerID) } ?? "")),
                            .td(.text(claims[term.claimID].map { Catalogue.bundled.text("claim_head.\($0.head.rawValue)", .zhHans) } ?? "")),
                            .td(.text(Money(fen: term.amountFen).formatted)))
                    }),
@@ -94,7 +94,7 @@ enum CaseDocuments {
             .h2(.text("被申请人")), respondents(model),
             .h2(.text("仲裁请求")),
             .ol(.forEach(model.ledger.lines) { line in
-                .li(.text("裁决被申请人支付\(model.worker(line.claim.workerID)?.name ?? "")"
+                .li(.text("裁决被申请人支付\(model.workerName(line.claim.workerID) ?? "")"
                           + "\(Catalogue.bundled.text("claim_head.\(line.claim.head.rawValue)", .zhHans)) \(line.claim.claimed.formatted)；"))
             }),
             .p(.text("以上合计 \(model.ledger.total.claimed.formatted)。")),

@@ -65,7 +65,7 @@ enum DocumentsController {
         document.caseID = caseID
         document.kind = kind.rawValue
         document.version = last + 1
-        document.html = html
+        document.htmlCipher = try request.application.fieldCipher.seal(html)
         document.finalisedBy = try request.requireActor().userID
         document.finalisedAt = request.application.clock.now()
         try await CaseJournal.change(found, by: request) { journal in
@@ -87,6 +87,6 @@ enum DocumentsController {
         return request.page("\(access.case.number) · \(title) v\(document.version)", .group(
             .p(.class("hint no-print"), .text(request.t("document.finalised", request.t.dateTime(document.finalisedAt)))),
             // The page as it was rendered (and escaped) when it was finalised.
-            .raw(document.html)))
+            .raw(try request.application.fieldCipher.open(document.htmlCipher))))
     }
 }

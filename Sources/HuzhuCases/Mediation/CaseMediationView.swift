@@ -70,7 +70,7 @@ enum CaseMediationView {
         return .div(.class("agreement"), .id("agreement-\(line.agreement.number)"),
             .h3(.text("\(t("mediation.agreement")) \(line.agreement.number) · \(t("mediation.effective", line.agreement.effectiveOn))")),
             .ul(.forEach(line.terms) { term in
-                .li(.text("\(claims[term.claimID].flatMap { model.worker($0.workerID)?.name } ?? "—") · "
+                .li(.text("\(claims[term.claimID].flatMap { model.workerName($0.workerID) } ?? "—") · "
                           + "\(claims[term.claimID].map { t("claim_head.\($0.head.rawValue)") } ?? "") · \(Money(fen: term.amountFen).formatted)"))
             }),
             .if(!line.instalments.isEmpty, .table(.class("stack instalments"),
@@ -119,7 +119,7 @@ enum CaseMediationView {
                 .forEach(model.claims) { claim in
                     let name = "term_\(claim.id!.uuidString)"
                     return .div(.class("field"),
-                        .label(.for("field-\(name)"), .text("\(model.worker(claim.workerID)?.name ?? "—") · \(t("claim_head.\(claim.head.rawValue)"))"
+                        .label(.for("field-\(name)"), .text("\(model.workerName(claim.workerID) ?? "—") · \(t("claim_head.\(claim.head.rawValue)"))"
                                                             + " (\(Money(fen: claim.claimedFen).formatted))")),
                         .input(.type(.text), .id("field-\(name)"), .name(name), .value((form[name] ?? "").attributeEscaped)),
                         .unwrap(form.errors.messageKey(for: name)) { .p(.class("error"), .text(t($0))) })

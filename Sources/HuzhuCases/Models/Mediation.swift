@@ -135,7 +135,8 @@ package final class CaseDocument: Model, @unchecked Sendable {
     @Field(key: "case_id") package var caseID: UUID
     @Field(key: "kind") package var kind: String
     @Field(key: "version") package var version: Int
-    @Field(key: "html") package var html: String
+    /// The page as finalised, sealed: it names the workers and their claims.
+    @Field(key: "html_cipher") package var htmlCipher: Data
     @Field(key: "finalised_by") package var finalisedBy: UUID
     @Field(key: "finalised_at") package var finalisedAt: Date
 

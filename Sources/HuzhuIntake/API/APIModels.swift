@@ -94,9 +94,9 @@ struct WorkerJSON: Content {
     let office_id: UUID
     let created_at: Date
 
-    init(_ worker: Worker, phones: [String], idNumber: String?) {
+    init(_ worker: Worker, name: String, phones: [String], idNumber: String?) {
         id = worker.id!
-        name = worker.name
+        self.name = name
         self.phones = phones
         id_number = idNumber
         gender = worker.gender

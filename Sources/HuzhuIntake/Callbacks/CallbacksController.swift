@@ -26,7 +26,7 @@ enum CallbacksController {
         let actor = try request.inOwnOffice(.workCallbacks)
         let open = try await Callback.query(on: request.db)
             .filter(\.$officeID == actor.officeID!).filter(\.$status == .open).sort(\.$dueAt).limit(200).all()
-        let names = try await workerNames(open.compactMap(\.workerID), on: request.db)
+        let names = try await workerNames(open.compactMap(\.workerID), cipher: request.application.fieldCipher, on: request.db)
         let cipher = request.application.fieldCipher
         let rows = try open.map { callback in
             CallbackViews.Row(id: callback.id!, name: callback.workerID.flatMap { names[$0] },
@@ -42,7 +42,7 @@ enum CallbacksController {
         try await request.audit(.revealIdentifiers, recordType: "callback", recordID: callback.id, ngoID: callback.ngoID,
                                 detail: AuditDetail("callback number"))
         let phone = try PhoneNumber(try request.application.fieldCipher.open(callback.phoneCipher))
-        let name = try await workerNames([callback.workerID].compactMap { $0 }, on: request.db).values.first
+        let name = try await workerNames([callback.workerID].compactMap { $0 }, cipher: request.application.fieldCipher, on: request.db).values.first
         return request.page(request.t("callbacks.call"),
                             CallbackViews.call(callback, phone: phone, name: name, request.pageContext))
     }
@@ -86,8 +86,8 @@ enum CallbacksController {
         return callback
     }
 
-    private static func workerNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+    private static func workerNames(_ ids: [UUID], cipher: FieldCipher, on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await Worker.query(on: db).filter(\.$id ~~ ids).all().reduce(into: [:]) { $0[$1.id!] = $1.name }
+        return try await Worker.query(on: db).filter(\.$id ~~ ids).all().reduce(into: [:]) { $0[$1.id!] = try $1.name(cipher) }
     }
 }

@@ -10,6 +10,7 @@ struct ContactPageView {
     /// Its summary is the line's (opened: this page is only shown to those who may read it in full).
     let line: ContactLine
     let worker: Worker?
+    let workerName: String
     let workerLink: Bool
     /// The masked callback number of an anonymous caller.
     let callbackNumber: String?
@@ -18,7 +19,7 @@ struct ContactPageView {
 
     func render(_ t: Localizer) -> Node<HTML.BodyContext> {
         let subject: Node<HTML.BodyContext> = worker.map { worker in
-            workerLink ? .a(.href(IntakeRoute.worker(.of(worker.id!)).path), .text(worker.name)) : .text(worker.name)
+            workerLink ? .a(.href(IntakeRoute.worker(.of(worker.id!)).path), .text(workerName)) : .text(workerName)
         } ?? .text(t("hotline.subject_anonymous") + (callbackNumber.map { " · \(t("field.phone")) \($0)" } ?? ""))
         return .section(.class("card"),
             .dl(

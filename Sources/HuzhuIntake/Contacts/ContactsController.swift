@@ -34,6 +34,7 @@ enum ContactsController {
         let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
         return request.page(request.t("contact.title", contact.number),
                             ContactPageView(contact: contact, advice: try contact.advice(cipher), line: line, worker: worker,
+                                            workerName: try worker?.name(cipher) ?? "",
                                             workerLink: workerLink,
                                             callbackNumber: callback,
                                             actions: request.application.contactActions.compactMap { $0(request, contact) })

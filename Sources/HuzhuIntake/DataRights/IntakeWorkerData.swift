@@ -13,7 +13,7 @@ enum IntakeWorkerData {
         let id = try worker.requireID()
         let store = WorkerStore(db: db, cipher: cipher)
         let iso = ISO8601DateFormatter()
-        var record: [String: String] = ["name": worker.name, "gender": worker.gender.rawValue,
+        var record: [String: String] = ["name": try worker.name(cipher), "gender": worker.gender.rawValue,
                                         "recorded_at": iso.string(from: worker.createdAt)]
         record["phones"] = (try await store.phones(of: [id])[id] ?? []).map(\.digits).joined(separator: ", ")
         record["id_number"] = try store.idNumber(of: worker)

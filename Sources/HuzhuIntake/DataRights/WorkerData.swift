@@ -58,7 +58,7 @@ package enum WorkerData {
         // The traces first, while the worker still has the name, numbers and contacts the parts take out.
         let traces = try await traces(of: worker, cipher: app.fieldCipher, on: db)
         for part in app.workerDataParts { try await part.anonymise(worker, traces, app.fieldCipher, db) }
-        worker.name = WorkerData.anonymisedLabel
+        try WorkerName.seal(WorkerData.anonymisedLabel, onto: worker, app.fieldCipher)
         worker.gender = .unknown
         worker.birthYear = nil
         worker.homeProvince = nil
@@ -76,6 +76,7 @@ package enum WorkerData {
         worker.erasedAt = now
         worker.erasedBy = actor
         try await worker.save(on: db)
+        try await WorkerName.index(worker, name: WorkerData.anonymisedLabel, app.fieldCipher, on: db)
     }
 
     private static func traces(of worker: Worker, cipher: FieldCipher, on db: any Database) async throws -> WorkerTraces {
@@ -88,7 +89,7 @@ package enum WorkerData {
             passages += [try contact.summary(cipher), try contact.advice(cipher)]
             if let sealed = contact.callbackCipher { numbers.append(try cipher.open(sealed)) }
         }
-        return WorkerTraces(name: worker.name, numbers: numbers, passages: passages)
+        return WorkerTraces(name: try worker.name(cipher), numbers: numbers, passages: passages)
     }
 
     /// Which of these workers any feature saw active since `cutoff`: a query per feature for the lot.

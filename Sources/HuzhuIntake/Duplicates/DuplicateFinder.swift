@@ -35,13 +35,14 @@ enum DuplicateFinder {
                 SELECT id_hash FROM workers WHERE ngo_id = \(bind: ngoID) AND merged_into IS NULL AND id_hash IS NOT NULL
                 GROUP BY id_hash HAVING COUNT(*) > 1)
             """).all(decoding: Pair.self)
+        // Names by their keyed hash: equal names, equal hashes, and no name in clear.
         let names = try await sql.raw("""
-            SELECT w.name || '|' || COALESCE(CAST(w.birth_year AS TEXT), '') AS key, w.id AS worker_id FROM workers w
+            SELECT w.name_hash || '|' || COALESCE(CAST(w.birth_year AS TEXT), '') AS key, w.id AS worker_id FROM workers w
             WHERE w.ngo_id = \(bind: ngoID) AND w.merged_into IS NULL AND w.birth_year IS NOT NULL
-              AND w.name || '|' || CAST(w.birth_year AS TEXT) IN (
-                SELECT name || '|' || CAST(birth_year AS TEXT) FROM workers
+              AND w.name_hash || '|' || CAST(w.birth_year AS TEXT) IN (
+                SELECT name_hash || '|' || CAST(birth_year AS TEXT) FROM workers
                 WHERE ngo_id = \(bind: ngoID) AND merged_into IS NULL AND birth_year IS NOT NULL
-                GROUP BY name, birth_year HAVING COUNT(*) > 1)
+                GROUP BY name_hash, birth_year HAVING COUNT(*) > 1)
             """).all(decoding: Pair.self)
 
         // Union-find over the workers linked by any shared key.

@@ -5,6 +5,7 @@ import Plot
 
 enum DuplicateViews {
     struct Card {
+        let name: String
         let worker: Worker
         let phones: [String]
         let contacts: Int
@@ -27,7 +28,7 @@ enum DuplicateViews {
                         .forEach(group.workers) { card in Forms.hidden("workers[]", card.worker.id!.uuidString) },
                         Forms.radios("survivor", options: group.workers.map { card in
                             (card.worker.id!.uuidString,
-                             ([card.worker.name] + card.phones + [card.worker.currentCity, card.worker.employer].compactMap { $0 }
+                             ([card.name] + card.phones + [card.worker.currentCity, card.worker.employer].compactMap { $0 }
                               + [t("duplicates.contacts", String(card.contacts)), t.date(card.worker.createdAt)])
                                 .joined(separator: " · "))
                         }, selected: nil, errors: ValidationErrors(), t),

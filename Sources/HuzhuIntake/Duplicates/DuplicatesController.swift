@@ -26,9 +26,11 @@ enum DuplicatesController {
         let phones = try await WorkerStore(db: request.db, cipher: request.application.fieldCipher).phones(of: ids)
         let counts = try await Contact.query(on: request.db).filter(\.$workerID ~~ ids).all()
             .reduce(into: [UUID: Int]()) { $0[$1.workerID!, default: 0] += 1 }
-        let cards = groups.map { group in
-            DuplicateViews.Group(reasons: group.reasons, workers: group.workerIDs.compactMap { id in
-                workers[id].map { DuplicateViews.Card(worker: $0, phones: (phones[id] ?? []).map(\.masked), contacts: counts[id] ?? 0) }
+        let cipher = request.application.fieldCipher
+        let cards = try groups.map { group in
+            DuplicateViews.Group(reasons: group.reasons, workers: try group.workerIDs.compactMap { id in
+                try workers[id].map { DuplicateViews.Card(name: try $0.name(cipher), worker: $0, phones: (phones[id] ?? []).map(\.masked),
+                                                          contacts: counts[id] ?? 0) }
             })
         }
         return request.page(request.t("duplicates.title"), DuplicateViews.render(cards, request.pageContext))

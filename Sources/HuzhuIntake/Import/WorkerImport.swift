@@ -57,19 +57,24 @@ struct WorkerImport {
         let sql = db.sql
         for chunk in plan.valid.chunks(of: 200) {
             let workers = sql.insert(into: Worker.schema).columns(
-                "id", "ngo_id", "office_id", "name", "gender", "birth_year", "home_province", "current_city", "industry",
+                "id", "ngo_id", "office_id", "name_cipher", "name_hash", "gender", "birth_year", "home_province", "current_city", "industry",
                 "employer", "languages", "notes", "id_cipher", "id_hash", "id_network_hash", "created_at", "created_by")
             var phones: [[any SQLExpression]] = []
+            var grams: [[any SQLExpression]] = []
             for (_, values) in chunk {
                 let id = UUID.timeOrdered(at: now)
                 let idNumber = values.idNumber?.value
                 workers.values([
-                    SQLBind(id), SQLBind(ngoID), SQLBind(officeID), SQLBind(values.name), SQLBind(values.gender.rawValue),
+                    SQLBind(id), SQLBind(ngoID), SQLBind(officeID), SQLBind(try cipher.seal(values.name)),
+                    SQLBind(WorkerName.hash(values.name, cipher)), SQLBind(values.gender.rawValue),
                     SQLBind(values.birthYear), SQLBind(values.homeProvince), SQLBind(values.currentCity), SQLBind(values.industry),
                     SQLBind(values.employer), SQLBind(values.languages), SQLBind(values.notes),
                     SQLBind(try idNumber.map { try cipher.seal($0) }), SQLBind(idNumber.map(cipher.lookupHash)),
                     SQLBind(idNumber.map(cipher.networkHash)), SQLBind(now), SQLBind(userID),
                 ] as [any SQLExpression])
+                for gram in SearchGrams.grams(of: values.name, recordType: WorkerName.recordType, cipher: cipher) {
+                    grams.append([SQLBind(UUID.timeOrdered(at: now)), SQLBind(ngoID), SQLBind(WorkerName.recordType), SQLBind(id), SQLBind(gram)])
+                }
                 for phone in values.phones {
                     phones.append([
                         SQLBind(UUID.timeOrdered(at: now)), SQLBind(ngoID), SQLBind(id), SQLBind(try cipher.seal(phone.digits)),
@@ -83,6 +88,11 @@ struct WorkerImport {
                 let insert = sql.insert(into: WorkerPhone.schema)
                     .columns("id", "ngo_id", "worker_id", "cipher", "lookup_hash", "network_hash", "kind", "created_at")
                 for row in phoneChunk { insert.values(row) }
+                try await insert.run()
+            }
+            for gramChunk in grams.chunks(of: 500) {
+                let insert = sql.insert(into: SearchGram.schema).columns("id", "ngo_id", "record_type", "record_id", "gram")
+                for row in gramChunk { insert.values(row) }
                 try await insert.run()
             }
         }

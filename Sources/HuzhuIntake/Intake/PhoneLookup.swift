@@ -42,8 +42,8 @@ struct PhoneLookup {
             .sort(\.$dueAt).all()
         return PhoneLookup(
             phone: phone,
-            workers: workers.map { worker in
-                WorkerCard(id: worker.id!, name: worker.name, maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
+            workers: try workers.map { worker in
+                WorkerCard(id: worker.id!, name: try worker.name(cipher), maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
                            gender: worker.gender, birthYear: worker.birthYear, currentCity: worker.currentCity,
                            employer: worker.employer)
             },

@@ -1,9 +1,11 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuPlatform
 
-/// A person the NGO serves. Name and circumstances in clear (they are searched); phone numbers live in
-/// `WorkerPhone` and the ID number here, both only as ciphertext and keyed hashes.
+/// A person the NGO serves. The name only as ciphertext, a keyed hash (for duplicates) and search grams
+/// (`SearchGrams`); phone numbers live in `WorkerPhone` and the ID number here, both only as
+/// ciphertext and keyed hashes.
 package final class Worker: Model, @unchecked Sendable {
     package static let schema = "workers"
 
@@ -11,7 +13,9 @@ package final class Worker: Model, @unchecked Sendable {
     @Field(key: "ngo_id") package var ngoID: UUID
     /// The office that first recorded the worker.
     @Field(key: "office_id") package var officeID: UUID
-    @Field(key: "name") package var name: String
+    /// Read with `name(_:)`, written with `WorkerName.set` (which keeps the hash and grams with it).
+    @Field(key: "name_cipher") package var nameCipher: Data
+    @Field(key: "name_hash") package var nameHash: String
     @Field(key: "gender") package var gender: Gender
     @OptionalField(key: "birth_year") package var birthYear: Int?
     @OptionalField(key: "home_province") package var homeProvince: String?
@@ -40,6 +44,8 @@ package final class Worker: Model, @unchecked Sendable {
     @OptionalField(key: "erasure_reference_cipher") package var erasureReferenceCipher: Data?
 
     package init() {}
+
+    package func name(_ cipher: FieldCipher) throws -> String { try cipher.open(nameCipher) }
 }
 
 package enum Gender: String, Codable, CaseIterable, Sendable {

@@ -24,8 +24,8 @@ struct WorkerDraft: Content {
     init() {}
 
     /// A stored worker as the edit form shows it, numbers in full.
-    init(_ worker: Worker, phones: [PhoneNumber], idNumber: String?) {
-        full_name = worker.name
+    init(_ worker: Worker, name: String, phones: [PhoneNumber], idNumber: String?) {
+        full_name = name
         self.phones = phones.map(\.digits).joined(separator: ", ")
         id_number = idNumber
         gender = worker.gender.rawValue

@@ -16,6 +16,7 @@ struct WorkerFilter: Content {
 enum WorkerList {
     struct Row {
         let worker: Worker
+        let name: String
         let maskedPhones: [String]
     }
 
@@ -38,13 +39,13 @@ enum WorkerList {
             } else if let id = try? ResidentID(text, today: today) {
                 query.filter(\.$idHash ~~ cipher.lookupHashes(id.value))
             } else {
-                query.filter(\.$name ~~ text)
+                query.filter(\.$id ~~ (try await WorkerName.matching(text, ngoID: ngoID, cipher: cipher, on: db)))
             }
         }
         let (page, next) = try await query.newestFirst(\.$createdAt, after: filter.after, pageSize: WorkerFilter.pageSize)
         let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: page.compactMap(\.id))
         return Page(
-            rows: page.map { Row(worker: $0, maskedPhones: (phones[$0.id!] ?? []).map(\.masked)) },
+            rows: try page.map { Row(worker: $0, name: try $0.name(cipher), maskedPhones: (phones[$0.id!] ?? []).map(\.masked)) },
             next: next)
     }
 }

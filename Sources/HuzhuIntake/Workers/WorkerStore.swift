@@ -41,7 +41,7 @@ package struct WorkerStore {
     /// Writes validated values into a worker, with the consents dated today when first given, and
     /// replaces its phone numbers.
     func save(_ values: WorkerValues, into worker: Worker, today: CalendarDate, now: Date) async throws {
-        worker.name = values.name
+        try WorkerName.seal(values.name, onto: worker, cipher)
         worker.gender = values.gender
         worker.birthYear = values.birthYear
         worker.homeProvince = values.homeProvince
@@ -57,6 +57,7 @@ package struct WorkerStore {
         worker.idHash = values.idNumber.map { cipher.lookupHash($0.value) }
         worker.idNetworkHash = values.idNumber.map { cipher.networkHash($0.value) }
         try await worker.save(on: db)
+        try await WorkerName.index(worker, name: values.name, cipher, on: db)
         try await replacePhones(of: worker, with: values.phones, now: now)
     }
 

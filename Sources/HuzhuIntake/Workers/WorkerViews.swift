@@ -23,7 +23,7 @@ enum WorkerViews {
                            .th(.text(t("field.employer"))), .th(.text(t("workers.since"))))),
                 .tbody(.forEach(page.rows) { row in
                     .tr(.td(.attribute(named: "data-label", value: t("field.full_name")),
-                            .a(.href(IntakeRoute.worker(.of(row.worker.id!)).path), .text(row.worker.name))),
+                            .a(.href(IntakeRoute.worker(.of(row.worker.id!)).path), .text(row.name))),
                         .td(.attribute(named: "data-label", value: t("field.phones")), .text(row.maskedPhones.joined(separator: ", "))),
                         .td(.attribute(named: "data-label", value: t("field.current_city")), .text(row.worker.currentCity ?? "—")),
                         .td(.attribute(named: "data-label", value: t("field.employer")), .text(row.worker.employer ?? "—")),
@@ -39,6 +39,7 @@ enum WorkerViews {
 
     struct Detail {
         let worker: Worker
+        let name: String
         /// Masked unless revealed.
         let phones: [String]
         let idNumber: String?
@@ -55,7 +56,7 @@ enum WorkerViews {
         func consent(_ date: String?) -> String { date.map { t("workers.consent_given", $0) } ?? t("workers.consent_not_given") }
         return .group(
             .section(.class("card"),
-                .dl(t.detail("field.full_name", worker.name),
+                .dl(t.detail("field.full_name", detail.name),
                     t.detail("field.phones", detail.phones.joined(separator: ", ")),
                     t.detail("field.id_number", detail.idNumber),
                     t.detail("field.gender", t("gender.\(worker.gender.rawValue)")),

@@ -60,6 +60,11 @@ package struct FieldCipher: Sendable {
         [lookupBytes, previousLookupBytes].compactMap { $0 }.map { Self.hash(normalised, $0) }
     }
 
+    /// The keyed hash under each key a stored hash may be under: the current key's first.
+    package var lookupHashers: [@Sendable (String) -> String] {
+        [lookupBytes, previousLookupBytes].compactMap { $0 }.map { key in { Self.hash($0, key) } }
+    }
+
     private static func hash(_ value: String, _ key: Data) -> String {
         Data(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: key))).hexString
     }

@@ -3,17 +3,20 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// A column sealed with the deployment's secret key, and the column holding the same value's lookup
-/// hash, if it has one.
+/// A column sealed with the deployment's secret key, the column holding the same value's lookup hash,
+/// if it has one, and what else is derived from the value under the key (search grams), to redo.
 package struct SealedColumn: Sendable {
+    package typealias Reindex = @Sendable (_ id: UUID, _ plaintext: String, FieldCipher, any Database) async throws -> Void
     package let table: String
     package let cipher: String
     package let hash: String?
+    package let reindex: Reindex?
 
-    package init(table: String, cipher: String, hash: String? = nil) {
+    package init(table: String, cipher: String, hash: String? = nil, reindex: Reindex? = nil) {
         self.table = table
         self.cipher = cipher
         self.hash = hash
+        self.reindex = reindex
     }
 }
 
@@ -47,12 +50,14 @@ package enum KeyRotation {
                 if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
                 let rows = try await query.orderBy("id").limit(pageSize).all()
                 guard !rows.isEmpty else { break }
-                var updates: [(id: UUID, old: Data, sealed: Data, hash: String?)] = []
+                var updates: [(id: UUID, old: Data, sealed: Data, hash: String?, plaintext: String)] = []
                 for row in rows {
                     let id = try row.decode(column: "id", as: UUID.self)
                     let old = try row.decode(column: "sealed", as: Data.self)
                     let (plaintext, current) = try cipher.openTellingKey(old)
-                    if !current { updates.append((id, old, try cipher.seal(plaintext), column.hash.map { _ in cipher.lookupHash(plaintext) })) }
+                    if !current {
+                        updates.append((id, old, try cipher.seal(plaintext), column.hash.map { _ in cipher.lookupHash(plaintext) }, plaintext))
+                    }
                 }
                 if !updates.isEmpty {
                     let page = updates
@@ -62,6 +67,7 @@ package enum KeyRotation {
                             if let hash = column.hash, let value = update.hash { statement = statement.set(SQLIdentifier(hash), to: SQLBind(value)) }
                             try await statement.where("id", .equal, SQLBind(update.id))
                                 .where(SQLIdentifier(column.cipher), .equal, SQLBind(update.old)).run()
+                            try await column.reindex?(update.id, update.plaintext, cipher, db)
                         }
                     }
                 }

@@ -75,7 +75,7 @@ extension Application {
     }
 
     func workers(named name: String) async throws -> [Worker] {
-        try await Worker.query(on: db).filter(\.$name == name).all()
+        try await Worker.query(on: db).filter(\.$nameHash == WorkerName.hash(name, fieldCipher)).all()
     }
 
     func contacts() async throws -> [Contact] {

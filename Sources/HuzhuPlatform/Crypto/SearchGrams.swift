@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Search by part of a sealed text (a worker's name, a case title) without keeping it in clear: each
+/// character and each pair of neighbouring characters is stored only as a keyed hash, so a search for
+/// 张 or 小明 finds 王小明 by hashes alone, and the candidates are confirmed by opening their text.
+/// Chinese names are two to four characters; a search of two or more characters matches by pairs.
+package final class SearchGram: Model, @unchecked Sendable {
+    package static let schema = "search_grams"
+
+    @ID(key: .id) package var id: UUID?
+    @OptionalField(key: "ngo_id") package var ngoID: UUID?
+    /// What the text belongs to: `worker` (its name), `case` (its title).
+    @Field(key: "record_type") package var recordType: String
+    @Field(key: "record_id") package var recordID: UUID
+    @Field(key: "gram") package var gram: String
+
+    package init() {}
+}
+
+package enum SearchGrams {
+    /// What is compared: trimmed, lower-cased, without spaces.
+    package static func normalised(_ text: String) -> [Character] {
+        Array(text.lowercased().filter { !$0.isWhitespace })
+    }
+
+    /// The pieces of a text that are indexed: every character and every pair.
+    package static func pieces(of text: String) -> Set<String> {
+        let characters = normalised(text)
+        var pieces = Set(characters.map { String($0) })
+        for index in characters.indices.dropLast() { pieces.insert(String(characters[index...index + 1])) }
+        return pieces
+    }
+
+    /// The pieces a search needs: its character, or its pairs.
+    package static func pieces(ofQuery text: String) -> Set<String> {
+        let characters = normalised(text)
+        guard characters.count > 1 else { return Set(characters.map { String($0) }) }
+        return Set(characters.indices.dropLast().map { String(characters[$0...$0 + 1]) })
+    }
+
+    private static func hash(_ piece: String, _ recordType: String, key hash: (String) -> String) -> String {
+        String(hash("gram:\(recordType):\(piece)").prefix(32))
+    }
+
+    /// The grams of `text` under the current key, as stored.
+    package static func grams(of text: String, recordType: String, cipher: FieldCipher) -> Set<String> {
+        Set(pieces(of: text).map { hash($0, recordType, key: cipher.lookupHash) })
+    }
+
+    /// Replaces the record's grams with those of `text`, under the current key.
+    package static func index(_ text: String, recordType: String, recordID: UUID, ngoID: UUID?, cipher: FieldCipher,
+                              on db: any Database) async throws {
+        try await SearchGram.query(on: db).filter(\.$recordType == recordType).filter(\.$recordID == recordID).delete()
+        let grams = grams(of: text, recordType: recordType, cipher: cipher)
+        guard !grams.isEmpty else { return }
+        var insert = db.sql.insert(into: SearchGram.schema).columns("id", "ngo_id", "record_type", "record_id", "gram")
+        for gram in grams {
+            insert = insert.values(SQLBind(UUID()), SQLBind(ngoID), SQLBind(recordType), SQLBind(recordID), SQLBind(gram))
+        }
+        try await insert.run()
+    }
+
+    /// Records of this type (of this NGO, if given) whose text holds every piece of `query`, by hashes
+    /// alone; at most `limit`. The caller confirms them by opening their text.
+    package static func candidates(_ query: String, recordType: String, ngoID: UUID?, cipher: FieldCipher, limit: Int = 2000,
+                                   on db: any Database) async throws -> [UUID] {
+        let pieces = pieces(ofQuery: query)
+        guard !pieces.isEmpty else { return [] }
+        var found: Set<UUID> = []
+        // Each key's hashes on their own: during a rotation a row is indexed under one key or the other.
+        for key in cipher.lookupHashers {
+            let grams = pieces.map { hash($0, recordType, key: key) }
+            var select = db.sql.select().column("record_id").from(SearchGram.schema)
+                .where("record_type", .equal, SQLBind(recordType)).where("gram", .in, SQLBind.group(grams))
+            if let ngoID { select = select.where("ngo_id", .equal, SQLBind(ngoID)) }
+            let rows = try await select.groupBy("record_id")
+                .having(SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("gram"))), .greaterThanOrEqual, SQLBind(grams.count))
+                .limit(limit).all()
+            for row in rows { found.insert(try row.decode(column: "record_id", as: UUID.self)) }
+        }
+        return Array(found)
+    }
+
+    /// Whether `text` holds `query` as the search compares them.
+    package static func matches(_ text: String, _ query: String) -> Bool {
+        String(normalised(text)).contains(String(normalised(query)))
+    }
+}
+
+package struct CreateSearchGrams: AsyncMigration {
+    package init() {}
+
+    package func prepare(on database: any Database) async throws {
+        try await database.schema(SearchGram.schema)
+            .id()
+            .field("ngo_id", .uuid)
+            .field("record_type", .string, .required)
+            .field("record_id", .uuid, .required)
+            .field("gram", .string, .required)
+            .create()
+        try await database.sql.create(index: "search_grams_lookup").on(SearchGram.schema)
+            .column("record_type").column("gram").column("ngo_id").run()
+        try await database.sql.create(index: "search_grams_record").on(SearchGram.schema).column("record_id").run()
+    }
+
+    package func revert(on database: any Database) async throws {
+        try await database.schema(SearchGram.schema).delete()
+    }
+}
