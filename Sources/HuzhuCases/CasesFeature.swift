@@ -12,13 +12,17 @@ package enum CasesFeature: Feature {
             CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters(),
             CreateMediation(), CreateRemindersAndDocuments(),
             SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
-            SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher),
+            SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher), SealCaseTitles(cipher: cipher),
+            SealTextColumns(EvidenceFile.schema, ["original_name", "description"], cipher: cipher),
         ]
     }
 
     package static let sealedColumns = [
         SealedColumn(table: CaseEvent.schema, cipher: "text_cipher"), SealedColumn(table: Case.schema, cipher: "summary_cipher"),
         SealedColumn(table: CaseDocument.schema, cipher: "html_cipher"),
+        SealedColumn(table: Case.schema, cipher: "title_cipher", reindex: CaseTitle.reindex),
+        SealedColumn(table: EvidenceFile.schema, cipher: "original_name_cipher"),
+        SealedColumn(table: EvidenceFile.schema, cipher: "description_cipher"),
     ]
 
     package static func grant(_ policy: inout Policy) {

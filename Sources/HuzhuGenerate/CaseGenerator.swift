@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HuzhuCases
 import HuzhuCore
 import HuzhuPlatform
 
@@ -39,17 +40,24 @@ struct CaseGenerator {
             let at = base.addingTimeInterval(span * Double(index) / Double(cases))
             planned.append(Planned(id: random.uuid(), office: office, workers: crew, opened: CalendarDate(at), at: at))
         }
-        try await writer.insert("cases", ["id", "ngo_id", "office_id", "number", "title", "summary_cipher", "status", "dispute_types",
+        var grams: [(case: Int, gram: String)] = []
+        try await writer.insert("cases", ["id", "ngo_id", "office_id", "number", "title_cipher", "summary_cipher", "status", "dispute_types",
                                           "opened_on", "opened_by", "created_at", "updated_at"], count: cases) { index in
             let plan = planned[index]
             let office = offices[plan.office]
             let key = "\(office.code)|\(office.id)|case-\(plan.opened.year)"
             serials[key, default: 0] += 1
+            let title = plan.workers.count > 1 ? "工地集体欠薪（生成）" : "个人劳动争议（生成）"
+            for gram in SearchGrams.grams(of: title, recordType: CaseTitle.recordType, cipher: cipher) { grams.append((index, gram)) }
             return [plan.id, office.ngo, office.id, "\(office.code)-\(plan.opened.year)-\(String(format: "%05d", serials[key]!))",
-                    plan.workers.count > 1 ? "工地集体欠薪（生成）" : "个人劳动争议（生成）", try cipher.seal("（生成）"),
+                    try cipher.seal(title), try cipher.seal("（生成）"),
                     random.weighted([("negotiation", 30), ("mediation", 20), ("arbitration", 15), ("closed", 35)]),
                     plan.workers.count > 1 || random.chance(60) ? ",wage_arrears," : ",dismissal,", plan.opened.description,
                     office.staff[1 + random.int(0..<3)], plan.at, plan.at]
+        }
+        try await writer.insert(SearchGram.schema, ["id", "ngo_id", "record_type", "record_id", "gram"], count: grams.count) { index in
+            let (found, gram) = grams[index]
+            return [random.uuid(), offices[planned[found].office].ngo, CaseTitle.recordType, planned[found].id, gram]
         }
         let links = planned.flatMap { plan in plan.workers.map { (plan, $0) } }
         try await writer.insert("case_workers", ["id", "ngo_id", "case_id", "worker_id", "added_at"], count: links.count) { index in

@@ -10,7 +10,7 @@ import Vapor
 package typealias WorkerSection = @Sendable (Request, Worker) async throws -> Node<HTML.BodyContext>?
 package typealias ContactAction = @Sendable (Request, Contact) -> (path: String, titleKey: String)?
 /// Lines later features add under each worker a phone lookup found (their cases), in the reader's language.
-package typealias WorkerLookupLines = @Sendable (_ workers: [UUID], _ ngo: UUID, Localizer, any Database) async throws -> [UUID: [String]]
+package typealias WorkerLookupLines = @Sendable (_ workers: [UUID], _ ngo: UUID, Localizer, FieldCipher, any Database) async throws -> [UUID: [String]]
 package typealias WorkerMergeStep = @Sendable (_ merged: [UUID], _ survivor: UUID, any Database) async throws -> Void
 
 extension Application {

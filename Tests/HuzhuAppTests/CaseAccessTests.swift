@@ -27,7 +27,7 @@ struct CaseAccessTests {
             #expect(disguised.status == .unprocessableEntity && disguised.text.contains("只接受照片"))
             let files = try await EvidenceFile.query(on: app.db).all()
             let file = try #require(files.first)
-            #expect(files.count == 1 && file.originalName == "工资条.pdf" && file.contentType == "application/pdf")
+            #expect(try files.count == 1 && file.openOriginalName(app.fieldCipher) == "工资条.pdf" && file.contentType == "application/pdf")
             let stored = URL(fileURLWithPath: app.dataDirectory).appendingPathComponent("evidence/\(file.storedName)")
             #expect(try String(contentsOf: stored, encoding: .utf8) == Self.pdf)
             #expect(file.storedName.count == 32 && !file.storedName.contains("工资"))

@@ -37,7 +37,7 @@ struct DataRightsTests {
             #expect(response.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
             let file = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             let sections = try #require(file["sections"] as? [String: [[String: String]]])
-            #expect(sections["worker_and_contacts"]?.first?["name"] == (try worker.name(app.fieldCipher)))
+            #expect(sections["worker_and_contacts"]?.first?["name"] == (try worker.openName(app.fieldCipher)))
             #expect(sections["worker_and_contacts"]?.first?["phones"]?.contains(phone.digits) == true)
             let cases = try #require(sections["cases"])
             #expect(cases.contains { $0["case"]?.hasPrefix("BJ-") == true })
@@ -60,7 +60,7 @@ struct DataRightsTests {
     func erase() async throws {
         try await withHuzhu { app, browser in
             let worker = try await worker(app)
-            let name = try worker.name(app.fieldCipher)
+            let name = try worker.openName(app.fieldCipher)
             let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
             try await browser.login("supervisor")
             let again = try await browser.recordContact(phone: phone.digits, subject: worker.id!.uuidString, summary: "第二次来电，提到\(name)的工头")
@@ -81,22 +81,22 @@ struct DataRightsTests {
 
             let unconfirmed = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话"])
             #expect(unconfirmed.status == .unprocessableEntity)
-            #expect(try await Worker.find(worker.id, on: app.db)?.name(app.fieldCipher) == name)
+            #expect(try await Worker.find(worker.id, on: app.db)?.openName(app.fieldCipher) == name)
             let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
             #expect(erased.status == .seeOther)
 
             let after = try #require(try await Worker.find(worker.id, on: app.db))
-            #expect(try after.name(app.fieldCipher) == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
+            #expect(try after.openName(app.fieldCipher) == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
             #expect(try await WorkerPhone.query(on: app.db).filter(\.$workerID == worker.id!).count() == 0)
             let merged = try #require(try await Worker.find(duplicate.id, on: app.db))
-            #expect(try merged.name(app.fieldCipher) == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
+            #expect(try merged.openName(app.fieldCipher) == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
             let contacts = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).all()
             #expect(contacts.count == contactsBefore && contacts.allSatisfy {
-                (try? $0.summary(app.fieldCipher)) == WorkerData.anonymisedLabel && (try? $0.advice(app.fieldCipher)) == ""
+                (try? $0.openSummary(app.fieldCipher)) == WorkerData.anonymisedLabel && (try? $0.openAdvice(app.fieldCipher)) == ""
             })
             #expect(try await Payment.query(on: app.db).filter(\.$workerID == worker.id!).all().map(\.amountFen) == paymentsBefore)
             #expect(try await Claim.query(on: app.db).filter(\.$workerID == worker.id!).all().allSatisfy(\.note.isEmpty))
-            #expect(!(try await CaseEvent.query(on: app.db).all().contains { (try? $0.text(app.fieldCipher))?.contains(name) == true }))
+            #expect(!(try await CaseEvent.query(on: app.db).all().contains { (try? $0.openText(app.fieldCipher))?.contains(name) == true }))
             #expect(try await indicators(app, worker) == before)
             let raw = try await app.rawContent()
             #expect(!raw.contains(name) && !raw.contains(phone.digits))
@@ -110,7 +110,7 @@ struct DataRightsTests {
     func eraseEverywhere() async throws {
         try await withHuzhu { app, browser in
             let worker = try await worker(app)
-            let name = try worker.name(app.fieldCipher)
+            let name = try worker.openName(app.fieldCipher)
             let phone = try #require(try await WorkerStore(db: app.db, cipher: app.fieldCipher).phones(of: [worker.id!])[worker.id!]?.first)
             let spaced = "\(phone.digits.prefix(3)) \(phone.digits.dropFirst(3).prefix(4)) \(phone.digits.suffix(4))"
             try await browser.login("supervisor")
@@ -128,9 +128,12 @@ struct DataRightsTests {
             #expect(try await browser.upload("/cases/\(opened.id!)/files", fields: [("description", "\(name)的工资条")],
                                              file: "\(name)工资条.pdf", type: "application/pdf",
                                              data: Data("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)).status == .seeOther)
-            #expect(try await app.textColumns(containing: name).contains("cases.title"))  // the attack's starting point
-            #expect(try await app.textColumns(containing: health).isEmpty)  // sealed, but still there to erase:
-            let sealedWords = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.text(app.fieldCipher) }
+            // The attack's starting point: the title names the worker (sealed at rest, but there to erase).
+            #expect(try opened.openTitle(app.fieldCipher).contains(name))
+            let named = try await app.textColumns(containing: name)
+            #expect(named.isEmpty, "\(named)")
+            #expect(try await app.textColumns(containing: health).isEmpty)
+            let sealedWords = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.openText(app.fieldCipher) }
             #expect(sealedWords.contains { $0.contains(health) })
 
             let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
@@ -140,8 +143,8 @@ struct DataRightsTests {
                 #expect(left.isEmpty, "\(needle) in \(left)")
             }
             // Nor what is sealed: the timeline and the summary, opened, hold no trace either.
-            let timeline = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.text(app.fieldCipher) }
-            let summary = try #require(try await Case.find(opened.id, on: app.db)).summary(app.fieldCipher)
+            let timeline = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.openText(app.fieldCipher) }
+            let summary = try #require(try await Case.find(opened.id, on: app.db)).openSummary(app.fieldCipher)
             for needle in [name, phone.digits, spaced, health] {
                 #expect(!timeline.contains { $0.contains(needle) } && !summary.contains(needle), "\(needle)")
             }
@@ -154,7 +157,7 @@ struct DataRightsTests {
             #expect(!log.contains(name) && !log.contains(phone.digits) && !log.contains(health))
             // The case and its money stay, anonymous.
             let kept = try #require(try await Case.find(opened.id, on: app.db))
-            #expect(kept.title.contains(WorkerData.anonymisedLabel) && kept.number == opened.number)
+            #expect(try kept.openTitle(app.fieldCipher).contains(WorkerData.anonymisedLabel) && kept.number == opened.number)
         }
     }
 

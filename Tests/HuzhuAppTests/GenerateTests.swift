@@ -23,7 +23,7 @@ struct GenerateTests {
         try await TestDatabase.run(configure: { app, configuration in try configure(app, configuration) }) { app in
             let counts = try await NetworkGenerator(app: app, preset: Self.preset, seed: seed) { _ in }.run()
             #expect(counts["workers"] == 300 && counts["contacts"] == 1_000 && counts["cases"] == 60)
-            let names = try await Worker.query(on: app.db).sort(\.$createdAt).all().map { try $0.name(app.fieldCipher) }
+            let names = try await Worker.query(on: app.db).sort(\.$createdAt).all().map { try $0.openName(app.fieldCipher) }
             try await check(app, names)
         }
     }

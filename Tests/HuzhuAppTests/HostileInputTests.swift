@@ -66,7 +66,7 @@ struct HostileInputTests {
             #expect(try await browser.recordContact(phone: "13700137000", newWorker: "工友" + markup, summary: "欠薪" + markup,
                                                     extra: ["advice": markup]).status == .seeOther)
             let contact = try #require(try await Contact.query(on: app.db).all()
-                .first { (try? $0.summary(app.fieldCipher)) == "欠薪" + markup })
+                .first { (try? $0.openSummary(app.fieldCipher)) == "欠薪" + markup })
             let worker = try #require(contact.workerID)
             for path in ["/contacts", "/contacts/\(contact.id!)", "/workers", "/workers/\(worker)", "/workers?q=工友"] {
                 try await expectEscaped(browser, path)
@@ -87,7 +87,8 @@ struct HostileInputTests {
                 try await expectEscaped(browser, path)
             }
             let stored = try #require(try await EvidenceFile.query(on: app.db).first())
-            #expect(!stored.originalName.contains("/") && !stored.originalName.contains(".."))
+            let storedName = try stored.openOriginalName(app.fieldCipher)
+            #expect(!storedName.contains("/") && !storedName.contains(".."))
             let download = try await browser.get("/files/\(stored.id!)")
             let disposition = try #require(download.headers.first(name: .contentDisposition))
             #expect(!disposition.contains("/") && !disposition.contains("\r") && !disposition.contains("\n"))

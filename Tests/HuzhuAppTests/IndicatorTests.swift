@@ -58,7 +58,7 @@ struct IndicatorNetwork {
             found.ngoID = office.ngoID
             found.officeID = office.id!
             found.number = "K-\(serial)"
-            found.title = "测试"
+            found.titleCipher = try app.fieldCipher.seal("测试")
             found.summaryCipher = try app.fieldCipher.seal("")
             found.status = .negotiation
             found.disputeTypes = [.wageArrears]

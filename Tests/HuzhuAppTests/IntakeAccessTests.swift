@@ -19,8 +19,8 @@ struct IntakeAccessTests {
             try await caseworker.login("caseworker")
             try await caseworker.recordContact(phone: "13900139000", newWorker: "社工记录的工友", summary: "社工的记录")
             let contacts = try await app.contacts()
-            let mine = contacts.first { (try? $0.summary(app.fieldCipher)) == "志愿者的记录" }!
-            let theirs = contacts.first { (try? $0.summary(app.fieldCipher)) == "社工的记录" }!
+            let mine = contacts.first { (try? $0.openSummary(app.fieldCipher)) == "志愿者的记录" }!
+            let theirs = contacts.first { (try? $0.openSummary(app.fieldCipher)) == "社工的记录" }!
 
             let ownList = try await volunteer.get("/contacts").text
             #expect(ownList.contains(mine.number) && !ownList.contains(theirs.number))

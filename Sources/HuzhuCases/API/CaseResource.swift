@@ -37,10 +37,10 @@ enum CaseResource {
         let conflict_check_pending: Bool
         let respondents: [String]?
 
-        init(_ found: Case, workers: Int?) {
+        init(_ found: Case, title: String, workers: Int?) {
             id = found.id!
             number = found.number
-            title = found.title
+            self.title = title
             status = found.status.rawValue
             dispute_types = found.disputeTypes.map(\.rawValue)
             opened_on = found.openedOn
@@ -52,7 +52,7 @@ enum CaseResource {
 
         init(_ row: HuzhuCases.CaseList.Row) {
             guard let pending = row.pendingRespondents else {
-                self = Summary(row.found, workers: row.workers)
+                self = Summary(row.found, title: row.title ?? "", workers: row.workers)
                 return
             }
             id = row.found.id!
@@ -130,13 +130,13 @@ enum CaseResource {
         let description: String
         let uploaded_at: Date
 
-        init(_ file: EvidenceFile) {
+        init(_ file: EvidenceFile, cipher: FieldCipher) throws {
             id = file.id!
-            name = file.originalName
+            name = try file.openOriginalName(cipher)
             content_type = file.contentType
             size_bytes = file.sizeBytes
             sha256 = file.sha256
-            description = file.caption
+            description = try file.openCaption(cipher)
             uploaded_at = file.uploadedAt
         }
     }
@@ -154,10 +154,10 @@ enum CaseResource {
 
         init(_ model: CasePageModel) {
             let found = model.case
-            summary = Summary(found, workers: model.workers.count)
+            summary = Summary(found, title: model.caseTitle, workers: model.workers.count)
             closing_code = found.closingCode?.rawValue
             pending_closing_code = found.pendingClosingCode?.rawValue
-            key_dates = CaseDraft(found, summary: model.caseSummary).keyDates
+            key_dates = CaseDraft(found, title: model.caseTitle, summary: model.caseSummary).keyDates
             workers = model.workers.map { WorkerOnCase(id: $0.worker.id!, name: $0.name, totals: Totals($0.totals)) }
             respondents = model.respondents.map { Respondent(employer_id: $0.employer.id!, name: $0.employer.name, role: $0.role.rawValue) }
             claims = model.ledger.lines.map { line in

@@ -76,7 +76,7 @@ enum CalculatorController {
     static func workers(of found: Case, cipher: FieldCipher, on db: any Database) async throws -> [(id: UUID, name: String)] {
         let ids = try await CaseWorker.query(on: db).filter(\.$caseID == found.requireID()).sort(\.$addedAt).all().map(\.workerID)
         let names = Dictionary(uniqueKeysWithValues: try await Worker.query(on: db).filter(\.$id ~~ ids).all()
-            .map { ($0.id!, try $0.name(cipher)) })
+            .map { ($0.id!, try $0.openName(cipher)) })
         return ids.compactMap { id in names[id].map { (id, $0) } }
     }
 }

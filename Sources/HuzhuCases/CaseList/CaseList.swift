@@ -30,6 +30,8 @@ struct CaseFilter: Content {
 enum CaseList {
     struct Row {
         let found: Case
+        /// nil while the conflict check is pending (`pendingRespondents`).
+        let title: String?
         let workers: Int
         /// For a lawyer who has not yet confirmed they have no conflict of interest: the respondents'
         /// names, which with the case number are all they may see of the case until they confirm.
@@ -74,7 +76,9 @@ enum CaseList {
             byRespondent = found.byRespondent
             let ids = Array(found.byWorker.union(found.byRespondent))
             query.group(.or) { match in
-                match.filter(\.$number == text.uppercased()).filter(\.$title ~~ text)
+                match.filter(\.$number == text.uppercased())
+                if let byTitle = SearchGrams.condition(text, recordType: CaseTitle.recordType, ngoID: actor.ngoID,
+                                                       table: Case.schema, cipher: cipher) { match.filter(byTitle) }
                 if !ids.isEmpty { match.filter(\.$id ~~ ids) }
             }
         }
@@ -86,8 +90,11 @@ enum CaseList {
             page = page.filter { pending[$0.id!] == nil || $0.number == text.uppercased() || byRespondent.contains($0.id!) }
         }
         let counts = try await workerCounts(page.compactMap(\.id), on: db)
-        return Page(rows: page.map { Row(found: $0, workers: counts[$0.id!] ?? 0, pendingRespondents: pending[$0.id!]) },
-                    next: next)
+        return Page(rows: try page.map { found in
+            let pendingRespondents = pending[found.id!]
+            return Row(found: found, title: pendingRespondents == nil ? try found.openTitle(cipher) : nil,
+                       workers: counts[found.id!] ?? 0, pendingRespondents: pendingRespondents)
+        }, next: next)
     }
 
     /// Of these cases, those the lawyer has not yet confirmed, with the names of their respondents.

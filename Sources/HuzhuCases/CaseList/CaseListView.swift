@@ -53,7 +53,7 @@ enum CaseListView {
                     let overdue = found.status != .closed && (found.nextActionOn.map { $0 < choices.today } ?? false)
                     return .tr(
                         number,
-                        .td(.attribute(named: "data-label", value: t("field.title")), .text(found.title)),
+                        .td(.attribute(named: "data-label", value: t("field.title")), .text(row.title ?? "")),
                         .td(.attribute(named: "data-label", value: t("field.status")),
                             .span(.class(found.pendingClosingCode == nil ? "status" : "status due"),
                                   .text(t("status.\(found.status.rawValue)")))),

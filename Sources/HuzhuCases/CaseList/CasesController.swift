@@ -72,7 +72,8 @@ enum CasesController {
 
     static func edit(_ request: Request) async throws -> Response {
         let access = try await request.workCase(manage: true)
-        return request.page(request.t("case.edit"), CaseFormView.edit(CaseDraft(access.case, summary: try access.case.summary(request.application.fieldCipher)), id: access.case.id!,
+        return request.page(request.t("case.edit"), CaseFormView.edit(CaseDraft(access.case, title: try access.case.openTitle(request.application.fieldCipher),
+                                                                    summary: try access.case.openSummary(request.application.fieldCipher)), id: access.case.id!,
                                                                        errors: ValidationErrors(), request.pageContext))
     }
 
@@ -83,6 +84,7 @@ enum CasesController {
             let facts = try draft.validate(today: request.today)
             try await CaseJournal.change(access.case, by: request) { journal in
                 try facts.apply(to: access.case, cipher: request.application.fieldCipher)
+                try await CaseTitle.index(access.case, title: facts.title, request.application.fieldCipher, on: journal.db)
                 try await journal.record(.note, request.t("case.facts_updated"), audit: .updateCase)
             }
         } catch let errors as ValidationErrors {
@@ -103,7 +105,7 @@ enum CasesController {
     /// A case from a contact starts with its summary as title and its topics as dispute types.
     private static func prefill(from contact: Contact, cipher: FieldCipher, on db: any Database) async throws -> CaseDraft {
         var draft = CaseDraft()
-        let summary = try contact.summary(cipher)
+        let summary = try contact.openSummary(cipher)
         draft.contact = contact.id?.uuidString
         draft.title = String(summary.prefix(60))
         draft.summary = summary
@@ -116,7 +118,7 @@ enum CasesController {
     private static func form(_ request: Request, draft: CaseDraft, contact: Contact?, errors: ValidationErrors,
                              status: HTTPResponseStatus) async throws -> Response {
         var workerName: String?
-        if let id = contact?.workerID { workerName = try await Worker.find(id, on: request.db)?.name(request.application.fieldCipher) }
+        if let id = contact?.workerID { workerName = try await Worker.find(id, on: request.db)?.openName(request.application.fieldCipher) }
         return request.page(request.t("cases.new"), status: status,
                             CaseFormView.new(draft, contact: contact, workerName: workerName, errors: errors, request.pageContext))
     }

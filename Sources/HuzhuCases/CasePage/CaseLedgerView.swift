@@ -58,7 +58,7 @@ enum CaseLedgerView {
                         Forms.text("payer", value: form["payer"] ?? model.respondents.first?.employer.name, errors: form.errors, t),
                         Forms.select("method", options: Payment.Method.allCases.map { ($0.rawValue, t("payment_method.\($0.rawValue)")) },
                                      selected: form["method"] ?? Payment.Method.bankTransfer.rawValue, errors: form.errors, t),
-                        Forms.select("evidence", options: model.files.map { ($0.id!.uuidString, $0.originalName) },
+                        Forms.select("evidence", options: model.files.map { ($0.id!.uuidString, model.fileNames[$0.id!] ?? "") },
                                      selected: form["evidence"], errors: form.errors, t, required: false),
                         Forms.submit(t("ledger.record_payment"))))))))
     }
@@ -81,7 +81,7 @@ enum CaseLedgerView {
                     CasePeopleView.cell(t("field.payer"), .text(payment.payer)),
                     CasePeopleView.cell(t("field.method"), .text(t("payment_method.\(payment.method.rawValue)"))),
                     CasePeopleView.cell(t("field.evidence"), .unwrap(payment.evidenceFileID.flatMap { files[$0] }, { file in
-                        .a(.href(CasesRoute.file(.of(file.id!)).path), .text(file.originalName))
+                        .a(.href(CasesRoute.file(.of(file.id!)).path), .text(model.fileNames[file.id!] ?? ""))
                     }, else: .text("—"))))
             })))
     }

@@ -112,7 +112,7 @@ enum CasePageController {
             mayReadEmployers: request.may(.manageEmployers, in: .ngo(found.ngoID)), today: request.today,
             cipher: request.application.fieldCipher, on: request.db)
         let page = request.pageContext
-        return request.page("\(found.number) · \(found.title)", status: status, .group(
+        return request.page("\(found.number) · \(model.caseTitle)", status: status, .group(
             Forms.errorSummary(form.errors, page.t),
             CaseSummaryView.render(model, form: form, page),
             CasePeopleView.workers(model, form: form, page),

@@ -25,7 +25,11 @@ struct CasePageModel {
     let payments: [Payment]
     let files: [EvidenceFile]
     let events: [CaseEvent]
-    /// The case's summary, opened.
+    /// Each file's name and description, opened.
+    let fileNames: [UUID: String]
+    let fileCaptions: [UUID: String]
+    /// The case's title and summary, opened.
+    let caseTitle: String
     let caseSummary: String
     /// Each event's words, opened.
     let eventTexts: [UUID: String]
@@ -87,13 +91,16 @@ enum CasePageQuery {
         return CasePageModel(
             access: access, officeName: office?.name ?? "—",
             workers: try workerIDs.compactMap { id in
-                try workers[id].map { CasePageModel.WorkerRow(worker: $0, name: try $0.name(cipher), maskedPhone: phones[id]?.first?.masked,
+                try workers[id].map { CasePageModel.WorkerRow(worker: $0, name: try $0.openName(cipher), maskedPhone: phones[id]?.first?.masked,
                                                           totals: ledger.total(of: id)) }
             },
             respondents: respondentLinks.compactMap { link in employers[link.employerID].map { (link.role, $0) } },
             assignees: assignees.map { ($0, names[$0.userID] ?? "—") },
-            ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, caseSummary: try found.summary(cipher),
-            eventTexts: Dictionary(uniqueKeysWithValues: try timeline.map { ($0.id!, try $0.text(cipher)) }), names: names,
+            ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, fileNames: Dictionary(uniqueKeysWithValues: try files.map { ($0.id!, try $0.openOriginalName(cipher)) }),
+            fileCaptions: Dictionary(uniqueKeysWithValues: try files.map { ($0.id!, try $0.openCaption(cipher)) }),
+            caseTitle: try found.openTitle(cipher),
+            caseSummary: try found.openSummary(cipher),
+            eventTexts: Dictionary(uniqueKeysWithValues: try timeline.map { ($0.id!, try $0.openText(cipher)) }), names: names,
             assignable: assignable, closingNeedsApproval: settings?.closingNeedsApproval ?? false,
             mayApprove: mayApprove, mayReadWorkers: mayReadWorkers, mayReadEmployers: mayReadEmployers,
             timelineGroup: group, mediation: mediation, today: today)

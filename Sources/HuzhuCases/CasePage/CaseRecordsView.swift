@@ -11,8 +11,9 @@ enum CaseRecordsView {
         return .section(.class("card"), .id("files"), .h2(.text(t("case.files"))),
             .if(model.files.isEmpty, .p(.class("empty"), .text(t("case.no_files")))),
             .ul(.forEach(model.files) { file in
-                .li(.a(.href(CasesRoute.file(.of(file.id!)).path), .text(file.originalName)),
-                    .text(" · \(file.caption.isEmpty ? "" : file.caption + " · ")\(ByteText.text(file.sizeBytes)) · \(t.date(file.uploadedAt))"))
+                let caption = model.fileCaptions[file.id!] ?? ""
+                return .li(.a(.href(CasesRoute.file(.of(file.id!)).path), .text(model.fileNames[file.id!] ?? "")),
+                    .text(" · \(caption.isEmpty ? "" : caption + " · ")\(ByteText.text(file.sizeBytes)) · \(t.date(file.uploadedAt))"))
             }),
             .if(model.access.mayWork, .form(.method(.post), .action(CasesRoute.files(.of(model.case.id!)).path),
                 .enctype(.multipartData), Forms.csrf(page.csrf),

@@ -22,8 +22,8 @@ struct CaseDraft: Content {
 
     init() {}
 
-    init(_ found: Case, summary: String) {
-        title = found.title
+    init(_ found: Case, title: String, summary: String) {
+        self.title = title
         self.summary = summary
         dispute_types = found.disputeTypes.map(\.rawValue)
         employment_start = found.employmentStart
@@ -85,7 +85,7 @@ struct CaseFacts {
     var nextActionOn: CalendarDate?
 
     func apply(to found: Case, cipher: FieldCipher) throws {
-        found.title = title
+        found.titleCipher = try cipher.seal(title)
         found.summaryCipher = try cipher.seal(summary)
         found.disputeTypes = disputeTypes
         found.employmentStart = dates["employment_start"]?.description

@@ -40,7 +40,7 @@ enum CaseNotes {
             .filter(\.$refID == contactID).first()
         guard already == nil else { return }
         try await CaseJournal.change(access.case, by: request) { journal in
-            try await journal.record(.contact, "\(contact.number) \(try contact.summary(request.application.fieldCipher))", ref: contact.id, audit: .updateCase)
+            try await journal.record(.contact, "\(contact.number) \(try contact.openSummary(request.application.fieldCipher))", ref: contact.id, audit: .updateCase)
             if let worker = contact.workerID { try await CaseRoster(journal: journal).add(workerIDs: [worker]) }
         }
     }

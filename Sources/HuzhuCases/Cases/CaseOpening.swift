@@ -27,10 +27,11 @@ enum CaseOpening {
             opened.createdAt = now
             opened.updatedAt = now
             try await opened.create(on: db)
+            try await CaseTitle.index(opened, title: facts.title, request.application.fieldCipher, on: db)
             let journal = CaseJournal(request: request, db: db, case: opened)
             try await journal.record(.opened, facts.title, audit: .openCase)
             if let contact {
-                try await journal.record(.contact, "\(contact.number) \(try contact.summary(request.application.fieldCipher))", ref: contact.id, audit: .updateCase)
+                try await journal.record(.contact, "\(contact.number) \(try contact.openSummary(request.application.fieldCipher))", ref: contact.id, audit: .updateCase)
             }
             let people = CaseRoster(journal: journal)
             if let worker = contact?.workerID { try await people.add(workerIDs: [worker]) }

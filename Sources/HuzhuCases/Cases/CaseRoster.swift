@@ -24,7 +24,7 @@ struct CaseRoster {
             link.workerID = try worker.requireID()
             link.addedAt = journal.request.application.clock.now()
             try await link.create(on: db)
-            try await journal.record(.worker, try worker.name(journal.request.application.fieldCipher), ref: worker.id, audit: .updateCase)
+            try await journal.record(.worker, try worker.openName(journal.request.application.fieldCipher), ref: worker.id, audit: .updateCase)
         }
     }
 

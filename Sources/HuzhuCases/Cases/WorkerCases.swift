@@ -18,14 +18,14 @@ enum WorkerCases {
         let t = request.t
         return .section(.class("card"), .id("cases"), .h2(.text(t("cases.title"))),
             .if(visible.isEmpty, .p(.class("empty"), .text(t("cases.empty")))),
-            .ul(.forEach(visible) { found in
-                .li(.a(.href(CasesRoute.casePage(.of(found.id!)).path), .text("\(found.number) · \(found.title)")),
+            .ul(.forEach(try visible.map { ($0, try CaseTitle.label($0, request.application.fieldCipher)) }) { found, label in
+                .li(.a(.href(CasesRoute.casePage(.of(found.id!)).path), .text(label)),
                     .text(" · \(t("status.\(found.status.rawValue)"))"))
             }))
     }
 
     /// The cases of the workers a phone lookup found: number, title and where each stands.
-    static let lookupLines: WorkerLookupLines = { workers, ngo, t, db in
+    static let lookupLines: WorkerLookupLines = { workers, ngo, t, cipher, db in
         let links = try await CaseWorker.query(on: db).filter(\.$ngoID == ngo).filter(\.$workerID ~~ workers).all()
         guard !links.isEmpty else { return [:] }
         let cases = Dictionary(uniqueKeysWithValues: try await Case.query(on: db).filter(\.$id ~~ links.map(\.caseID)).all()
@@ -33,7 +33,7 @@ enum WorkerCases {
         var lines: [UUID: [String]] = [:]
         for link in links {
             guard let found = cases[link.caseID] else { continue }
-            lines[link.workerID, default: []].append("\(t("cases.title")) \(found.number) · \(found.title) · \(t("status.\(found.status.rawValue)"))")
+            lines[link.workerID, default: []].append("\(t("cases.title")) \(try CaseTitle.label(found, cipher)) · \(t("status.\(found.status.rawValue)"))")
         }
         return lines
     }
@@ -77,7 +77,7 @@ enum CaseWorkerData {
         guard !caseIDs.isEmpty else { return [] }
         var records: [[String: String]] = []
         for found in try await Case.query(on: db).filter(\.$id ~~ caseIDs).sort(\.$openedOn).all() {
-            records.append(["case": found.number, "title": found.title, "status": found.status.rawValue, "opened_on": found.openedOn])
+            records.append(["case": found.number, "title": try found.openTitle(cipher), "status": found.status.rawValue, "opened_on": found.openedOn])
         }
         for claim in try await Claim.query(on: db).filter(\.$workerID == id).all() {
             var record = ["claim": claim.head.rawValue, "claimed_fen": String(claim.claimedFen)]
@@ -101,24 +101,27 @@ enum CaseWorkerData {
         let caseIDs = try await CaseWorker.query(on: db).filter(\.$workerID == id).all().map(\.caseID)
         guard !caseIDs.isEmpty else { return }
         for found in try await Case.query(on: db).filter(\.$id ~~ caseIDs).all() {
-            let title = traces.scrub(found.title), summary = traces.scrub(try found.summary(cipher))
+            let title = traces.scrub(try found.openTitle(cipher)), summary = traces.scrub(try found.openSummary(cipher))
             let reason = found.pendingReason.flatMap(traces.scrub)
             guard title != nil || summary != nil || reason != nil else { continue }
-            found.title = title ?? found.title
+            if let title {
+                found.titleCipher = try cipher.seal(title)
+                try await CaseTitle.index(found, title: title, cipher, on: db)
+            }
             if let summary { found.summaryCipher = try cipher.seal(summary) }
             found.pendingReason = reason ?? found.pendingReason
             try await found.save(on: db)
         }
         // A timeline line that mentions them is about them (a call, their health, their words): all of it goes.
-        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where traces.scrub(try event.text(cipher)) != nil {
+        for event in try await CaseEvent.query(on: db).filter(\.$caseID ~~ caseIDs).all() where traces.scrub(try event.openText(cipher)) != nil {
             event.textCipher = try cipher.seal(WorkerData.anonymisedLabel)
             try await event.save(on: db)
         }
         for file in try await EvidenceFile.query(on: db).filter(\.$caseID ~~ caseIDs).all() {
-            let name = traces.scrub(file.originalName), caption = traces.scrub(file.caption)
+            let name = traces.scrub(try file.openOriginalName(cipher)), caption = traces.scrub(try file.openCaption(cipher))
             guard name != nil || caption != nil else { continue }
-            file.originalName = name ?? file.originalName
-            file.caption = caption ?? file.caption
+            if let name { file.originalNameCipher = try cipher.seal(name) }
+            if let caption { file.captionCipher = try cipher.seal(caption) }
             try await file.save(on: db)
         }
         for session in try await MediationSession.query(on: db).filter(\.$caseID ~~ caseIDs).all() {

@@ -17,9 +17,9 @@ enum DemoCases {
               let caseworker = try await User.query(on: db).filter(\.$login == "caseworker").first(),
               let lawyer = try await User.query(on: db).filter(\.$login == "lawyer").first(),
               let contact = try await Contact.query(on: db).filter(\.$officeID == office.id!).all()
-                  .first(where: { (try? $0.summary(app.fieldCipher))?.contains("十几个工友") == true })
+                  .first(where: { (try? $0.openSummary(app.fieldCipher))?.contains("十几个工友") == true })
         else { return [] }
-        let contactSummary = try contact.summary(app.fieldCipher)
+        let contactSummary = try contact.openSummary(app.fieldCipher)
         let now = app.clock.now()
         let today = CalendarDate(now)
         let ngoID = office.ngoID
@@ -52,7 +52,7 @@ enum DemoCases {
             found.officeID = office.id!
             let serial = try await OfficeCounter.next(office: office.id!, series: "case-\(today.year)", on: db)
             found.number = "BJ-\(today.year)-\(String(format: "%05d", serial))"
-            found.title = "朝阳区工地集体欠薪"
+            found.titleCipher = try app.fieldCipher.seal("朝阳区工地集体欠薪")
             found.summaryCipher = try app.fieldCipher.seal(contactSummary)
             found.status = .negotiation
             found.disputeTypes = [.wageArrears]
@@ -67,6 +67,7 @@ enum DemoCases {
             found.createdAt = now
             found.updatedAt = now
             try await found.create(on: db)
+            try await CaseTitle.index(found, title: "朝阳区工地集体欠薪", app.fieldCipher, on: db)
 
             let enrolment = WorkerEnrolment(db: db, cipher: app.fieldCipher)
             var workers: [Worker] = []
@@ -125,7 +126,7 @@ enum DemoCases {
                 assignee.assignedAt = now
                 try await assignee.create(on: db)
             }
-            for (kind, text) in [(CaseEvent.Kind.opened, found.title), (.contact, "\(contact.number) \(contactSummary)"),
+            for (kind, text) in [(CaseEvent.Kind.opened, "朝阳区工地集体欠薪"), (.contact, "\(contact.number) \(contactSummary)"),
                                  (.status, "总包单位同意协商"), (.payment, "unpaid_wages ¥10,000.00 · \(general.name)")] {
                 let event = CaseEvent()
                 event.ngoID = ngoID

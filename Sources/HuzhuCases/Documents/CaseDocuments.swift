@@ -110,7 +110,7 @@ enum CaseDocuments {
         let found = model.case
         let t = Localizer(.zhHans)
         return .group(
-            .dl(t.detail("field.case_number", found.number), t.detail("field.title", found.title),
+            .dl(t.detail("field.case_number", found.number), t.detail("field.title", model.caseTitle),
                 t.detail("field.status", t("status.\(found.status.rawValue)")),
                 t.detail("field.dispute_types", found.disputeTypes.map { t("dispute.\($0.rawValue)") }.joined(separator: "、")),
                 t.detail("case.workers_count", String(model.workers.count)),

@@ -38,7 +38,7 @@ enum EmployerViews {
             Forms.submit(t("form.save"))))
     }
 
-    static func page(_ employer: Employer, chain: EmployerChain, cases: [Case], roles: [UUID: ChainRole],
+    static func page(_ employer: Employer, chain: EmployerChain, cases: [(found: Case, label: String)], roles: [UUID: ChainRole],
                      _ page: PageContext, errors: ValidationErrors = ValidationErrors()) -> Node<HTML.BodyContext> {
         let t = page.t
         func steps(_ steps: [EmployerChain.Step]) -> Node<HTML.BodyContext> {
@@ -72,8 +72,8 @@ enum EmployerViews {
                 .p(.a(.href(queryLink(CasesRoute.cases.path, [("employer", employer.id!.uuidString)]).attributeEscaped),
                       .text(t("employers.cases_in_list")))),
                 .if(cases.isEmpty, .p(.class("empty"), .text(t("cases.empty")))),
-                .ul(.forEach(cases) { found in
-                    .li(.a(.href(CasesRoute.casePage(.of(found.id!)).path), .text("\(found.number) · \(found.title)")),
+                .ul(.forEach(cases) { found, label in
+                    .li(.a(.href(CasesRoute.casePage(.of(found.id!)).path), .text(label)),
                         .text(" · \(t("status.\(found.status.rawValue)"))"),
                         .unwrap(roles[found.id!]) { .text(" · \(t("chain_role.\($0.rawValue)"))") })
                 })))

@@ -83,7 +83,8 @@ enum EmployersController {
         let links = try await CaseRespondent.query(on: request.db).filter(\.$employerID == employer.requireID()).all()
         let cases = try await Case.query(on: request.db).filter(\.$id ~~ links.map(\.caseID)).sort(\.$openedOn, .descending).all()
         let visible = try await request.readable(cases)
-        return request.page(employer.name, EmployerViews.page(employer, chain: chain, cases: visible,
+        return request.page(employer.name, EmployerViews.page(employer, chain: chain,
+                                                                   cases: try visible.map { ($0, try CaseTitle.label($0, request.application.fieldCipher)) },
                                                               roles: Dictionary(links.map { ($0.caseID, $0.role) }) { a, _ in a },
                                                               request.pageContext))
     }

@@ -37,7 +37,7 @@ enum EvidenceController {
 
     static func uploadAPI(_ request: Request) async throws -> Response {
         let file = try await upload(try await request.workCase(), request)
-        return try await CaseResource.File(file).encodeResponse(status: .created, for: request)
+        return try await CaseResource.File(file, cipher: request.application.fieldCipher).encodeResponse(status: .created, for: request)
     }
 
     @discardableResult
@@ -51,12 +51,13 @@ enum EvidenceController {
         guard description.count <= 500 else { throw ValidationErrors([FieldError("description", "error.text_too_long")]) }
         let store = EvidenceStore(dataDirectory: request.application.dataDirectory)
         let file = try store.store(Data(buffer: part.data), originalName: part.filename, description: description,
+                                   cipher: request.application.fieldCipher,
                                    for: access.case, by: try request.requireActor().userID,
                                    now: request.application.clock.now())
         do {
             try await CaseJournal.change(access.case, by: request) { journal in
                 try await file.create(on: journal.db)
-                try await journal.record(.document, file.originalName, ref: file.id, audit: .uploadEvidence,
+                try await journal.record(.document, EvidenceStore.safeName(part.filename), ref: file.id, audit: .uploadEvidence,
                                          recordType: "file", recordID: file.id)
             }
         } catch {
@@ -69,7 +70,7 @@ enum EvidenceController {
     static func list(_ request: Request) async throws -> [CaseResource.File] {
         let access = try await request.readCase()
         return try await EvidenceFile.query(on: request.db).filter(\.$caseID == access.case.requireID())
-            .sort(\.$uploadedAt, .descending).all().map(CaseResource.File.init)
+            .sort(\.$uploadedAt, .descending).all().map { try CaseResource.File($0, cipher: request.application.fieldCipher) }
     }
 
     static func download(_ request: Request) async throws -> Response {
@@ -83,9 +84,9 @@ enum EvidenceController {
                                 detail: .record("case", access.case.id!))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        let ascii = file.originalName.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != "\\" }
-            ? file.originalName : "evidence"
-        let encoded = file.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
+        let name = try file.openOriginalName(request.application.fieldCipher)
+        let ascii = name.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != "\\" } ? name : "evidence"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
         headers.replaceOrAdd(name: .contentDisposition,
                              value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
         return Response(status: .ok, headers: headers, body: .init(data: data))

@@ -17,7 +17,7 @@ struct EvidenceStore {
     }
 
     /// Checks and stores an upload, returning its record (not yet saved) or the reason it was refused.
-    func store(_ data: Data, originalName: String, description: String, for found: Case, by userID: UUID,
+    func store(_ data: Data, originalName: String, description: String, cipher: FieldCipher, for found: Case, by userID: UUID,
                now: Date) throws -> EvidenceFile {
         guard !data.isEmpty else { throw ValidationErrors([FieldError("file", "error.file_empty")]) }
         guard data.count <= Self.maxBytes else { throw ValidationErrors([FieldError("file", "error.file_too_large")]) }
@@ -32,11 +32,11 @@ struct EvidenceStore {
         file.ngoID = found.ngoID
         file.caseID = try found.requireID()
         file.storedName = storedName
-        file.originalName = Self.safeName(originalName)
+        file.originalNameCipher = try cipher.seal(Self.safeName(originalName))
         file.contentType = kind.rawValue
         file.sizeBytes = data.count
         file.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        file.caption = description
+        file.captionCipher = try cipher.seal(description)
         file.uploadedBy = userID
         file.uploadedAt = now
         return file

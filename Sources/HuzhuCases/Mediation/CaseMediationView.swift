@@ -127,7 +127,7 @@ enum CaseMediationView {
             Forms.text("effective_on", value: form["effective_on"] ?? model.today.description, errors: form.errors, t, type: .date),
             Forms.textarea("schedule", value: form["schedule"], errors: form.errors, t, required: false, rows: 3),
             .p(.class("hint"), .text(t("mediation.schedule_hint"))),
-            Forms.select("signed_file", options: model.files.map { ($0.id!.uuidString, $0.originalName) },
+            Forms.select("signed_file", options: model.files.map { ($0.id!.uuidString, model.fileNames[$0.id!] ?? "") },
                          selected: form["signed_file"], errors: form.errors, t, required: false),
             Forms.submit(t("mediation.record_agreement")))
     }

@@ -12,7 +12,8 @@ package final class Case: Model, @unchecked Sendable {
     @Field(key: "office_id") package var officeID: UUID
     /// Readable number, unique within the NGO: `BJ-2026-00042`.
     @Field(key: "number") package var number: String
-    @Field(key: "title") package var title: String
+    /// Sealed (`title(_:)`): a title may name a worker. Found by part through `SearchGrams`.
+    @Field(key: "title_cipher") package var titleCipher: Data
     /// The facts of the case as staff wrote them (often the worker's own account), sealed (`summary(_:)`).
     @Field(key: "summary_cipher") package var summaryCipher: Data
     @Field(key: "status") package var status: CaseStatus
@@ -39,7 +40,8 @@ package final class Case: Model, @unchecked Sendable {
 
     package init() {}
 
-    package func summary(_ cipher: FieldCipher) throws -> String { try cipher.open(summaryCipher) }
+    package func openSummary(_ cipher: FieldCipher) throws -> String { try cipher.open(summaryCipher) }
+    package func openTitle(_ cipher: FieldCipher) throws -> String { try cipher.open(titleCipher) }
 
     package var disputeTypes: [DisputeType] {
         get { disputeTypesText.split(separator: ",").compactMap { DisputeType(rawValue: String($0)) } }

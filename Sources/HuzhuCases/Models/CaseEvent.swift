@@ -29,7 +29,7 @@ package final class CaseEvent: Model, @unchecked Sendable {
 
     package init() {}
 
-    package func text(_ cipher: FieldCipher) throws -> String { try cipher.open(textCipher) }
+    package func openText(_ cipher: FieldCipher) throws -> String { try cipher.open(textCipher) }
 
     package enum Kind: String, Codable, CaseIterable, Sendable {
         case opened, note, call, contact, status, closingRequested = "closing_requested"

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuPlatform
 
 /// What one worker claims under one head, and what was agreed.
 package final class Claim: Model, @unchecked Sendable {
@@ -60,13 +61,17 @@ package final class EvidenceFile: Model, @unchecked Sendable {
     @Field(key: "case_id") package var caseID: UUID
     /// The file's name in the evidence folder: 32 random hex characters.
     @Field(key: "stored_name") package var storedName: String
-    @Field(key: "original_name") package var originalName: String
+    /// The name it was uploaded under and its description, sealed: both often name the worker.
+    @Field(key: "original_name_cipher") package var originalNameCipher: Data
     @Field(key: "content_type") package var contentType: String
     @Field(key: "size_bytes") package var sizeBytes: Int
     @Field(key: "sha256") package var sha256: String
-    @Field(key: "description") package var caption: String
+    @Field(key: "description_cipher") package var captionCipher: Data
     @Field(key: "uploaded_by") package var uploadedBy: UUID
     @Field(key: "uploaded_at") package var uploadedAt: Date
 
     package init() {}
+
+    package func openOriginalName(_ cipher: FieldCipher) throws -> String { try cipher.open(originalNameCipher) }
+    package func openCaption(_ cipher: FieldCipher) throws -> String { try cipher.open(captionCipher) }
 }

@@ -37,8 +37,8 @@ struct ContactJSON: Content {
         duration_seconds = contact.durationSeconds
         worker_id = contact.workerID
         self.topics = topics
-        summary = try contact.summary(cipher)
-        advice = try contact.advice(cipher)
+        summary = try contact.openSummary(cipher)
+        advice = try contact.openAdvice(cipher)
         outcome = contact.outcome
         follow_up_on = contact.followUpOn
         call_id = contact.callID

@@ -51,7 +51,7 @@ enum WorkersAPI {
                                 ngoID: worker.ngoID)
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
         let phones = try await store.phones(of: [worker.id!])[worker.id!] ?? []
-        return WorkerJSON(worker, name: try worker.name(store.cipher), phones: phones.map { reveal ? $0.digits : $0.masked },
+        return WorkerJSON(worker, name: try worker.openName(store.cipher), phones: phones.map { reveal ? $0.digits : $0.masked },
                           idNumber: try store.idNumber(of: worker).map { reveal ? $0 : ResidentID.mask($0) })
     }
 

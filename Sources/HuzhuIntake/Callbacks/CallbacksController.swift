@@ -88,6 +88,6 @@ enum CallbacksController {
 
     private static func workerNames(_ ids: [UUID], cipher: FieldCipher, on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await Worker.query(on: db).filter(\.$id ~~ ids).all().reduce(into: [:]) { $0[$1.id!] = try $1.name(cipher) }
+        return try await Worker.query(on: db).filter(\.$id ~~ ids).all().reduce(into: [:]) { $0[$1.id!] = try $1.openName(cipher) }
     }
 }

@@ -61,7 +61,7 @@ enum ContactHistory {
                 officeName: offices[contact.officeID] ?? "", operatorName: operators[contact.operatorID] ?? "",
                 topics: (topicsByContact[contact.id!] ?? []).sorted { $0.position < $1.position }.map { $0.name(in: language) },
                 outcome: contact.outcome, workerID: contact.workerID,
-                summary: mayReadFully(contact) ? try contact.summary(cipher) : nil)
+                summary: mayReadFully(contact) ? try contact.openSummary(cipher) : nil)
         }
     }
 }

@@ -33,8 +33,8 @@ enum ContactsController {
         let callback = try contact.callbackCipher.map { try PhoneNumber(try cipher.open($0)).masked }
         let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
         return request.page(request.t("contact.title", contact.number),
-                            ContactPageView(contact: contact, advice: try contact.advice(cipher), line: line, worker: worker,
-                                            workerName: try worker?.name(cipher) ?? "",
+                            ContactPageView(contact: contact, advice: try contact.openAdvice(cipher), line: line, worker: worker,
+                                            workerName: try worker?.openName(cipher) ?? "",
                                             workerLink: workerLink,
                                             callbackNumber: callback,
                                             actions: request.application.contactActions.compactMap { $0(request, contact) })

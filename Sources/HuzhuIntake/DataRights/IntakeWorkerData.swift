@@ -13,7 +13,7 @@ enum IntakeWorkerData {
         let id = try worker.requireID()
         let store = WorkerStore(db: db, cipher: cipher)
         let iso = ISO8601DateFormatter()
-        var record: [String: String] = ["name": try worker.name(cipher), "gender": worker.gender.rawValue,
+        var record: [String: String] = ["name": try worker.openName(cipher), "gender": worker.gender.rawValue,
                                         "recorded_at": iso.string(from: worker.createdAt)]
         record["phones"] = (try await store.phones(of: [id])[id] ?? []).map(\.digits).joined(separator: ", ")
         record["id_number"] = try store.idNumber(of: worker)
@@ -26,8 +26,8 @@ enum IntakeWorkerData {
         var records = [record]
         for contact in try await Contact.query(on: db).filter(\.$workerID == id).sort(\.$startedAt).all() {
             var line = ["contact": contact.number, "when": iso.string(from: contact.startedAt),
-                        "channel": contact.channel.rawValue, "outcome": contact.outcome.rawValue, "summary": try contact.summary(cipher)]
-            let advice = try contact.advice(cipher)
+                        "channel": contact.channel.rawValue, "outcome": contact.outcome.rawValue, "summary": try contact.openSummary(cipher)]
+            let advice = try contact.openAdvice(cipher)
             if !advice.isEmpty { line["advice"] = advice }
             if let sealed = contact.callbackCipher { line["callback_phone"] = try cipher.open(sealed) }
             records.append(line)

@@ -86,10 +86,10 @@ package enum WorkerData {
         if let idNumber = try store.idNumber(of: worker) { numbers.append(idNumber) }
         var passages: [String] = []
         for contact in try await Contact.query(on: db).filter(\.$workerID == id).all() {
-            passages += [try contact.summary(cipher), try contact.advice(cipher)]
+            passages += [try contact.openSummary(cipher), try contact.openAdvice(cipher)]
             if let sealed = contact.callbackCipher { numbers.append(try cipher.open(sealed)) }
         }
-        return WorkerTraces(name: try worker.name(cipher), numbers: numbers, passages: passages)
+        return WorkerTraces(name: try worker.openName(cipher), numbers: numbers, passages: passages)
     }
 
     /// Which of these workers any feature saw active since `cutoff`: a query per feature for the lot.

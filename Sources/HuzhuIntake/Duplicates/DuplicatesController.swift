@@ -29,7 +29,7 @@ enum DuplicatesController {
         let cipher = request.application.fieldCipher
         let cards = try groups.map { group in
             DuplicateViews.Group(reasons: group.reasons, workers: try group.workerIDs.compactMap { id in
-                try workers[id].map { DuplicateViews.Card(name: try $0.name(cipher), worker: $0, phones: (phones[id] ?? []).map(\.masked),
+                try workers[id].map { DuplicateViews.Card(name: try $0.openName(cipher), worker: $0, phones: (phones[id] ?? []).map(\.masked),
                                                           contacts: counts[id] ?? 0) }
             })
         }

@@ -25,7 +25,7 @@ enum ExportController {
             let phones = try await store.phones(of: chunk.compactMap(\.id))
             for worker in chunk {
                 text += CSV.line([
-                    try worker.name(request.application.fieldCipher), (phones[worker.id!] ?? []).map(\.digits).joined(separator: " / "),
+                    try worker.openName(request.application.fieldCipher), (phones[worker.id!] ?? []).map(\.digits).joined(separator: " / "),
                     t("gender.\(worker.gender.rawValue)"), worker.birthYear.map(String.init) ?? "", worker.homeProvince ?? "",
                     worker.currentCity ?? "", worker.industry ?? "", worker.employer ?? "", worker.languages ?? "",
                     worker.consentSMSOn ?? "", worker.consentNetworkOn ?? "",

@@ -82,7 +82,7 @@ enum IntakeController {
         var lines: [UUID: [String]] = [:]
         if let lookup, !lookup.workers.isEmpty {
             for source in request.application.workerLookupLines {
-                let found = try await source(lookup.workers.map(\.id), actor.ngoID!, t, request.db)
+                let found = try await source(lookup.workers.map(\.id), actor.ngoID!, t, request.application.fieldCipher, request.db)
                 lines.merge(found) { $0 + $1 }
             }
         }

@@ -43,7 +43,7 @@ struct PhoneLookup {
         return PhoneLookup(
             phone: phone,
             workers: try workers.map { worker in
-                WorkerCard(id: worker.id!, name: try worker.name(cipher), maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
+                WorkerCard(id: worker.id!, name: try worker.openName(cipher), maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
                            gender: worker.gender, birthYear: worker.birthYear, currentCity: worker.currentCity,
                            employer: worker.employer)
             },

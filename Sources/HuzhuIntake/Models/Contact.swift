@@ -33,8 +33,8 @@ package final class Contact: Model, @unchecked Sendable {
 
     package init() {}
 
-    package func summary(_ cipher: FieldCipher) throws -> String { try cipher.open(summaryCipher) }
-    package func advice(_ cipher: FieldCipher) throws -> String { try cipher.open(adviceCipher) }
+    package func openSummary(_ cipher: FieldCipher) throws -> String { try cipher.open(summaryCipher) }
+    package func openAdvice(_ cipher: FieldCipher) throws -> String { try cipher.open(adviceCipher) }
 
     package func seal(summary: String, advice: String, _ cipher: FieldCipher) throws {
         summaryCipher = try cipher.seal(summary)

@@ -45,7 +45,7 @@ package final class Worker: Model, @unchecked Sendable {
 
     package init() {}
 
-    package func name(_ cipher: FieldCipher) throws -> String { try cipher.open(nameCipher) }
+    package func openName(_ cipher: FieldCipher) throws -> String { try cipher.open(nameCipher) }
 }
 
 package enum Gender: String, Codable, CaseIterable, Sendable {

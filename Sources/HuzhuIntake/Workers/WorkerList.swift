@@ -30,6 +30,7 @@ enum WorkerList {
         let query = Worker.query(on: db).filter(\.$mergedInto == nil)
         if let ngoID { query.filter(\.$ngoID == ngoID) }
         if let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
+        var nameSearch: String?
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let phone = try? PhoneNumber(text) {
                 let phones = WorkerPhone.query(on: db).filter(\.$lookupHash ~~ cipher.lookupHashes(phone.digits))
@@ -38,14 +39,20 @@ enum WorkerList {
                 query.filter(\.$id ~~ ids)
             } else if let id = try? ResidentID(text, today: today) {
                 query.filter(\.$idHash ~~ cipher.lookupHashes(id.value))
-            } else {
-                query.filter(\.$id ~~ (try await WorkerName.matching(text, ngoID: ngoID, cipher: cipher, on: db)))
+            } else if let byName = SearchGrams.condition(text, recordType: WorkerName.recordType, ngoID: ngoID,
+                                                         table: Worker.schema, cipher: cipher) {
+                query.filter(byName)
+                nameSearch = text
             }
         }
-        let (page, next) = try await query.newestFirst(\.$createdAt, after: filter.after, pageSize: WorkerFilter.pageSize)
+        var (page, next) = try await query.newestFirst(\.$createdAt, after: filter.after, pageSize: WorkerFilter.pageSize)
+        if let text = nameSearch {
+            // Pairs can all be there without being next to each other: keep the names that hold the text.
+            page = try page.filter { SearchGrams.matches(try $0.openName(cipher), text) }
+        }
         let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: page.compactMap(\.id))
         return Page(
-            rows: try page.map { Row(worker: $0, name: try $0.name(cipher), maskedPhones: (phones[$0.id!] ?? []).map(\.masked)) },
+            rows: try page.map { Row(worker: $0, name: try $0.openName(cipher), maskedPhones: (phones[$0.id!] ?? []).map(\.masked)) },
             next: next)
     }
 }

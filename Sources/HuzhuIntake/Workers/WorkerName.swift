@@ -36,7 +36,7 @@ package enum WorkerName {
         let candidates = try await SearchGrams.candidates(text, recordType: recordType, ngoID: ngoID, cipher: cipher, on: db)
         guard !candidates.isEmpty else { return [] }
         return try await Worker.query(on: db).filter(\.$id ~~ candidates).all()
-            .filter { (try? SearchGrams.matches($0.name(cipher), text)) == true }.compactMap(\.id)
+            .filter { (try? SearchGrams.matches($0.openName(cipher), text)) == true }.compactMap(\.id)
     }
 
     /// For key rotation: the hash and grams of a name re-sealed under the new key.

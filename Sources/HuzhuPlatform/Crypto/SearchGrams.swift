@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import SQLKit
 
@@ -81,6 +82,22 @@ package enum SearchGrams {
             for row in rows { found.insert(try row.decode(column: "record_id", as: UUID.self)) }
         }
         return Array(found)
+    }
+
+    /// A condition on `table.id` for a query of records of this type whose text holds every piece of
+    /// `query`, by hashes alone (a subquery, so a common surname is not cut off at any number). The
+    /// caller confirms the rows it shows by opening their text. Nil when the query has no piece.
+    package static func condition(_ query: String, recordType: String, ngoID: UUID?, table: String,
+                                  cipher: FieldCipher) -> DatabaseQuery.Filter? {
+        let pieces = pieces(ofQuery: query)
+        guard !pieces.isEmpty else { return nil }
+        let branches: [SQLQueryString] = cipher.lookupHashers.map { key in
+            let grams = Array(Set(pieces.map { hash($0, recordType, key: key) }))
+            var select: SQLQueryString = "\(ident: table).\(ident: "id") IN (SELECT record_id FROM \(ident: SearchGram.schema) WHERE record_type = \(bind: recordType) AND gram IN (\(binds: grams))"
+            if let ngoID { select += " AND ngo_id = \(bind: ngoID)" }
+            return select + " GROUP BY record_id HAVING COUNT(DISTINCT gram) >= \(literal: grams.count))"
+        }
+        return .sql(embed: "(" + branches.joined(separator: " OR ") + ")")
     }
 
     /// Whether `text` holds `query` as the search compares them.

@@ -16,7 +16,8 @@ extension Browser {
             ("respondent_name", respondent), ("respondent_role", "labour_contractor"),
         ] + extra)
         #expect(response.status == .seeOther, "open case answered \(response.status): \(response.text.prefix(500))")
-        return try await Case.query(on: app.db).filter(\.$title == title).sort(\.$createdAt, .descending).first()!
+        return try await Case.query(on: app.db).sort(\.$createdAt, .descending).all()
+            .first { (try? $0.openTitle(app.fieldCipher)) == title }!
     }
 }
 
