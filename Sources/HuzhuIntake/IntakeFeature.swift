@@ -11,6 +11,7 @@ package enum IntakeFeature: Feature {
             CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
             CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(), AddWorkerErasure(),
             AddErasureReference(), sealContactText(cipher), CreateSearchGrams(), SealWorkerNames(cipher: cipher),
+            SealTextColumns(Worker.schema, ["notes"], cipher: cipher),
         ]
     }
 
@@ -37,6 +38,7 @@ package enum IntakeFeature: Feature {
     package static let sealedColumns = [
         SealedColumn(table: Worker.schema, cipher: "id_cipher", hash: "id_hash"),
         SealedColumn(table: Worker.schema, cipher: "name_cipher", reindex: WorkerName.reindex),
+        SealedColumn(table: Worker.schema, cipher: "notes_cipher"),
         SealedColumn(table: Worker.schema, cipher: "erasure_reference_cipher"),
         SealedColumn(table: WorkerPhone.schema, cipher: "cipher", hash: "lookup_hash"),
         SealedColumn(table: Contact.schema, cipher: "callback_cipher", hash: "callback_hash"),

@@ -70,7 +70,7 @@ struct DataRightsTests {
             duplicate.officeID = worker.officeID
             try WorkerName.seal(name, onto: duplicate, app.fieldCipher)
             duplicate.gender = .female
-            duplicate.notes = "同一个人，旧记录"
+            duplicate.notesCipher = try app.fieldCipher.seal("同一个人，旧记录")
             duplicate.mergedInto = worker.id
             duplicate.createdAt = Date()
             try await duplicate.create(on: app.db)
@@ -86,10 +86,10 @@ struct DataRightsTests {
             #expect(erased.status == .seeOther)
 
             let after = try #require(try await Worker.find(worker.id, on: app.db))
-            #expect(try after.openName(app.fieldCipher) == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notes == nil)
+            #expect(try after.openName(app.fieldCipher) == WorkerData.anonymisedLabel && after.erasedAt != nil && after.idCipher == nil && after.notesCipher == nil)
             #expect(try await WorkerPhone.query(on: app.db).filter(\.$workerID == worker.id!).count() == 0)
             let merged = try #require(try await Worker.find(duplicate.id, on: app.db))
-            #expect(try merged.openName(app.fieldCipher) == WorkerData.anonymisedLabel && merged.notes == nil && merged.erasedAt != nil)
+            #expect(try merged.openName(app.fieldCipher) == WorkerData.anonymisedLabel && merged.notesCipher == nil && merged.erasedAt != nil)
             let contacts = try await Contact.query(on: app.db).filter(\.$workerID == worker.id!).all()
             #expect(contacts.count == contactsBefore && contacts.allSatisfy {
                 (try? $0.openSummary(app.fieldCipher)) == WorkerData.anonymisedLabel && (try? $0.openAdvice(app.fieldCipher)) == ""

@@ -94,7 +94,7 @@ struct WorkerJSON: Content {
     let office_id: UUID
     let created_at: Date
 
-    init(_ worker: Worker, name: String, phones: [String], idNumber: String?) {
+    init(_ worker: Worker, name: String, notes: String?, phones: [String], idNumber: String?) {
         id = worker.id!
         self.name = name
         self.phones = phones
@@ -106,7 +106,7 @@ struct WorkerJSON: Content {
         industry = worker.industry
         employer = worker.employer
         languages = worker.languages
-        notes = worker.notes
+        self.notes = notes
         consents = Consents(network: worker.consentNetworkOn, sms: worker.consentSMSOn, story: worker.consentStoryOn)
         office_id = worker.officeID
         created_at = worker.createdAt

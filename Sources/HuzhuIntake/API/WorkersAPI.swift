@@ -39,7 +39,7 @@ enum WorkersAPI {
         let page = try await WorkerList.load(try request.query.decode(WorkerFilter.self), ngoID: actor.ngoID,
                                              today: request.today, cipher: request.application.fieldCipher, on: request.db)
         return APIPage(items: page.rows.map { row in
-            WorkerJSON(row.worker, name: row.name, phones: row.maskedPhones, idNumber: row.worker.idCipher == nil ? nil : "******")
+            WorkerJSON(row.worker, name: row.name, notes: nil, phones: row.maskedPhones, idNumber: row.worker.idCipher == nil ? nil : "******")
         }, next: page.next)
     }
 
@@ -51,7 +51,7 @@ enum WorkersAPI {
                                 ngoID: worker.ngoID)
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
         let phones = try await store.phones(of: [worker.id!])[worker.id!] ?? []
-        return WorkerJSON(worker, name: try worker.openName(store.cipher), phones: phones.map { reveal ? $0.digits : $0.masked },
+        return WorkerJSON(worker, name: try worker.openName(store.cipher), notes: try worker.openNotes(store.cipher), phones: phones.map { reveal ? $0.digits : $0.masked },
                           idNumber: try store.idNumber(of: worker).map { reveal ? $0 : ResidentID.mask($0) })
     }
 
@@ -71,7 +71,7 @@ enum WorkersAPI {
         }
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiWorker(.of(worker.id!)).path)
-        try response.content.encode(WorkerJSON(worker, name: values.name, phones: values.phones.map(\.masked), idNumber: values.idNumber?.masked))
+        try response.content.encode(WorkerJSON(worker, name: values.name, notes: values.notes, phones: values.phones.map(\.masked), idNumber: values.idNumber?.masked))
         return response
     }
 

@@ -19,7 +19,7 @@ enum IntakeWorkerData {
         record["id_number"] = try store.idNumber(of: worker)
         let optional: [(String, String?)] = [
             ("birth_year", worker.birthYear.map(String.init)), ("home_province", worker.homeProvince), ("current_city", worker.currentCity),
-            ("industry", worker.industry), ("employer", worker.employer), ("languages", worker.languages), ("notes", worker.notes),
+            ("industry", worker.industry), ("employer", worker.employer), ("languages", worker.languages), ("notes", try worker.openNotes(cipher)),
             ("consent_network_on", worker.consentNetworkOn), ("consent_sms_on", worker.consentSMSOn), ("consent_story_on", worker.consentStoryOn),
         ]
         for (key, value) in optional { if let value { record[key] = value } }

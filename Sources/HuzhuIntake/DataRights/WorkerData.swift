@@ -66,7 +66,7 @@ package enum WorkerData {
         worker.industry = nil
         worker.employer = nil
         worker.languages = nil
-        worker.notes = nil
+        worker.notesCipher = nil
         worker.consentNetworkOn = nil
         worker.consentSMSOn = nil
         worker.consentStoryOn = nil

@@ -47,8 +47,8 @@ struct WorkerMerge {
             survivor.consentNetworkOn = survivor.consentNetworkOn ?? other.consentNetworkOn
             survivor.consentSMSOn = survivor.consentSMSOn ?? other.consentSMSOn
             survivor.consentStoryOn = survivor.consentStoryOn ?? other.consentStoryOn
-            if let notes = other.notes, !notes.isEmpty {
-                survivor.notes = [survivor.notes, notes].compactMap { $0 }.joined(separator: "\n")
+            if let notes = try other.openNotes(cipher), !notes.isEmpty {
+                survivor.notesCipher = try cipher.seal([try survivor.openNotes(cipher), notes].compactMap { $0 }.joined(separator: "\n"))
             }
             other.mergedInto = survivorID
             try await other.save(on: db)

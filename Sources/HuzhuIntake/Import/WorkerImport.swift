@@ -58,7 +58,7 @@ struct WorkerImport {
         for chunk in plan.valid.chunks(of: 200) {
             let workers = sql.insert(into: Worker.schema).columns(
                 "id", "ngo_id", "office_id", "name_cipher", "name_hash", "gender", "birth_year", "home_province", "current_city", "industry",
-                "employer", "languages", "notes", "id_cipher", "id_hash", "id_network_hash", "created_at", "created_by")
+                "employer", "languages", "notes_cipher", "id_cipher", "id_hash", "id_network_hash", "created_at", "created_by")
             var phones: [[any SQLExpression]] = []
             var grams: [[any SQLExpression]] = []
             for (_, values) in chunk {
@@ -68,7 +68,7 @@ struct WorkerImport {
                     SQLBind(id), SQLBind(ngoID), SQLBind(officeID), SQLBind(try cipher.seal(values.name)),
                     SQLBind(WorkerName.hash(values.name, cipher)), SQLBind(values.gender.rawValue),
                     SQLBind(values.birthYear), SQLBind(values.homeProvince), SQLBind(values.currentCity), SQLBind(values.industry),
-                    SQLBind(values.employer), SQLBind(values.languages), SQLBind(values.notes),
+                    SQLBind(values.employer), SQLBind(values.languages), SQLBind(try values.notes.map { try cipher.seal($0) }),
                     SQLBind(try idNumber.map { try cipher.seal($0) }), SQLBind(idNumber.map(cipher.lookupHash)),
                     SQLBind(idNumber.map(cipher.networkHash)), SQLBind(now), SQLBind(userID),
                 ] as [any SQLExpression])

@@ -23,7 +23,8 @@ package final class Worker: Model, @unchecked Sendable {
     @OptionalField(key: "industry") package var industry: String?
     @OptionalField(key: "employer") package var employer: String?
     @OptionalField(key: "languages") package var languages: String?
-    @OptionalField(key: "notes") package var notes: String?
+    /// Staff's notes about the worker, sealed (`openNotes`).
+    @OptionalField(key: "notes_cipher") package var notesCipher: Data?
     /// Consents, each as the ISO date it was given (nil: not given).
     @OptionalField(key: "consent_network_on") package var consentNetworkOn: String?
     @OptionalField(key: "consent_sms_on") package var consentSMSOn: String?
@@ -46,6 +47,7 @@ package final class Worker: Model, @unchecked Sendable {
     package init() {}
 
     package func openName(_ cipher: FieldCipher) throws -> String { try cipher.open(nameCipher) }
+    package func openNotes(_ cipher: FieldCipher) throws -> String? { try notesCipher.map { try cipher.open($0) } }
 }
 
 package enum Gender: String, Codable, CaseIterable, Sendable {

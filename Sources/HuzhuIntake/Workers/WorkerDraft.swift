@@ -24,7 +24,7 @@ struct WorkerDraft: Content {
     init() {}
 
     /// A stored worker as the edit form shows it, numbers in full.
-    init(_ worker: Worker, name: String, phones: [PhoneNumber], idNumber: String?) {
+    init(_ worker: Worker, name: String, notes: String?, phones: [PhoneNumber], idNumber: String?) {
         full_name = name
         self.phones = phones.map(\.digits).joined(separator: ", ")
         id_number = idNumber
@@ -35,7 +35,7 @@ struct WorkerDraft: Content {
         industry = worker.industry
         employer = worker.employer
         languages = worker.languages
-        notes = worker.notes
+        self.notes = notes
         consent_network = worker.consentNetworkOn == nil ? nil : "on"
         consent_sms = worker.consentSMSOn == nil ? nil : "on"
         consent_story = worker.consentStoryOn == nil ? nil : "on"

@@ -49,7 +49,7 @@ package struct WorkerStore {
         worker.industry = values.industry
         worker.employer = values.employer
         worker.languages = values.languages
-        worker.notes = values.notes
+        worker.notesCipher = try values.notes.map { try cipher.seal($0) }
         worker.consentNetworkOn = Self.consent(values.consentNetwork, was: worker.id == nil ? nil : worker.consentNetworkOn, today: today)
         worker.consentSMSOn = Self.consent(values.consentSMS, was: worker.id == nil ? nil : worker.consentSMSOn, today: today)
         worker.consentStoryOn = Self.consent(values.consentStory, was: worker.id == nil ? nil : worker.consentStoryOn, today: today)

@@ -40,6 +40,7 @@ enum WorkerViews {
     struct Detail {
         let worker: Worker
         let name: String
+        let notes: String?
         /// Masked unless revealed.
         let phones: [String]
         let idNumber: String?
@@ -66,7 +67,7 @@ enum WorkerViews {
                     t.detail("field.industry", worker.industry),
                     t.detail("field.employer", worker.employer),
                     t.detail("field.languages", worker.languages),
-                    t.detail("field.notes", worker.notes),
+                    t.detail("field.notes", detail.notes),
                     t.detail("field.consent_network", consent(worker.consentNetworkOn)),
                     t.detail("field.consent_sms", consent(worker.consentSMSOn)),
                     t.detail("field.consent_story", consent(worker.consentStoryOn))),

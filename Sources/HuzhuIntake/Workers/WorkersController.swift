@@ -54,7 +54,7 @@ enum WorkersController {
             if let node = try await section(request, worker) { sections.append(node) }
         }
         let detail = WorkerViews.Detail(
-            worker: worker, name: try worker.openName(store.cipher), phones: phones.map { revealed ? $0.digits : $0.masked },
+            worker: worker, name: try worker.openName(store.cipher), notes: try worker.openNotes(store.cipher), phones: phones.map { revealed ? $0.digits : $0.masked },
             idNumber: idNumber.map { revealed ? $0 : ResidentID.mask($0) },
             revealed: revealed, mayReveal: request.may(.revealIdentifiers, in: .ngo(worker.ngoID)), history: history,
             sections: sections)
@@ -67,7 +67,7 @@ enum WorkersController {
         try await request.audit(.revealIdentifiers, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID,
                                 detail: AuditDetail("edit form"))
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
-        let draft = WorkerDraft(worker, name: try worker.openName(store.cipher), phones: try await store.phones(of: [worker.id!])[worker.id!] ?? [],
+        let draft = WorkerDraft(worker, name: try worker.openName(store.cipher), notes: try worker.openNotes(store.cipher), phones: try await store.phones(of: [worker.id!])[worker.id!] ?? [],
                                 idNumber: try store.idNumber(of: worker))
         return request.page(request.t("workers.edit"), WorkerViews.form(draft, id: worker.id!, errors: ValidationErrors(),
                                                                         request.pageContext))
