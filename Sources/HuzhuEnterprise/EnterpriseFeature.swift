@@ -36,6 +36,7 @@ package enum EnterpriseFeature: Feature {
             return (queryLink(EnterpriseRoute.newFeedback.path, [("contact", contact.id!.uuidString.lowercased())]), "feedback.from_contact")
         }
         app.homePanels.append(escalationsPanel)
+        app.workerDataParts.append(WorkerFeedback.part)
         // At most a few submissions of the public form per address in ten minutes: enough to stop a flood
         // from one phone without keeping anything about who sent what.
         app.rateRules.append(RateRule(name: "voice", limit: 5, window: 600, messageKey: "voice.too_many") { request in

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HuzhuCore
 @testable import HuzhuCases
+@testable import HuzhuEnterprise
 @testable import HuzhuIndicators
 @testable import HuzhuIntake
 import HuzhuPlatform
@@ -136,8 +137,22 @@ struct DataRightsTests {
             let sealedWords = try await CaseEvent.query(on: app.db).filter(\.$caseID == opened.id!).all().map { try $0.openText(app.fieldCipher) }
             #expect(sealedWords.contains { $0.contains(health) })
 
+            // And the contact recorded as feedback to a partner enterprise, the worker named.
+            _ = try await DemoPartner.loadIfEmpty(into: app)
+            let partner = try #require(try await Partnership.query(on: app.db).first())
+            let hotline = browser.fresh()
+            try await hotline.login("ngoadmin")
+            #expect(try await hotline.post("/feedback/new", [
+                "partner": partner.id!.uuidString, "contact": contact.id!.uuidString, "channel": "hotline", "category": "safety",
+                "severity": "normal", "treatment": "named", "worker_name": name, "callback": phone.digits,
+                "description": "\(name)说：\(health)",
+            ]).status == .seeOther)
+
             let erased = try await browser.post("/workers/\(worker.id!)/erase", ["request_reference": "2026-11-20 电话", "confirm": "on"])
             #expect(erased.status == .seeOther)
+            let feedback = try #require(try await Feedback.query(on: app.db).filter(\.$contactID == contact.id!).first())
+            #expect(feedback.nameCipher == nil && feedback.callbackCipher == nil)
+            #expect(try !app.fieldCipher.open(feedback.descriptionCipher).contains(name))
             for needle in [name, phone.digits, spaced, health] {
                 let left = try await app.textColumns(containing: needle)
                 #expect(left.isEmpty, "\(needle) in \(left)")

@@ -30,8 +30,14 @@ struct SealCaseTitles: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await SealTextColumns(Case.schema, ["title"], cipher: cipher).prepare(on: database)
-        for found in try await Case.query(on: database).all() {
-            try await CaseTitle.index(found, title: try found.openTitle(cipher), cipher, on: database)
+        var after: UUID?
+        while true {  // a page at a time: a national network holds many cases
+            let query = Case.query(on: database).sort(\.$id).limit(500)
+            if let after { query.filter(\.$id > after) }
+            let page = try await query.all()
+            guard let last = page.last else { break }
+            for found in page { try await CaseTitle.index(found, title: try found.openTitle(cipher), cipher, on: database) }
+            after = last.id
         }
     }
 
