@@ -64,6 +64,9 @@ struct KeyRotationTests {
             #expect(try one.content.decode(WorkerJSON.self).id_number?.hasSuffix("4258") == true, "\(one.text)")
             #expect(try await lookup(app, headers, phone: "110101199003074258").map(\.name) == ["轮换前"])
             #expect(try await lookup(app, headers, phone: "13900139003").map(\.name) == ["轮换中"])
+            // Names are still found by part: their search grams were re-derived under the new key.
+            let byName = try await app.testing().sendRequest(.GET, "/api/v1/workers?q=%E8%BD%AE%E6%8D%A2", headers: headers)  // 轮换
+            #expect(byName.text.contains("轮换前") && byName.text.contains("轮换中"), "\(byName.text)")
             let lookup = try await app.testing().sendRequest(.GET, "/api/v1/lookup?phone=13900139002", headers: headers)
             #expect(lookup.text.contains("请回电") && lookup.text.contains("open_callbacks\":[{"), "\(lookup.text)")
             let supervisor = browser.fresh()
