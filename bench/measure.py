@@ -128,11 +128,16 @@ end
         cursor = page.get("next") or cursor
     rows.append(wrk("contacts list, page 41", BASE + f"/api/v1/contacts?after={cursor}", 8, [AUTH]))
     rows.append(wrk("worker search by partial name 王, first page", BASE + "/api/v1/workers?q=%E7%8E%8B", 8, [AUTH]))
-    cursor = None
+    cursor, pages = None, 1
     for _ in range(20):
         page = api("/api/v1/workers?q=%E7%8E%8B" + (f"&after={cursor}" if cursor else ""))
-        cursor = page.get("next") or cursor
-    rows.append(wrk("worker search 王, page 21", BASE + f"/api/v1/workers?q=%E7%8E%8B&after={cursor}", 8, [AUTH]))
+        if not page.get("next"):
+            break
+        cursor, pages = page["next"], pages + 1
+    if pages == 21:
+        rows.append(wrk("worker search 王, page 21", BASE + f"/api/v1/workers?q=%E7%8E%8B&after={cursor}", 8, [AUTH]))
+    else:
+        print(f"worker search 王: {pages} page(s) of results, so page 21 is not measured")
 
     # The largest case of the token owner's office (a caseworker reads their office's cases).
     case, size = sql("""
