@@ -135,6 +135,10 @@ struct CaseTests {
             #expect(try await list("q=赵六").contains("欠薪案"))
             #expect(try await list("q=甲建筑").contains("欠薪案"))
             #expect(try await list("q=\(wages.number)").contains("欠薪案"))
+            // Titles are sealed and found by part, by a character or by pairs, through their keyed grams.
+            let byCharacter = try await list("q=伤"), byPair = try await list("q=欠薪")
+            #expect(byCharacter.contains("工伤案") && !byCharacter.contains("欠薪案"))
+            #expect(byPair.contains("欠薪案") && !byPair.contains("工伤案"))
             let employer = try #require(try await Employer.query(on: app.db).filter(\.$name == "甲建筑公司").first())
             #expect(!(try await list("employer=\(employer.id!)").contains("工伤案")))
             let caseworker = try await app.user("caseworker").requireID()
