@@ -53,11 +53,11 @@ extension Request {
     }
 
     /// The partnerships held by the signed-in person's office (all of the NGO's for an NGO admin), by name.
+    /// (An NGO's partnerships are few: the policy decides for each, rather than a filter by role here.)
     func heldPartnerships() async throws -> [Partnership] {
         let actor = try inOwnScope(.workFeedback)
-        let query = Partnership.query(on: db).filter(\.$ngoID == actor.ngoID ?? UUID()).sort(\.$name)
-        if actor.role.reach == .office { query.filter(\.$officeID == actor.officeID ?? UUID()) }
-        return try await query.all()
+        return try await Partnership.query(on: db).filter(\.$ngoID == actor.ngoID ?? UUID()).sort(\.$name).all()
+            .filter { may(.workFeedback, in: $0.scope) }
     }
 
     /// The partnerships whose liaison the signed-in person is; nothing of any other enterprise.

@@ -216,7 +216,7 @@ struct EnterpriseTests {
             // Issuing November again is a correction: it needs a reason, and replaces the first.
             #expect(try await browser.post(path, ["period": "2026-11", "recommendations": "-"]).status == .unprocessableEntity)
             #expect(try await browser.post(path, ["period": "2026-11", "revision_reason": "分类更正", "recommendations": "-"]).status == .seeOther)
-            let reports = try await EnterpriseReport.query(on: app.db).filter(\.$period == "2026-11").sort(\.$issuedAt).all()
+            let reports = try await EnterpriseReport.query(on: app.db).filter(\.$periodCode == "2026-11").sort(\.$issuedAt).all()
             #expect(reports.count == 2 && reports[1].replacesID == reports[0].id && reports[1].shownTotal == 5)
             // The trend repeats the earlier report's total as issued, and nothing from outside the reports.
             #expect(reports[1].html.contains("2026-10：0") && reports[1].html.contains("2026-11：5"))

@@ -119,13 +119,23 @@ package final class EnterpriseReport: Model, @unchecked Sendable {
     @Field(key: "html") package var html: String
     @Field(key: "issued_by") package var issuedBy: UUID
     @Field(key: "issued_at") package var issuedAt: Date
-    /// nil only on reports issued before periods were whole months or quarters.
-    @OptionalField(key: "period") package var period: String?
+    /// `2026-03` or `2026-Q1` (`ReportPeriod`); nil only on reports issued before periods were whole
+    /// months or quarters. Read and written as `period`.
+    @OptionalField(key: "period") package var periodCode: String?
     @OptionalField(key: "shown_total") package var shownTotal: Int?
     @OptionalField(key: "replaces_id") package var replacesID: UUID?
     @OptionalField(key: "revision_reason") package var revisionReason: String?
 
     package init() {}
+
+    package var period: ReportPeriod? {
+        get { periodCode.flatMap(ReportPeriod.init) }
+        set { periodCode = newValue?.description }
+    }
+
+    /// The period as lists show it: its code, or an old report's days.
+    package var periodLabel: String { periodCode ?? "\(periodFrom) – \(periodTo)" }
+
 }
 
 /// Reports gain their period, the total they showed, and what they replace.

@@ -61,7 +61,7 @@ enum PartnersController {
         guard !offices.isEmpty else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         let typed = request.typedForm
         var errors = ValidationErrors()
-        let office = offices.first { $0.id?.uuidString == typed["office"]?.uppercased() }
+        let office = offices.first { $0.id != nil && $0.id == typed["office"].flatMap(UUID.init(uuidString:)) }
         if office == nil { errors.add("office", "error.choice_invalid") }
         let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
         let start = CalendarDate(iso: typed["start_on"] ?? "")

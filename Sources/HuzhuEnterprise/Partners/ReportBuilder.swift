@@ -34,7 +34,7 @@ struct ReportBuilder {
         let items = try await items(in: period)
         let table = table(items)
         let hidden = t("report.hidden", String(k))
-        let trend = ReportPeriod.trend(earlier: earlier.compactMap { report in report.period.flatMap(ReportPeriod.init).map { ($0, report.shownTotal) } },
+        let trend = ReportPeriod.trend(earlier: earlier.compactMap { report in report.period.map { ($0, report.shownTotal) } },
                                        this: (period, table.total))
         let responded = items.compactMap { item in item.respondedAt.flatMap { at in item.forwardedAt.map { at.timeIntervalSince($0) } } }.sorted()
         let closed = items.filter { $0.status == .closed || $0.status == .verified }.count
@@ -99,7 +99,7 @@ enum ReportsView {
         return .section(.class("card"), .id("reports"), .h2(.text(t("report.reports"))),
             .ul(.forEach(reports) { report in
                 .li(.a(.href(EnterpriseRoute.report(.of(report.id!)).path),
-                       .text("\(report.period ?? "\(report.periodFrom) – \(report.periodTo)") · \(t.date(report.issuedAt))")),
+                       .text("\(report.periodLabel) · \(t.date(report.issuedAt))")),
                     .if(replaced.contains(report.id!), .text(" · \(t("report.replaced"))")))
             }),
             .if(manage, Forms.post(EnterpriseRoute.partnerReports(.of(partnership.id!)).path, page,

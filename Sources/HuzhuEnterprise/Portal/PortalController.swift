@@ -22,9 +22,7 @@ enum PortalController {
         let ids = partnerships.compactMap(\.id)
         let items = ids.isEmpty ? [] : try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids)
             .filter(\.$forwardedAt != nil).sort(\.$forwardedAt, .descending).limit(200).all()
-        var reports: [EnterpriseReport] = []
-        for id in ids { reports += try await reportsInForce(id, on: request.db) }
-        reports.sort { $0.issuedAt > $1.issuedAt }
+        let reports = try await reportsInForce(ids, on: request.db).sorted { $0.issuedAt > $1.issuedAt }
         let t = request.t
         let page = request.pageContext
         let now = request.application.clock.now()
@@ -50,7 +48,7 @@ enum PortalController {
                 }),
             .section(.class("card"), .h2(.text(t("report.reports"))),
                 .ul(.forEach(reports) { report in
-                    .li(.a(.href(EnterpriseRoute.report(.of(report.id!)).path), .text(report.period ?? "\(report.periodFrom) – \(report.periodTo)")))
+                    .li(.a(.href(EnterpriseRoute.report(.of(report.id!)).path), .text(report.periodLabel)))
                 }))))
     }
 
@@ -98,7 +96,7 @@ enum PortalController {
         if actor.role == .enterpriseLiaison {
             // A replaced report is the NGO's record; the enterprise sees only the revision in force.
             guard try await request.liaisonPartnerships().contains(where: { $0.id == report.partnershipID }),
-                  try await reportsInForce(report.partnershipID, on: request.db).contains(where: { $0.id == report.id }) else {
+                  try await reportsInForce([report.partnershipID], on: request.db).contains(where: { $0.id == report.id }) else {
                 throw HuzhuAbort.notFound
             }
         } else {
@@ -119,9 +117,9 @@ enum PortalController {
             throw ValidationErrors([FieldError("period", "error.report_period")])
         }
         let reason = (form["revision_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let inForce = try await reportsInForce(partnership.requireID(), on: request.db)
-        let replaced = inForce.first { $0.period == period.description }
-        if inForce.contains(where: { $0.period.flatMap(ReportPeriod.init).map(period.overlaps) == true && $0.period != period.description }) {
+        let inForce = try await reportsInForce([partnership.requireID()], on: request.db)
+        let replaced = inForce.first { $0.period == period }
+        if inForce.contains(where: { $0.period.map(period.overlaps) == true && $0.period != period }) {
             throw ValidationErrors([FieldError("period", "error.report_overlap")])
         }
         if replaced != nil && reason.isEmpty { throw ValidationErrors([FieldError("revision_reason", "error.revision_reason")]) }
@@ -134,7 +132,7 @@ enum PortalController {
         let report = EnterpriseReport()
         report.ngoID = partnership.ngoID
         report.partnershipID = partnership.id!
-        report.period = period.description
+        report.period = period
         report.periodFrom = period.start.description
         report.periodTo = period.last.description
         report.shownTotal = total
@@ -150,9 +148,10 @@ enum PortalController {
         return request.redirect(to: EnterpriseRoute.report(.of(report.id!)).path)
     }
 
-    /// A partnership's reports that no revision has replaced.
-    static func reportsInForce(_ partnershipID: UUID, on db: any Database) async throws -> [EnterpriseReport] {
-        let reports = try await EnterpriseReport.query(on: db).filter(\.$partnershipID == partnershipID).all()
+    /// These partnerships' reports that no revision has replaced.
+    static func reportsInForce(_ partnershipIDs: [UUID], on db: any Database) async throws -> [EnterpriseReport] {
+        guard !partnershipIDs.isEmpty else { return [] }
+        let reports = try await EnterpriseReport.query(on: db).filter(\.$partnershipID ~~ partnershipIDs).all()
         let replaced = Set(reports.compactMap(\.replacesID))
         return reports.filter { !replaced.contains($0.id!) }
     }

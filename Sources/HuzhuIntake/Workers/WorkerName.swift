@@ -31,19 +31,19 @@ package enum WorkerName {
         try await index(worker, name: name, cipher, on: db)
     }
 
-    /// The NGO's workers whose name holds `text` (at most `limit` candidates by hash, each confirmed).
-    package static func matching(_ text: String, ngoID: UUID?, cipher: FieldCipher, on db: any Database) async throws -> [UUID] {
-        let candidates = try await SearchGrams.candidates(text, recordType: recordType, ngoID: ngoID, cipher: cipher, on: db)
-        guard !candidates.isEmpty else { return [] }
-        return try await Worker.query(on: db).filter(\.$id ~~ candidates).all()
+    /// The NGO's workers whose name holds `text`: at most `limit` found by hash, each confirmed.
+    package static func matching(_ text: String, ngoID: UUID?, cipher: FieldCipher, limit: Int = 500,
+                                 on db: any Database) async throws -> [UUID] {
+        guard let byName = SearchGrams.condition(text, recordType: recordType, ngoID: ngoID, table: Worker.schema,
+                                                 cipher: cipher) else { return [] }
+        return try await Worker.query(on: db).filter(byName).limit(limit).all()
             .filter { (try? SearchGrams.matches($0.openName(cipher), text)) == true }.compactMap(\.id)
     }
 
-    /// For key rotation: the hash and grams of a name re-sealed under the new key.
+    /// The hash and grams of a name sealed under `cipher` (key rotation, the migration that seals names).
     static let reindex: SealedColumn.Reindex = { id, name, cipher, db in
         try await db.sql.update(Worker.schema).set("name_hash", to: SQLBind(hash(name, cipher))).where("id", .equal, SQLBind(id)).run()
-        let ngoID = try await Worker.find(id, on: db)?.ngoID
-        try await SearchGrams.index(name, recordType: recordType, recordID: id, ngoID: ngoID, cipher: cipher, on: db)
+        try await SearchGrams.reindex(recordType: recordType, table: Worker.schema)(id, name, cipher, db)
     }
 }
 
@@ -52,33 +52,14 @@ struct SealWorkerNames: AsyncMigration {
     let cipher: FieldCipher
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(Worker.schema).field("name_cipher", .data).update()
         try await database.schema(Worker.schema).field("name_hash", .string).update()
-        let sql = database.sql
-        var after: UUID?
-        while true {
-            var query = sql.select().column("id").column("ngo_id").column("name").from(Worker.schema)
-            if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
-            let rows = try await query.orderBy("id").limit(500).all()
-            guard let last = rows.last else { break }
-            for row in rows {
-                let id = try row.decode(column: "id", as: UUID.self)
-                let name = try row.decode(column: "name", as: String.self)
-                try await sql.update(Worker.schema).set("name_cipher", to: SQLBind(try cipher.seal(name)))
-                    .set("name_hash", to: SQLBind(WorkerName.hash(name, cipher))).where("id", .equal, SQLBind(id)).run()
-                try await SearchGrams.index(name, recordType: WorkerName.recordType, recordID: id,
-                                            ngoID: try row.decode(column: "ngo_id", as: UUID.self), cipher: cipher, on: database)
-            }
-            after = try last.decode(column: "id", as: UUID.self)
-        }
-        try await sql.drop(index: "workers_ngo_name").run()
-        try await database.schema(Worker.schema).deleteField("name").update()
-        try await sql.create(index: "workers_name_hash").on(Worker.schema).column("ngo_id").column("name_hash").run()
+        try await database.sql.drop(index: "workers_ngo_name").run()
+        try await SealTextColumns(Worker.schema, ["name"], cipher: cipher, reindex: WorkerName.reindex).prepare(on: database)
+        try await database.sql.create(index: "workers_name_hash").on(Worker.schema).column("ngo_id").column("name_hash").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Worker.schema).field("name", .string).update()
-        try await database.schema(Worker.schema).deleteField("name_cipher").update()
+        try await SealTextColumns(Worker.schema, ["name"], cipher: cipher).revert(on: database)
         try await database.schema(Worker.schema).deleteField("name_hash").update()
     }
 }

@@ -24,13 +24,18 @@ package struct CreateAuditEvents: AsyncMigration {
         try await sql.create(index: "audit_events_ngo_occurred").on(AuditEvent.schema)
             .column("ngo_id").column("occurred_at").run()
         try await sql.create(index: "audit_events_record").on(AuditEvent.schema).column("record_id").run()
-        try await AppendOnly.protect(AuditEvent.schema, message: "audit_events is append-only", on: database)
+        try await AppendOnly.protect(AuditEvent.schema, message: AuditEvent.appendOnlyMessage, on: database)
     }
 
     package func revert(on database: any Database) async throws {
         try await database.schema(AuditEvent.schema).delete()
         try await AppendOnly.unprotect(AuditEvent.schema, on: database)
     }
+}
+
+extension AuditEvent {
+    /// What the database answers a statement that would change or delete a row.
+    static let appendOnlyMessage = "audit_events is append-only"
 }
 
 /// Rewrites the audit log once: older rows could hold words (a case note, a file name, a login typed,
@@ -43,7 +48,7 @@ package struct ClearAuditDetails: AsyncMigration {
         let count = try await AuditEvent.query(on: database).filter(\.$detail != nil).count()
         guard count > 0 else { return }
         database.logger.notice("Rewriting the audit log once: removing the detail of \(count) rows written before audit rows held ids only (the append-only trigger is lifted for this statement and restored).")
-        try await AppendOnly.rewriting(AuditEvent.schema, message: "audit_events is append-only", on: database) {
+        try await AppendOnly.rewriting(AuditEvent.schema, message: AuditEvent.appendOnlyMessage, on: database) {
             try await database.sql.update(AuditEvent.schema).set("detail", to: SQLLiteral.null).where("detail", .isNot, SQLLiteral.null).run()
         }
     }

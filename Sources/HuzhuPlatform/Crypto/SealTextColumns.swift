@@ -5,15 +5,18 @@ import SQLKit
 /// Moves free-text columns into sealed ones, once: adds `<column>_cipher` beside each, seals every row's
 /// text into it (a page at a time), and drops the column in clear. After it, the words are in the
 /// database file only as ciphertext, and `huzhu keys rotate` covers them like any sealed column.
+/// `reindex` derives what else is kept of each text under the key (search grams), as key rotation does.
 package struct SealTextColumns: AsyncMigration {
     package let table: String
     package let columns: [String]
     package let cipher: FieldCipher
+    package let reindex: SealedColumn.Reindex?
 
-    package init(_ table: String, _ columns: [String], cipher: FieldCipher) {
+    package init(_ table: String, _ columns: [String], cipher: FieldCipher, reindex: SealedColumn.Reindex? = nil) {
         self.table = table
         self.columns = columns
         self.cipher = cipher
+        self.reindex = reindex
     }
 
     package var name: String { "SealTextColumns(\(table): \(columns.joined(separator: ", ")))" }
@@ -32,13 +35,14 @@ package struct SealTextColumns: AsyncMigration {
             let rows = try await query.orderBy("id").limit(500).all()
             guard let last = rows.last else { break }
             for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                let texts = try columns.map { try row.decodeNil(column: $0) ? nil : try row.decode(column: $0, as: String.self) }
                 var update = sql.update(table)
-                for column in columns {
-                    let text = try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: String.self)
-                    let sealed = try text.map { try cipher.seal($0) }
-                    update = update.set(SQLIdentifier(Self.sealed(column)), to: SQLBind(sealed))
+                for (column, text) in zip(columns, texts) {
+                    update = update.set(SQLIdentifier(Self.sealed(column)), to: SQLBind(try text.map { try cipher.seal($0) }))
                 }
-                try await update.where("id", .equal, SQLBind(try row.decode(column: "id", as: UUID.self))).run()
+                try await update.where("id", .equal, SQLBind(id)).run()
+                if let reindex { for text in texts.compactMap({ $0 }) { try await reindex(id, text, cipher, database) } }
             }
             after = try last.decode(column: "id", as: UUID.self)
         }

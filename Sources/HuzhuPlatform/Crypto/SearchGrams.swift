@@ -63,25 +63,14 @@ package enum SearchGrams {
         try await insert.run()
     }
 
-    /// Records of this type (of this NGO, if given) whose text holds every piece of `query`, by hashes
-    /// alone; at most `limit`. The caller confirms them by opening their text.
-    package static func candidates(_ query: String, recordType: String, ngoID: UUID?, cipher: FieldCipher, limit: Int = 2000,
-                                   on db: any Database) async throws -> [UUID] {
-        let pieces = pieces(ofQuery: query)
-        guard !pieces.isEmpty else { return [] }
-        var found: Set<UUID> = []
-        // Each key's hashes on their own: during a rotation a row is indexed under one key or the other.
-        for key in cipher.lookupHashers {
-            let grams = pieces.map { hash($0, recordType, key: key) }
-            var select = db.sql.select().column("record_id").from(SearchGram.schema)
-                .where("record_type", .equal, SQLBind(recordType)).where("gram", .in, SQLBind.group(grams))
-            if let ngoID { select = select.where("ngo_id", .equal, SQLBind(ngoID)) }
-            let rows = try await select.groupBy("record_id")
-                .having(SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("gram"))), .greaterThanOrEqual, SQLBind(grams.count))
-                .limit(limit).all()
-            for row in rows { found.insert(try row.decode(column: "record_id", as: UUID.self)) }
+    /// Re-derives a record's grams from its text under `cipher` (key rotation, sealing a column): the
+    /// record's NGO read from `table` by SQL, so that it works whatever the model's columns are by then.
+    package static func reindex(recordType: String, table: String) -> SealedColumn.Reindex {
+        { id, text, cipher, db in
+            let ngoID = try await db.sql.select().column("ngo_id").from(table).where("id", .equal, SQLBind(id)).first()?
+                .decode(column: "ngo_id", as: UUID?.self)
+            try await index(text, recordType: recordType, recordID: id, ngoID: ngoID, cipher: cipher, on: db)
         }
-        return Array(found)
     }
 
     /// A condition on `table.id` for a query of records of this type whose text holds every piece of
