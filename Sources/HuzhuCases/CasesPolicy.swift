@@ -63,11 +63,11 @@ enum CasesPolicy {
     static func grant(_ policy: inout Policy) {
         policy.grant(.readCases, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker])
         policy.grant(.workCases, to: [.ngoAdmin, .officeSupervisor, .caseworker])
-        policy.grant(.workAssignedCases, to: [.volunteerLawyer], when: Policy.withinNGO)
+        policy.grant(.workAssignedCases, to: [.volunteerLawyer], within: .ngo)
         policy.grant(.approveClosings, to: [.ngoAdmin, .officeSupervisor])
         policy.grant(.configureCases, to: [.ngoAdmin, .officeSupervisor])
-        policy.grant(.manageEmployers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker], when: Policy.withinNGO)
-        policy.grant(.mergeEmployers, to: [.ngoAdmin, .officeSupervisor], when: Policy.withinNGO)
+        policy.grant(.manageEmployers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker], within: .ngo)
+        policy.grant(.mergeEmployers, to: [.ngoAdmin, .officeSupervisor], within: .ngo)
         policy.grant(.useCalculator, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker, .hotlineVolunteer,
                                           .volunteerLawyer])
         policy.grant(.manageLawParameters, to: [.networkAdmin])

@@ -1,6 +1,7 @@
 import Foundation
 
 /// A date of legal meaning (a birth date, an employment start): a day in the calendar, not an instant.
+/// Encoded as its ISO text (`2026-11-22`), so a database column of it is text that sorts as dates do.
 public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -27,6 +28,19 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
             return nil
         }
         self.init(year: y, month: m, day: d)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {

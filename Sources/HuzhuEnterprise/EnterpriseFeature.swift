@@ -101,7 +101,7 @@ enum DemoPartner {
             partnership.officeID = office.id
             partnership.employerID = employer.id!
             partnership.name = employer.name
-            partnership.startOn = "2026-01-01"
+            partnership.startOn = CalendarDate(year: 2026, month: 1, day: 1)!
             partnership.sitesText = "一厂 SMT 车间\n一厂 组装车间\n二厂\n宿舍区"
             partnership.reportMonths = 1
             partnership.responsibleID = responsible.id!

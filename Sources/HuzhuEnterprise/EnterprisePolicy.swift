@@ -37,7 +37,7 @@ enum EnterprisePolicy {
     static func grant(_ policy: inout Policy) {
         policy.grant(.managePartners, to: [.ngoAdmin, .officeSupervisor])
         policy.grant(.workFeedback, to: [.ngoAdmin, .officeSupervisor, .caseworker])
-        policy.grant(.usePortal, to: [.enterpriseLiaison], when: Policy.withinNGO)
+        policy.grant(.usePortal, to: [.enterpriseLiaison], within: .ngo)
     }
 }
 
@@ -45,19 +45,16 @@ extension Request {
     /// A partnership by id, if the signed-in person may work with its feedback (or do `permission`);
     /// another office's or NGO's does not exist for them.
     func partnership(_ id: UUID, _ permission: Permission = .workFeedback) async throws -> Partnership {
-        let actor = try requireActor()
-        guard let found = try await Partnership.query(on: db).filter(\.$id == id).filter(\.$ngoID == actor.ngoID ?? UUID()).first()
+        guard let found = try await Partnership.query(on: db).filter(\.$id == id).visible(try tenant()).first()
         else { throw HuzhuAbort.notFound }
         try authorizeRecord(permission, in: found.scope)
         return found
     }
 
     /// The partnerships held by the signed-in person's office (all of the NGO's for an NGO admin), by name.
-    /// (An NGO's partnerships are few: the policy decides for each, rather than a filter by role here.)
     func heldPartnerships() async throws -> [Partnership] {
-        let actor = try inOwnScope(.workFeedback)
-        return try await Partnership.query(on: db).filter(\.$ngoID == actor.ngoID ?? UUID()).sort(\.$name).all()
-            .filter { may(.workFeedback, in: $0.scope) }
+        try inOwnScope(.workFeedback)
+        return try await Partnership.query(on: db).visible(try visibility(.workFeedback)).sort(\.$name).all()
     }
 
     /// The partnerships whose liaison the signed-in person is; nothing of any other enterprise.

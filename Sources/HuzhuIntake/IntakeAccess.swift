@@ -15,10 +15,7 @@ extension Request {
     /// The contact of the route's `:id`, read by the signed-in person (an audited read). Another NGO's
     /// contact, or one of their NGO they may not read, does not exist for them.
     func readContact() async throws -> Contact {
-        let actor = try requireActor()
-        let query = Contact.query(on: db).filter(\.$id == (try routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let contact = try await query.first() else { throw HuzhuAbort.notFound }
+        guard let contact = try await Contact.query(on: db).filter(\.$id == (try routeID())).visible(try tenant()).first() else { throw HuzhuAbort.notFound }
         guard mayRead(contact) else { throw HuzhuAbort.notFound }
         try await audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)
         return contact
@@ -27,10 +24,7 @@ extension Request {
     /// The worker of the route's `:id`, if the signed-in person may read the NGO's workers; a merged
     /// record leads to the worker it was merged into. The caller audits the read (a view or a reveal).
     func findWorker() async throws -> Worker {
-        let actor = try requireActor()
-        let query = Worker.query(on: db).filter(\.$id == (try routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let worker = try await query.first() else { throw HuzhuAbort.notFound }
+        guard let worker = try await Worker.query(on: db).filter(\.$id == (try routeID())).visible(try tenant()).first() else { throw HuzhuAbort.notFound }
         try authorizeRecord(.readWorkers, in: .ngo(worker.ngoID))
         if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: db) { return merged }
         return worker

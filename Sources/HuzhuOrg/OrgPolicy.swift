@@ -50,13 +50,13 @@ enum OrgPolicy {
         policy.grant(.manageOffices, to: [.networkAdmin, .ngoAdmin])
         policy.grant(.manageUsers, to: [.networkAdmin, .ngoAdmin])
         policy.grant(.readAuditLog, to: [.networkAdmin, .ngoAdmin])
-        policy.grant(.ownTokens, to: Set(Role.allCases)) { _, _ in true }
-        policy.grant(.ownSecondFactor, to: Set(Role.allCases)) { _, _ in true }
+        policy.grant(.ownTokens, to: Set(Role.allCases), within: .anywhere)
+        policy.grant(.ownSecondFactor, to: Set(Role.allCases), within: .anywhere)
     }
 
     /// The roles a person may give: never one that reaches further than their own, so an NGO admin
     /// cannot make a network admin.
     static func assignableRoles(by actor: Actor) -> [Role] {
-        Role.allCases.filter { $0.reach <= actor.role.reach }
+        Policy.assignableRoles(by: actor)
     }
 }

@@ -29,7 +29,7 @@ struct EnterpriseTests {
         second.officeID = first.officeID
         second.employerID = first.employerID
         second.name = "乙厂"
-        second.startOn = "2026-01-01"
+        second.startOn = CalendarDate(iso: "2026-01-01")!
         second.sitesText = "总装"
         second.reportMonths = 1
         second.responsibleID = first.responsibleID

@@ -62,7 +62,7 @@ struct IndicatorNetwork {
             found.summaryCipher = try app.fieldCipher.seal("")
             found.status = .negotiation
             found.disputeTypes = [.wageArrears]
-            found.openedOn = opened
+            found.openedOn = CalendarDate(iso: opened)!
             found.openedBy = user
             found.createdAt = now
             found.updatedAt = now
@@ -92,7 +92,7 @@ struct IndicatorNetwork {
             payment.caseID = found.id!
             payment.claimID = claim.id!
             payment.workerID = worker.id!
-            payment.paidOn = day
+            payment.paidOn = CalendarDate(iso: day)!
             payment.amountFen = fen
             payment.payer = "某公司"
             payment.method = .bankTransfer
@@ -108,7 +108,7 @@ struct IndicatorNetwork {
         agreement.parties = ""
         agreement.facts = ""
         agreement.terms = ""
-        agreement.effectiveOn = "2026-10-25"
+        agreement.effectiveOn = CalendarDate(iso: "2026-10-25")!
         agreement.createdBy = bjUser
         agreement.createdAt = now
         try await agreement.create(on: db)

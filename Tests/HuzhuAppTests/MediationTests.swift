@@ -51,7 +51,7 @@ struct MediationTests {
             #expect(try await MediationSession.query(on: app.db).count() == 0)
             #expect(try await browser.post(path, pairs: fields(["result": "adjourned"]) + [("adjourned_to", "2026-11-25")]).status == .seeOther)
             let updated = try #require(try await Case.find(found.id, on: app.db))
-            #expect(updated.nextActionOn == "2026-11-25")
+            #expect(updated.nextActionOn == CalendarDate(iso: "2026-11-25"))
             let register = try await browser.fresh()
             try await register.login("supervisor")
             let page = try await register.get("/mediation?from=2026-01-01&to=2026-12-31").text

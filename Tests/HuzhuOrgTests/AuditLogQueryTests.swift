@@ -22,7 +22,7 @@ struct AuditLogQueryTests {
             var filter = AuditLogFilter(action: "org.office.update")
             var seen: [Int64] = []
             for _ in 0..<5 {
-                let page = try await AuditLogQuery.load(filter, ngoID: nil, on: app.db)
+                let page = try await AuditLogQuery.load(filter, visible: .network, on: app.db)
                 seen += page.events.map { $0.id! }
                 guard let next = page.nextCursor else { break }
                 filter.before = next
@@ -39,7 +39,7 @@ struct AuditLogQueryTests {
             let ngos = try await NGO.query(on: app.db).all().map { $0.id! }
             try await record(app, 3, ngo: ngos[0])
             try await record(app, 2, ngo: ngos[1])
-            let first = try await AuditLogQuery.load(AuditLogFilter(action: "org.office.update"), ngoID: ngos[1], on: app.db)
+            let first = try await AuditLogQuery.load(AuditLogFilter(action: "org.office.update"), visible: .ngo(ngos[1]), on: app.db)
             #expect(first.events.count == 2)
             #expect(first.events.allSatisfy { $0.ngoID == ngos[1] })
         }

@@ -31,8 +31,8 @@ enum CaseResource {
         let title: String?
         let status: String?
         let dispute_types: [String]?
-        let opened_on: String?
-        let next_action_on: String?
+        let opened_on: CalendarDate?
+        let next_action_on: CalendarDate?
         let workers: Int?
         let conflict_check_pending: Bool
         let respondents: [String]?
@@ -167,7 +167,7 @@ enum CaseResource {
                                  agreed_source: claim?.agreedSource?.rawValue, paid_fen: line.paid.fen, overpaid: line.overpaid)
             }
             payments = model.payments.map {
-                PaymentBody(id: $0.id!, claim_id: $0.claimID, worker_id: $0.workerID, paid_on: $0.paidOn, amount_fen: $0.amountFen,
+                PaymentBody(id: $0.id!, claim_id: $0.claimID, worker_id: $0.workerID, paid_on: $0.paidOn.description, amount_fen: $0.amountFen,
                             payer: $0.payer, method: $0.method.rawValue, evidence_file_id: $0.evidenceFileID)
             }
             totals = Totals(model.ledger.total)

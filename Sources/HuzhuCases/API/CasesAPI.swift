@@ -64,11 +64,8 @@ enum CasesAPI {
     }
 
     static func list(_ request: Request) async throws -> CaseResource.CaseList {
-        let actor = try request.requireActor()
-        let scope = Policy.ownScope(of: actor)
-        let lawyer = !request.may(.readCases, in: scope)
-        if lawyer { try request.authorize(.workAssignedCases, in: scope) }
-        let page = try await CaseList.load(try request.query.decode(CaseFilter.self), for: actor, lawyer: lawyer,
+        let (actor, visible, lawyer) = try request.caseListing()
+        let page = try await CaseList.load(try request.query.decode(CaseFilter.self), for: actor, visible: visible, lawyer: lawyer,
                                            today: request.today, cipher: request.application.fieldCipher, on: request.db)
         return CaseResource.CaseList(cases: page.rows.map(CaseResource.Summary.init), next: page.next)
     }

@@ -22,10 +22,7 @@ struct CaseAccess {
 extension Request {
     /// A case of the signed-in person's NGO by id; another NGO's case does not exist for them.
     func findCase(_ id: UUID) async throws -> Case {
-        let actor = try requireActor()
-        let query = Case.query(on: db).filter(\.$id == id)
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let found = try await query.first() else { throw HuzhuAbort.notFound }
+        guard let found = try await Case.query(on: db).filter(\.$id == id).visible(try tenant()).first() else { throw HuzhuAbort.notFound }
         return found
     }
 
@@ -61,6 +58,16 @@ extension Request {
 }
 
 extension Request {
+    /// Whose cases the signed-in person may list: those the policy lets them read, or, for a volunteer
+    /// lawyer (`lawyer`), their NGO's among which they see only those assigned to them.
+    func caseListing() throws -> (actor: Actor, visible: Visibility, lawyer: Bool) {
+        let actor = try requireActor()
+        let scope = Policy.ownScope(of: actor)
+        let lawyer = !may(.readCases, in: scope)
+        if lawyer { try authorize(.workAssignedCases, in: scope) }
+        return (actor, try visibility(lawyer ? .workAssignedCases : .readCases), lawyer)
+    }
+
     /// Of these cases, those the signed-in person may open (the rule of `access`), with one query for
     /// their assignments rather than one per case.
     func readable(_ cases: [Case]) async throws -> [Case] {

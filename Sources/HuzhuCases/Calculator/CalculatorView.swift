@@ -63,7 +63,7 @@ enum CalculatorView {
                                                   LegalLineView.table(result.deadlines, t, id: "deadlines"))),
             .if(!result.parameters.isEmpty, .group(.h3(.text(t("calculator.parameters"))), .ul(.forEach(result.parameters) { row in
                 .li(.text("\(row.region) · \(t("parameter_kind.\(row.kind.rawValue)")) \(Money(fen: row.amountFen).formatted) · "
-                          + "\(t("calculator.effective_on", row.effectiveOn)) · \(row.source)"))
+                          + "\(t("calculator.effective_on", row.effectiveOn.description)) · \(row.source)"))
             }))),
             .p(.class("hint"), .text(t("calculator.disclaimer"))),
             .unwrap(model.target) { target in

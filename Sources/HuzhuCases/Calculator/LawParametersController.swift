@@ -47,7 +47,7 @@ enum LawParametersController {
         let source = errors.check { () throws(FieldError) in try CaseInput.text(input.reference, field: "reference", max: 300) }
         if let kind, let region, let date = date ?? nil, errors.isEmpty,
            try await WageParameter.query(on: request.db).filter(\.$kind == kind).filter(\.$region == region)
-               .filter(\.$effectiveOn == date.description).first() != nil {
+               .filter(\.$effectiveOn == date).first() != nil {
             errors.add("effective_on", "error.parameter_exists")
         }
         guard errors.isEmpty else {
@@ -58,7 +58,7 @@ enum LawParametersController {
         row.kind = kind!
         row.region = region!
         row.amountFen = amount!.fen
-        row.effectiveOn = date!!.description
+        row.effectiveOn = date!!
         row.source = source!
         row.createdAt = request.application.clock.now()
         try await request.db.write { db in
@@ -82,7 +82,7 @@ enum LawParametersController {
                            .th(.text(t("field.effective_on"))), .th(.text(t("field.reference"))))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(t("parameter_kind.\(row.kind.rawValue)"))), .td(.text(row.region)),
-                        .td(.text(Money(fen: row.amountFen).formatted)), .td(.text(row.effectiveOn)), .td(.text(row.source)))
+                        .td(.text(Money(fen: row.amountFen).formatted)), .td(.text(row.effectiveOn.description)), .td(.text(row.source)))
                 })),
             .section(.class("card"), .h2(.text(t("law_parameters.add"))),
                 Forms.errorSummary(errors, t),

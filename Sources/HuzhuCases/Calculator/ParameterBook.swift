@@ -10,7 +10,7 @@ struct ParameterBook {
     /// on or before it).
     func value(_ kind: WageParameter.Kind, region: String, on date: CalendarDate) async throws -> WageParameter? {
         try await WageParameter.query(on: db).filter(\.$kind == kind).filter(\.$region == region)
-            .filter(\.$effectiveOn <= date.description).sort(\.$effectiveOn, .descending).first()
+            .filter(\.$effectiveOn <= date).sort(\.$effectiveOn, .descending).first()
     }
 
     /// The regions with a minimum wage on record, for the calculator's choice.

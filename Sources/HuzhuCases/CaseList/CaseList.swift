@@ -44,16 +44,11 @@ enum CaseList {
     }
 
     /// The cases the person may see that match the filter, most recently changed first.
-    static func load(_ filter: CaseFilter, for actor: Actor, lawyer: Bool, today: CalendarDate, cipher: FieldCipher,
-                     on db: any Database) async throws -> Page {
-        let query = Case.query(on: db)
-        switch actor.role.reach {
-        case .network: break
-        case .ngo: query.filter(\.$ngoID == actor.ngoID ?? UUID())
-        case .office:
-            query.filter(\.$ngoID == actor.ngoID ?? UUID())
-            if !lawyer { query.filter(\.$officeID == actor.officeID ?? UUID()) }
-        }
+    /// `visible` is what the policy lets the person see; a lawyer (`lawyer`) sees only the cases they
+    /// are assigned to among those.
+    static func load(_ filter: CaseFilter, for actor: Actor, visible: Visibility, lawyer: Bool, today: CalendarDate,
+                     cipher: FieldCipher, on db: any Database) async throws -> Page {
+        let query = Case.query(on: db).visible(visible)
         let assignee = lawyer || filter.view == "mine" ? actor.userID : filter.assignee.flatMap(UUID.init(uuidString:))
         if let assignee {
             query.join(CaseAssignee.self, on: \Case.$id == \CaseAssignee.$caseID).filter(CaseAssignee.self, \.$userID == assignee)
@@ -63,12 +58,12 @@ enum CaseList {
                 .filter(CaseRespondent.self, \.$employerID == employer)
         }
         if filter.view == "overdue" {
-            query.filter(\.$status != .closed).filter(\.$nextActionOn < today.description)
+            query.filter(\.$status != .closed).filter(\.$nextActionOn < today)
         }
         if let status = filter.status.flatMap(CaseStatus.init(rawValue:)) { query.filter(\.$status == status) }
         if let type = filter.type.flatMap(DisputeType.init(rawValue:)) { query.filter(\.$disputeTypesText ~~ ",\(type.rawValue),") }
-        if let from = filter.from.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn >= from.description) }
-        if let to = filter.to.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn <= to.description) }
+        if let from = filter.from.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn >= from) }
+        if let to = filter.to.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn <= to) }
         let text = filter.q?.trimmingCharacters(in: .whitespaces) ?? ""
         var byRespondent: Set<UUID> = []
         if !text.isEmpty {

@@ -9,7 +9,7 @@ enum CaseListView {
         let assignees: [(value: String, label: String)]
         let mayOpen: Bool
         let lawyer: Bool
-        let today: String
+        let today: CalendarDate
     }
 
     static func render(_ page: CaseList.Page, filter: CaseFilter, choices: Choices, _ context: PageContext) -> Node<HTML.BodyContext> {
@@ -59,7 +59,7 @@ enum CaseListView {
                                   .text(t("status.\(found.status.rawValue)")))),
                         .td(.attribute(named: "data-label", value: t("cases.workers")), .text(String(row.workers))),
                         .td(.attribute(named: "data-label", value: t("field.next_action_on")),
-                            .span(.class(overdue ? "status overdue" : ""), .text(found.nextActionOn ?? "—"))),
+                            .span(.class(overdue ? "status overdue" : ""), .text(found.nextActionOn?.description ?? "—"))),
                         .td(.attribute(named: "data-label", value: t("cases.updated")), .text(t.date(found.updatedAt))))
                 }))),
             .unwrap(page.next) { next in

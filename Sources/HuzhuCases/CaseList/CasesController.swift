@@ -18,22 +18,19 @@ enum CasesController {
     }
 
     static func list(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        let scope = Policy.ownScope(of: actor)
-        let lawyer = !request.may(.readCases, in: scope)
-        if lawyer { try request.authorize(.workAssignedCases, in: scope) }
+        let (actor, visible, lawyer) = try request.caseListing()
         let filter = try request.query.decode(CaseFilter.self)
-        let page = try await CaseList.load(filter, for: actor, lawyer: lawyer, today: request.today,
+        let page = try await CaseList.load(filter, for: actor, visible: visible, lawyer: lawyer, today: request.today,
                                            cipher: request.application.fieldCipher, on: request.db)
         var assignees: [(value: String, label: String)] = []
         if !lawyer, let ngo = actor.ngoID {
             assignees = try await User.query(on: request.db).filter(\.$ngoID == ngo)
                 .filter(\.$role ~~ [.officeSupervisor, .caseworker, .volunteerLawyer]).sort(\.$displayName).all()
-                .filter { actor.role.reach != .office || $0.officeID == actor.officeID || $0.role == .volunteerLawyer }
+                .filter { visible.officeID == nil || $0.officeID == visible.officeID || $0.role == .volunteerLawyer }
                 .map { ($0.id!.uuidString, $0.displayName) }
         }
         let choices = CaseListView.Choices(assignees: assignees, mayOpen: (try? request.inOwnOffice(.workCases)) != nil,
-                                           lawyer: lawyer, today: request.today.description)
+                                           lawyer: lawyer, today: request.today)
         return request.page(request.t("cases.title"), CaseListView.render(page, filter: filter, choices: choices,
                                                                         request.pageContext))
     }
@@ -97,7 +94,7 @@ enum CasesController {
     /// A contact of the person's NGO they may read; anything else is simply not found.
     private static func sourceContact(_ id: UUID, actor: Actor, request: Request) async throws -> Contact {
         guard let contact = try await Contact.query(on: request.db).filter(\.$id == id)
-            .filter(\.$ngoID == actor.ngoID ?? UUID()).first(), request.mayRead(contact)
+            .visible(try request.tenant()).first(), request.mayRead(contact)
         else { throw HuzhuAbort.notFound }
         return contact
     }

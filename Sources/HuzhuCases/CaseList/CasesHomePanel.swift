@@ -10,19 +10,18 @@ import Vapor
 enum CasesHomePanel {
     static func render(_ request: Request, _ actor: Actor) async throws -> Node<HTML.BodyContext>? {
         let scope = Policy.ownScope(of: actor)
-        guard request.may(.readCases, in: scope) || request.may(.workAssignedCases, in: scope),
-              actor.role.reach != .network else { return nil }
+        let tenant = Policy.tenant(of: actor)
+        guard request.may(.readCases, in: scope) || request.may(.workAssignedCases, in: scope), tenant != .network else { return nil }
         let t = request.t
-        let today = request.today.description
-        let mine = try await Case.query(on: request.db).filter(\.$ngoID == actor.ngoID ?? UUID()).filter(\.$status != .closed)
+        let today = request.today
+        let mine = try await Case.query(on: request.db).visible(tenant).filter(\.$status != .closed)
             .join(CaseAssignee.self, on: \Case.$id == \CaseAssignee.$caseID)
             .filter(CaseAssignee.self, \.$userID == actor.userID).all()
         let overdue = mine.filter { ($0.nextActionOn ?? today) < today }.count
         var pending = 0
         if request.may(.approveClosings, in: scope) {
-            let query = Case.query(on: request.db).filter(\.$ngoID == actor.ngoID ?? UUID()).filter(\.$pendingClosingCode != nil)
-            if actor.role.reach == .office { query.filter(\.$officeID == actor.officeID ?? UUID()) }
-            pending = try await query.count()
+            pending = try await Case.query(on: request.db).visible(try request.visibility(.approveClosings))
+                .filter(\.$pendingClosingCode != nil).count()
         }
         return .section(.class("card"),
             .h2(.text(t("cases.title"))),

@@ -74,7 +74,7 @@ enum CaseLedgerView {
             .tbody(.forEach(model.payments) { payment in
                 let claim = claims[payment.claimID]
                 return .tr(
-                    CasePeopleView.cell(t("field.paid_on"), .text(payment.paidOn)),
+                    CasePeopleView.cell(t("field.paid_on"), .text(payment.paidOn.description)),
                     CasePeopleView.cell(t("field.worker"), .text(model.workerName(payment.workerID) ?? "—")),
                     CasePeopleView.cell(t("field.head"), .text(claim.map { t("claim_head.\($0.head.rawValue)") } ?? "—")),
                     CasePeopleView.cell(t("field.amount"), .text(Money(fen: payment.amountFen).formatted)),

@@ -49,7 +49,7 @@ enum CaseRecordsView {
             .ol(.class("timeline"), .forEach(model.events) { event in
                 .li(.class("event \(event.kind.rawValue)"),
                     .span(.class("when"), .text(t.dateTime(event.occurredAt))),
-                    .text(" · \(model.names[event.actorID ?? UUID()] ?? "—") · "),
+                    .text(" · \(event.actorID.flatMap { model.names[$0] } ?? "—") · "),
                     .strong(.text(t("timeline.\(event.kind.rawValue)"))),
                     .unwrap(event.status) { .text(" → \(t("status.\($0.rawValue)"))") },
                     .unwrap(event.closingCode) { .text(" (\(t("closing.\($0.rawValue)")))") },

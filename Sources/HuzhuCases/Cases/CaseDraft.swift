@@ -26,12 +26,12 @@ struct CaseDraft: Content {
         self.title = title
         self.summary = summary
         dispute_types = found.disputeTypes.map(\.rawValue)
-        employment_start = found.employmentStart
-        employment_end = found.employmentEnd
-        last_payday = found.lastPayday
-        knew_on = found.knewOn
-        injury_on = found.injuryOn
-        next_action_on = found.nextActionOn
+        employment_start = found.employmentStart?.description
+        employment_end = found.employmentEnd?.description
+        last_payday = found.lastPayday?.description
+        knew_on = found.knewOn?.description
+        injury_on = found.injuryOn?.description
+        next_action_on = found.nextActionOn?.description
     }
 
     static let dateFields = ["employment_start", "employment_end", "last_payday", "knew_on", "injury_on"]
@@ -88,11 +88,11 @@ struct CaseFacts {
         found.titleCipher = try cipher.seal(title)
         found.summaryCipher = try cipher.seal(summary)
         found.disputeTypes = disputeTypes
-        found.employmentStart = dates["employment_start"]?.description
-        found.employmentEnd = dates["employment_end"]?.description
-        found.lastPayday = dates["last_payday"]?.description
-        found.knewOn = dates["knew_on"]?.description
-        found.injuryOn = dates["injury_on"]?.description
-        found.nextActionOn = nextActionOn?.description
+        found.employmentStart = dates["employment_start"]
+        found.employmentEnd = dates["employment_end"]
+        found.lastPayday = dates["last_payday"]
+        found.knewOn = dates["knew_on"]
+        found.injuryOn = dates["injury_on"]
+        found.nextActionOn = nextActionOn
     }
 }

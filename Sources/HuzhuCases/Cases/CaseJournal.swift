@@ -26,7 +26,7 @@ struct CaseJournal {
         event.refID = ref
         event.status = status
         event.closingCode = closingCode
-        event.effectiveOn = date?.description
+        event.effectiveOn = date
         event.legalEvent = legalEvent
         try await event.create(on: db)
         `case`.updatedAt = now

@@ -22,7 +22,7 @@ enum CaseOpening {
             try facts.apply(to: opened, cipher: request.application.fieldCipher)
             opened.status = .intake
             opened.contactID = contact?.id
-            opened.openedOn = today.description
+            opened.openedOn = today
             opened.openedBy = actor.userID
             opened.createdAt = now
             opened.updatedAt = now

@@ -49,7 +49,7 @@ enum CasePipeline {
             case .awaitingApproval:
                 found.pendingClosingCode = move.closingCode
                 found.pendingReason = move.reason
-                found.pendingOn = move.on.description
+                found.pendingOn = move.on
                 found.pendingBy = request.actor?.userID
                 try await journal.record(.closingRequested, move.reason, status: .closed, closingCode: move.closingCode,
                                          on: move.on, audit: .moveCase)
@@ -70,7 +70,7 @@ enum CasePipeline {
             throw ValidationErrors([FieldError("decision", "error.choice_invalid")])
         }
         if input.decision == "reject" && comment.isEmpty { throw ValidationErrors([FieldError("comment", "error.required")]) }
-        let on = found.pendingOn.flatMap(CalendarDate.init(iso:))
+        let on = found.pendingOn
         try await CaseJournal.change(found, by: request) { journal in
             found.pendingClosingCode = nil
             found.pendingReason = nil

@@ -77,7 +77,7 @@ enum CaseWorkerData {
         guard !caseIDs.isEmpty else { return [] }
         var records: [[String: String]] = []
         for found in try await Case.query(on: db).filter(\.$id ~~ caseIDs).sort(\.$openedOn).all() {
-            records.append(["case": found.number, "title": try found.openTitle(cipher), "status": found.status.rawValue, "opened_on": found.openedOn])
+            records.append(["case": found.number, "title": try found.openTitle(cipher), "status": found.status.rawValue, "opened_on": found.openedOn.description])
         }
         for claim in try await Claim.query(on: db).filter(\.$workerID == id).all() {
             var record = ["claim": claim.head.rawValue, "claimed_fen": String(claim.claimedFen)]
@@ -86,7 +86,7 @@ enum CaseWorkerData {
             records.append(record)
         }
         for payment in try await Payment.query(on: db).filter(\.$workerID == id).sort(\.$paidOn).all() {
-            records.append(["payment_on": payment.paidOn, "amount_fen": String(payment.amountFen)])
+            records.append(["payment_on": payment.paidOn.description, "amount_fen": String(payment.amountFen)])
         }
         return records
     }

@@ -57,12 +57,12 @@ enum DemoCases {
             found.status = .negotiation
             found.disputeTypes = [.wageArrears]
             found.contactID = contact.id
-            found.employmentStart = "2026-03-01"
-            found.employmentEnd = "2026-06-30"
-            found.lastPayday = "2026-02-28"
-            found.knewOn = "2026-07-15"
-            found.nextActionOn = today.adding(days: 7).description
-            found.openedOn = today.description
+            found.employmentStart = CalendarDate(year: 2026, month: 3, day: 1)
+            found.employmentEnd = CalendarDate(year: 2026, month: 6, day: 30)
+            found.lastPayday = CalendarDate(year: 2026, month: 2, day: 28)
+            found.knewOn = CalendarDate(year: 2026, month: 7, day: 15)
+            found.nextActionOn = today.adding(days: 7)
+            found.openedOn = today
             found.openedBy = caseworker.id!
             found.createdAt = now
             found.updatedAt = now
@@ -91,7 +91,7 @@ enum DemoCases {
                 claim.claimedFen = [2_800_000, 2_400_000, 2_600_000][index]
                 claim.agreedFen = index == 0 ? 2_800_000 : nil
                 claim.agreedSource = index == 0 ? .settlement : nil
-                claim.agreedOn = index == 0 ? today.description : nil
+                claim.agreedOn = index == 0 ? today : nil
                 claim.note = ""
                 claim.createdAt = now
                 try await claim.create(on: db)
@@ -101,7 +101,7 @@ enum DemoCases {
                     payment.caseID = found.id!
                     payment.claimID = claim.id!
                     payment.workerID = worker.id!
-                    payment.paidOn = today.description
+                    payment.paidOn = today
                     payment.amountFen = 1_000_000
                     payment.payer = general.name
                     payment.method = .bankTransfer
@@ -144,14 +144,14 @@ enum DemoCases {
             committee.ngoID = ngoID
             committee.name = "小小鸟人民调解委员会（演示）"
             committee.authorisedBy = "海淀区司法局（演示）"
-            committee.authorisedOn = "2025-06-01"
+            committee.authorisedOn = CalendarDate(year: 2025, month: 6, day: 1)
             try await committee.create(on: db)
             for user in [caseworker, try await User.query(on: db).filter(\.$login == "supervisor").first()].compactMap({ $0 }) {
                 let mediator = Mediator()
                 mediator.ngoID = ngoID
                 mediator.officeID = office.id!
                 mediator.userID = user.id!
-                mediator.appointedOn = "2025-06-01"
+                mediator.appointedOn = CalendarDate(year: 2025, month: 6, day: 1)!
                 try await mediator.create(on: db)
             }
             try await AuditEvent.record(.openCase, by: .console, at: now, recordType: "case", recordID: found.id,

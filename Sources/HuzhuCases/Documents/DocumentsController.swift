@@ -77,10 +77,8 @@ enum DocumentsController {
     }
 
     static func version(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        let query = CaseDocument.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let document = try await query.first() else { throw HuzhuAbort.notFound }
+        guard let document = try await CaseDocument.query(on: request.db).filter(\.$id == (try request.routeID()))
+            .visible(try request.tenant()).first() else { throw HuzhuAbort.notFound }
         let access = try await request.access(try await request.findCase(document.caseID))
         try await request.audit(.viewCase, recordType: "case_document", recordID: document.id, ngoID: access.case.ngoID)
         let title = CaseDocuments.Kind(rawValue: document.kind)?.title ?? document.kind

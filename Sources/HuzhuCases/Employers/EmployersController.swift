@@ -134,10 +134,8 @@ enum EmployersController {
     /// The employer of the route's `:id`, if the person may work with the NGO's employers; a merged
     /// record leads to the one it was merged into.
     static func findEmployer(_ request: Request) async throws -> Employer {
-        let actor = try request.requireActor()
-        let query = Employer.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let employer = try await query.first() else { throw HuzhuAbort.notFound }
+        guard let employer = try await Employer.query(on: request.db).filter(\.$id == (try request.routeID()))
+            .visible(try request.tenant()).first() else { throw HuzhuAbort.notFound }
         try request.authorizeRecord(.manageEmployers, in: .ngo(employer.ngoID))
         if let survivor = employer.mergedInto, let merged = try await Employer.find(survivor, on: request.db) { return merged }
         return employer

@@ -74,10 +74,8 @@ enum EvidenceController {
     }
 
     static func download(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        let query = EvidenceFile.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID ?? UUID()) }
-        guard let file = try await query.first() else { throw HuzhuAbort.notFound }
+        guard let file = try await EvidenceFile.query(on: request.db).filter(\.$id == (try request.routeID()))
+            .visible(try request.tenant()).first() else { throw HuzhuAbort.notFound }
         let access = try await request.access(try await request.findCase(file.caseID))
         let data = try EvidenceStore(dataDirectory: request.application.dataDirectory).contents(of: file)
         try await request.audit(.downloadEvidence, recordType: "file", recordID: file.id, ngoID: access.case.ngoID,

@@ -81,7 +81,7 @@ enum LedgerEntry {
         try await CaseJournal.change(access.case, by: request) { journal in
             claim.agreedFen = amount!.fen
             claim.agreedSource = source
-            claim.agreedOn = on!.description
+            claim.agreedOn = on!
             try await claim.save(on: journal.db)
             try await journal.record(.agreement, "\(claim.head.rawValue) \(amount!.formatted)",
                                      ref: claim.id, on: on, audit: .recordClaim, recordType: "claim", recordID: claim.id)
@@ -117,7 +117,7 @@ enum LedgerEntry {
             payment.caseID = try found.requireID()
             payment.claimID = try claim.requireID()
             payment.workerID = claim.workerID
-            payment.paidOn = on!.description
+            payment.paidOn = on!
             payment.amountFen = amount!.fen
             payment.payer = payer!
             payment.method = method!

@@ -46,14 +46,16 @@ enum AgreementRecord {
         }
         var sessionID: UUID?
         if let raw = input.session, !raw.isEmpty {
-            sessionID = try await MediationSession.query(on: request.db).filter(\.$caseID == caseID)
-                .filter(\.$id == (UUID(uuidString: raw) ?? UUID())).first()?.id
+            if let id = UUID(uuidString: raw) {
+                sessionID = try await MediationSession.query(on: request.db).filter(\.$caseID == caseID).filter(\.$id == id).first()?.id
+            }
             if sessionID == nil { errors.add("session", "error.choice_invalid") }
         }
         var signedID: UUID?
         if let raw = input.signed_file, !raw.isEmpty {
-            signedID = try await EvidenceFile.query(on: request.db).filter(\.$caseID == caseID)
-                .filter(\.$id == (UUID(uuidString: raw) ?? UUID())).first()?.id
+            if let id = UUID(uuidString: raw) {
+                signedID = try await EvidenceFile.query(on: request.db).filter(\.$caseID == caseID).filter(\.$id == id).first()?.id
+            }
             if signedID == nil { errors.add("signed_file", "error.choice_invalid") }
         }
         try errors.throwIfAny()
@@ -72,7 +74,7 @@ enum AgreementRecord {
             agreement.parties = parties!
             agreement.facts = facts!
             agreement.terms = terms!
-            agreement.effectiveOn = effective!.description
+            agreement.effectiveOn = effective!
             agreement.signedFileID = signed
             agreement.createdBy = actor.userID
             agreement.createdAt = now
@@ -86,7 +88,7 @@ enum AgreementRecord {
                 try await term.create(on: db)
                 claim.agreedFen = amount.fen
                 claim.agreedSource = .mediation
-                claim.agreedOn = effective!.description
+                claim.agreedOn = effective!
                 try await claim.save(on: db)
             }
             for (due, amount) in schedule {
@@ -94,7 +96,7 @@ enum AgreementRecord {
                 instalment.ngoID = found.ngoID
                 instalment.agreementID = try agreement.requireID()
                 instalment.caseID = caseID
-                instalment.dueOn = due.description
+                instalment.dueOn = due
                 instalment.amountFen = amount.fen
                 try await instalment.create(on: db)
             }

@@ -64,24 +64,22 @@ struct CaseMediation {
             let covered = Set(own.map(\.claimID))
             let received = payments.filter { covered.contains($0.claimID) && $0.paidOn >= agreement.effectiveOn }
                 .reduce(0) { $0 + $1.amountFen }
-            let schedule = (instalments[agreement.id!] ?? []).compactMap { instalment in
-                CalendarDate(iso: instalment.dueOn).map { Instalments.Due(id: instalment.id!, dueOn: $0, amount: Money(fen: instalment.amountFen)) }
+            let schedule = (instalments[agreement.id!] ?? []).map { instalment in
+                Instalments.Due(id: instalment.id!, dueOn: instalment.dueOn, amount: Money(fen: instalment.amountFen))
             }
             return AgreementLine(agreement: agreement, terms: own,
                                  instalments: Instalments.match(schedule, received: Money(fen: received), today: today))
         }
         var facts = CaseDeadlines.Facts()
-        facts.knewOn = found.knewOn.flatMap(CalendarDate.init(iso:))
-        facts.employmentEnded = found.employmentEnd.flatMap(CalendarDate.init(iso:))
+        facts.knewOn = found.knewOn
+        facts.employmentEnded = found.employmentEnd
         facts.wageArrears = found.disputeTypes.contains(.wageArrears)
-        facts.injuryOn = found.injuryOn.flatMap(CalendarDate.init(iso:))
+        facts.injuryOn = found.injuryOn
         facts.events = legal.compactMap { event in
-            guard let kind = event.legalEvent, let on = event.effectiveOn.flatMap(CalendarDate.init(iso:)) else { return nil }
+            guard let kind = event.legalEvent, let on = event.effectiveOn else { return nil }
             return (kind, on)
         }
-        facts.agreements = agreements.compactMap { agreement in
-            CalendarDate(iso: agreement.effectiveOn).map { (agreement.id!, $0) }
-        }
+        facts.agreements = agreements.map { (id: $0.id!, effectiveOn: $0.effectiveOn) }
         return CaseMediation(sessions: sessions, agreements: lines, deadlines: CaseDeadlines.compute(facts, today: today),
                              mediators: mediators)
     }

@@ -68,7 +68,7 @@ enum CaseMediationView {
     private static func agreement(_ line: CaseMediation.AgreementLine, _ model: CasePageModel, _ t: Localizer) -> Node<HTML.BodyContext> {
         let claims = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0) })
         return .div(.class("agreement"), .id("agreement-\(line.agreement.number)"),
-            .h3(.text("\(t("mediation.agreement")) \(line.agreement.number) · \(t("mediation.effective", line.agreement.effectiveOn))")),
+            .h3(.text("\(t("mediation.agreement")) \(line.agreement.number) · \(t("mediation.effective", line.agreement.effectiveOn.description))")),
             .ul(.forEach(line.terms) { term in
                 .li(.text("\(claims[term.claimID].flatMap { model.workerName($0.workerID) } ?? "—") · "
                           + "\(claims[term.claimID].map { t("claim_head.\($0.head.rawValue)") } ?? "") · \(Money(fen: term.amountFen).formatted)"))
@@ -109,7 +109,7 @@ enum CaseMediationView {
     private static func agreementForm(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         return Forms.post(CasesRoute.agreementsOfMediation(.of(model.case.id!)).path, page, .h3(.text(t("mediation.record_agreement"))),
-            Forms.select("session", options: model.mediation.sessions.map { ($0.id!.uuidString, $0.heldOn) },
+            Forms.select("session", options: model.mediation.sessions.map { ($0.id!.uuidString, $0.heldOn.description) },
                          selected: form["session"], errors: form.errors, t, required: false),
             Forms.textarea("agreement_parties", value: form["agreement_parties"], errors: form.errors, t, rows: 3),
             Forms.textarea("facts", value: form["facts"], errors: form.errors, t, rows: 3),

@@ -54,14 +54,14 @@ enum CommitteeController {
                 mediator.ngoID = ngo
                 mediator.officeID = officeID
                 mediator.userID = try user.requireID()
-                mediator.appointedOn = on!.description
+                mediator.appointedOn = on!
                 try await mediator.create(on: db)
                 try await request.audit(.updateCommittee, recordType: "mediator", recordID: mediator.id, ngoID: ngo,
                                         detail: .record("appointed", user.id!), on: db)
             } else if let raw = input.end {
-                guard let mediator = try await Mediator.query(on: db).filter(\.$id == (UUID(uuidString: raw) ?? UUID()))
+                guard let id = UUID(uuidString: raw), let mediator = try await Mediator.query(on: db).filter(\.$id == id)
                     .filter(\.$officeID == officeID).filter(\.$endedOn == nil).first() else { throw HuzhuAbort.notFound }
-                mediator.endedOn = request.today.description
+                mediator.endedOn = request.today
                 try await mediator.save(on: db)
                 try await request.audit(.updateCommittee, recordType: "mediator", recordID: mediator.id, ngoID: ngo,
                                         detail: AuditDetail("appointment ended"), on: db)
@@ -75,7 +75,7 @@ enum CommitteeController {
                 committee.ngoID = ngo
                 committee.name = name!
                 committee.authorisedBy = by!
-                committee.authorisedOn = on??.description
+                committee.authorisedOn = on ?? nil
                 try await committee.save(on: db)
                 try await request.audit(.updateCommittee, recordType: "office", recordID: officeID, ngoID: ngo, on: db)
             }
@@ -102,11 +102,11 @@ enum CommitteeController {
                 Forms.post(CasesRoute.mediation.path, page,
                     Forms.text("name", value: committee?.name, errors: none, t),
                     Forms.text("authorised_by", value: committee?.authorisedBy, errors: none, t, hint: t("mediation.authorised_by_hint")),
-                    Forms.text("authorised_on", value: committee?.authorisedOn, errors: none, t, type: .date, required: false),
+                    Forms.text("authorised_on", value: committee?.authorisedOn?.description, errors: none, t, type: .date, required: false),
                     Forms.submit(t("form.save")))),
             .section(.class("card"), .h2(.text(t("mediation.mediators"))),
                 .ul(.forEach(mediators) { mediator in
-                    .li(.text("\(names[mediator.userID] ?? "—") · \(t("mediation.appointed", mediator.appointedOn))"
+                    .li(.text("\(names[mediator.userID] ?? "—") · \(t("mediation.appointed", mediator.appointedOn.description))"
                               + (mediator.endedOn.map { " – \($0)" } ?? "")),
                         .if(mediator.endedOn == nil, Forms.post(CasesRoute.mediation.path, page, Forms.hidden("end", mediator.id!.uuidString),
                                                                 .button(.type(.submit), .class("link"), .text(t("mediation.end_appointment"))))))

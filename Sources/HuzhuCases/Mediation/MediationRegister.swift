@@ -21,14 +21,14 @@ struct MediationRegister {
         let caseIDs = try await Case.query(on: db).filter(\.$officeID == office).all().compactMap(\.id)
         guard !caseIDs.isEmpty else { return MediationRegister(sessions: [], agreements: [], agreed: Money(fen: 0), paid: Money(fen: 0), numbers: [:]) }
         let sessions = try await MediationSession.query(on: db).filter(\.$caseID ~~ caseIDs)
-            .filter(\.$heldOn >= from.description).filter(\.$heldOn <= to.description).sort(\.$heldOn).all()
+            .filter(\.$heldOn >= from).filter(\.$heldOn <= to).sort(\.$heldOn).all()
         let agreements = try await MediationAgreement.query(on: db).filter(\.$caseID ~~ caseIDs)
-            .filter(\.$effectiveOn >= from.description).filter(\.$effectiveOn <= to.description).sort(\.$effectiveOn).all()
+            .filter(\.$effectiveOn >= from).filter(\.$effectiveOn <= to).sort(\.$effectiveOn).all()
         let terms = agreements.isEmpty ? [] : try await AgreementTerm.query(on: db).filter(\.$agreementID ~~ agreements.compactMap(\.id)).all()
         let payments = terms.isEmpty ? [] : try await Payment.query(on: db).filter(\.$claimID ~~ terms.map(\.claimID)).all()
         let effective = Dictionary(uniqueKeysWithValues: agreements.map { ($0.id!, $0.effectiveOn) })
-        let claimSince = Dictionary(terms.map { ($0.claimID, effective[$0.agreementID] ?? "") }) { min($0, $1) }
-        let paid = payments.filter { $0.paidOn >= (claimSince[$0.claimID] ?? "") }.reduce(0) { $0 + $1.amountFen }
+        let claimSince = Dictionary(terms.compactMap { term in effective[term.agreementID].map { (term.claimID, $0) } }) { min($0, $1) }
+        let paid = payments.filter { payment in claimSince[payment.claimID].map { payment.paidOn >= $0 } ?? true }.reduce(0) { $0 + $1.amountFen }
         let cases = try await Case.query(on: db).filter(\.$id ~~ Array(Set(sessions.map(\.caseID) + agreements.map(\.caseID)))).all()
         return MediationRegister(sessions: sessions, agreements: agreements, agreed: Money(fen: terms.reduce(0) { $0 + $1.amountFen }),
                                  paid: Money(fen: paid), numbers: Dictionary(uniqueKeysWithValues: cases.map { ($0.id!, $0.number) }))
@@ -49,7 +49,7 @@ struct MediationRegister {
             .table(.class("stack"),
                 .thead(.tr(.th(.text(t("field.held_on"))), .th(.text(t("field.case_number"))), .th(.text(t("field.result"))))),
                 .tbody(.forEach(register.sessions) { session in
-                    .tr(.td(.text(session.heldOn)),
+                    .tr(.td(.text(session.heldOn.description)),
                         .td(.a(.href(CasesRoute.casePage(.of(session.caseID)).path), .text(register.numbers[session.caseID] ?? "—"))),
                         .td(.text(t("session_result.\(session.result.rawValue)"))))
                 })))

@@ -44,21 +44,21 @@ enum SessionRecord {
         let session = MediationSession()
         session.ngoID = found.ngoID
         session.caseID = try found.requireID()
-        session.heldOn = held!.description
+        session.heldOn = held!
         session.place = place!
         session.address = address.isEmpty ? nil : address
         session.mediatorIDs = Array(chosen)
         session.parties = parties!
         session.discussion = discussion!
         session.result = result!
-        session.adjournedTo = adjournedTo?.description
+        session.adjournedTo = adjournedTo
         session.recordedBy = try request.requireActor().userID
         session.createdAt = request.application.clock.now()
         let resumes = adjournedTo
         try await CaseJournal.change(found, by: request) { journal in
             try await session.create(on: journal.db)
-            if let resumes, (found.nextActionOn.flatMap(CalendarDate.init(iso:)) ?? resumes) >= resumes {
-                found.nextActionOn = resumes.description
+            if let resumes, (found.nextActionOn ?? resumes) >= resumes {
+                found.nextActionOn = resumes
             }
             try await journal.record(.session, discussion!, ref: session.id, on: held, audit: .recordSession,
                                      recordType: "mediation_session", recordID: session.id)

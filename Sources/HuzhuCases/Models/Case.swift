@@ -4,8 +4,9 @@ import HuzhuCore
 import HuzhuPlatform
 
 /// A dispute the NGO takes on for one or many workers against one or more employers.
-package final class Case: Model, @unchecked Sendable {
+package final class Case: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "cases"
+    package static let officeKey: FieldKey? = "office_id"
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
@@ -20,20 +21,20 @@ package final class Case: Model, @unchecked Sendable {
     /// The dispute types, each between commas (`,wage_arrears,overtime,`) so one can be filtered by LIKE.
     @Field(key: "dispute_types") package var disputeTypesText: String
     @OptionalField(key: "contact_id") package var contactID: UUID?
-    @OptionalField(key: "employment_start") package var employmentStart: String?
-    @OptionalField(key: "employment_end") package var employmentEnd: String?
-    @OptionalField(key: "last_payday") package var lastPayday: String?
-    @OptionalField(key: "knew_on") package var knewOn: String?
-    @OptionalField(key: "injury_on") package var injuryOn: String?
+    @OptionalField(key: "employment_start") package var employmentStart: CalendarDate?
+    @OptionalField(key: "employment_end") package var employmentEnd: CalendarDate?
+    @OptionalField(key: "last_payday") package var lastPayday: CalendarDate?
+    @OptionalField(key: "knew_on") package var knewOn: CalendarDate?
+    @OptionalField(key: "injury_on") package var injuryOn: CalendarDate?
     /// The next step's date; an open case past it is overdue.
-    @OptionalField(key: "next_action_on") package var nextActionOn: String?
+    @OptionalField(key: "next_action_on") package var nextActionOn: CalendarDate?
     @OptionalField(key: "closing_code") package var closingCode: ClosingCode?
     /// A closing waiting for a supervisor: its code, reason, date and who asked.
     @OptionalField(key: "pending_closing_code") package var pendingClosingCode: ClosingCode?
     @OptionalField(key: "pending_reason") package var pendingReason: String?
-    @OptionalField(key: "pending_on") package var pendingOn: String?
+    @OptionalField(key: "pending_on") package var pendingOn: CalendarDate?
     @OptionalField(key: "pending_by") package var pendingBy: UUID?
-    @Field(key: "opened_on") package var openedOn: String
+    @Field(key: "opened_on") package var openedOn: CalendarDate
     @Field(key: "opened_by") package var openedBy: UUID
     @Field(key: "created_at") package var createdAt: Date
     @Field(key: "updated_at") package var updatedAt: Date

@@ -23,7 +23,7 @@ package final class CaseEvent: Model, @unchecked Sendable {
     @OptionalField(key: "status") package var status: CaseStatus?
     @OptionalField(key: "closing_code") package var closingCode: ClosingCode?
     /// The date the thing happened, where it differs from when it was recorded (a move, a payment).
-    @OptionalField(key: "effective_on") package var effectiveOn: String?
+    @OptionalField(key: "effective_on") package var effectiveOn: CalendarDate?
     /// For a legal event (a demand to the employer, an arbitration application): which one.
     @OptionalField(key: "legal_event") package var legalEvent: LegalEvent?
 

@@ -15,7 +15,7 @@ package final class Claim: Model, @unchecked Sendable {
     @Field(key: "claimed_fen") package var claimedFen: Int64
     @OptionalField(key: "agreed_fen") package var agreedFen: Int64?
     @OptionalField(key: "agreed_source") package var agreedSource: AgreementSource?
-    @OptionalField(key: "agreed_on") package var agreedOn: String?
+    @OptionalField(key: "agreed_on") package var agreedOn: CalendarDate?
     @Field(key: "note") package var note: String
     @Field(key: "created_at") package var createdAt: Date
 
@@ -35,7 +35,7 @@ package final class Payment: Model, @unchecked Sendable {
     @Field(key: "case_id") package var caseID: UUID
     @Field(key: "claim_id") package var claimID: UUID
     @Field(key: "worker_id") package var workerID: UUID
-    @Field(key: "paid_on") package var paidOn: String
+    @Field(key: "paid_on") package var paidOn: CalendarDate
     @Field(key: "amount_fen") package var amountFen: Int64
     @Field(key: "payer") package var payer: String
     @Field(key: "method") package var method: Method
@@ -53,7 +53,7 @@ package final class Payment: Model, @unchecked Sendable {
 }
 
 /// A photo or PDF kept for a case, stored outside the database under a name nobody can guess.
-package final class EvidenceFile: Model, @unchecked Sendable {
+package final class EvidenceFile: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "evidence_files"
 
     @ID(key: .id) package var id: UUID?

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
+import HuzhuPlatform
 import HuzhuCore
 
 /// A company or person workers claim against: a developer, a contractor, a labour boss.
-package final class Employer: Model, @unchecked Sendable {
+package final class Employer: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "employers"
 
     @ID(key: .id) package var id: UUID?

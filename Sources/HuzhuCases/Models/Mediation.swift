@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HuzhuPlatform
 import HuzhuCore
 
 /// An office's people's mediation committee, authorised by the district's justice bureau.
@@ -11,7 +12,7 @@ package final class MediationCommittee: Model, @unchecked Sendable {
     @Field(key: "ngo_id") package var ngoID: UUID
     @Field(key: "name") package var name: String
     @Field(key: "authorised_by") package var authorisedBy: String
-    @OptionalField(key: "authorised_on") package var authorisedOn: String?
+    @OptionalField(key: "authorised_on") package var authorisedOn: CalendarDate?
 
     package init() {}
 }
@@ -24,8 +25,8 @@ package final class Mediator: Model, @unchecked Sendable {
     @Field(key: "ngo_id") package var ngoID: UUID
     @Field(key: "office_id") package var officeID: UUID
     @Field(key: "user_id") package var userID: UUID
-    @Field(key: "appointed_on") package var appointedOn: String
-    @OptionalField(key: "ended_on") package var endedOn: String?
+    @Field(key: "appointed_on") package var appointedOn: CalendarDate
+    @OptionalField(key: "ended_on") package var endedOn: CalendarDate?
 
     package init() {}
 }
@@ -37,7 +38,7 @@ package final class MediationSession: Model, @unchecked Sendable {
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
     @Field(key: "case_id") package var caseID: UUID
-    @Field(key: "held_on") package var heldOn: String
+    @Field(key: "held_on") package var heldOn: CalendarDate
     @Field(key: "place") package var place: Place
     @OptionalField(key: "address") package var address: String?
     /// The mediators' user ids, comma-separated.
@@ -46,7 +47,7 @@ package final class MediationSession: Model, @unchecked Sendable {
     @Field(key: "parties") package var parties: String
     @Field(key: "discussion") package var discussion: String
     @Field(key: "result") package var result: Result
-    @OptionalField(key: "adjourned_to") package var adjournedTo: String?
+    @OptionalField(key: "adjourned_to") package var adjournedTo: CalendarDate?
     @Field(key: "recorded_by") package var recordedBy: UUID
     @Field(key: "created_at") package var createdAt: Date
 
@@ -74,7 +75,7 @@ package final class MediationAgreement: Model, @unchecked Sendable {
     @Field(key: "parties") package var parties: String
     @Field(key: "facts") package var facts: String
     @Field(key: "terms") package var terms: String
-    @Field(key: "effective_on") package var effectiveOn: String
+    @Field(key: "effective_on") package var effectiveOn: CalendarDate
     @OptionalField(key: "signed_file_id") package var signedFileID: UUID?
     @Field(key: "created_by") package var createdBy: UUID
     @Field(key: "created_at") package var createdAt: Date
@@ -103,7 +104,7 @@ package final class Instalment: Model, @unchecked Sendable {
     @Field(key: "ngo_id") package var ngoID: UUID
     @Field(key: "agreement_id") package var agreementID: UUID
     @Field(key: "case_id") package var caseID: UUID
-    @Field(key: "due_on") package var dueOn: String
+    @Field(key: "due_on") package var dueOn: CalendarDate
     @Field(key: "amount_fen") package var amountFen: Int64
 
     package init() {}
@@ -120,14 +121,14 @@ package final class Reminder: Model, @unchecked Sendable {
     /// What and which threshold (`limitation:2026-12-01:7`): unique per person, so it is raised once.
     @Field(key: "key") package var key: String
     @Field(key: "item") package var item: String
-    @Field(key: "due_on") package var dueOn: String
+    @Field(key: "due_on") package var dueOn: CalendarDate
     @Field(key: "raised_at") package var raisedAt: Date
 
     package init() {}
 }
 
 /// A document generated from a case and finalised: the page as it was, kept as a dated version.
-package final class CaseDocument: Model, @unchecked Sendable {
+package final class CaseDocument: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "case_documents"
 
     @ID(key: .id) package var id: UUID?

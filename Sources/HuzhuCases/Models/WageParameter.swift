@@ -14,7 +14,7 @@ package final class WageParameter: Model, @unchecked Sendable {
     /// A region's name as people write it (`北京`), or `全国` for the national figure.
     @Field(key: "region") package var region: String
     @Field(key: "amount_fen") package var amountFen: Int64
-    @Field(key: "effective_on") package var effectiveOn: String
+    @Field(key: "effective_on") package var effectiveOn: CalendarDate
     @Field(key: "source") package var source: String
     @Field(key: "created_at") package var createdAt: Date
 

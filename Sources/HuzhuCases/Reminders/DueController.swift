@@ -18,11 +18,11 @@ enum DueController {
     /// The open cases whose due items the person follows.
     static func cases(for actor: Actor, request: Request) async throws -> [Case] {
         let scope = Policy.ownScope(of: actor)
-        let query = Case.query(on: request.db).filter(\.$ngoID == actor.ngoID ?? UUID()).filter(\.$status != .closed)
+        let query = Case.query(on: request.db).filter(\.$status != .closed)
         if request.may(.approveClosings, in: scope) {
-            if actor.role.reach == .office { query.filter(\.$officeID == actor.officeID ?? UUID()) }
+            query.visible(try request.visibility(.approveClosings))
         } else {
-            query.join(CaseAssignee.self, on: \Case.$id == \CaseAssignee.$caseID).filter(CaseAssignee.self, \.$userID == actor.userID)
+            query.visible(Policy.tenant(of: actor)).join(CaseAssignee.self, on: \Case.$id == \CaseAssignee.$caseID).filter(CaseAssignee.self, \.$userID == actor.userID)
         }
         return try await query.all()
     }

@@ -75,7 +75,7 @@ enum ReminderScan {
                 reminder.caseID = try item.found.requireID()
                 reminder.key = "\(item.key):\(stage)"
                 reminder.item = item.item
-                reminder.dueOn = item.dueOn.description
+                reminder.dueOn = item.dueOn
                 reminder.raisedAt = now
                 wanted.append(reminder)
             }

@@ -66,9 +66,8 @@ enum FeedbackController {
     }
 
     static func find(_ request: Request) async throws -> (Feedback, Partnership) {
-        let actor = try request.requireActor()
         guard let feedback = try await Feedback.query(on: request.db).filter(\.$id == (try request.routeID()))
-            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort.notFound }
+            .visible(try request.tenant()).first() else { throw HuzhuAbort.notFound }
         return (feedback, try await request.partnership(feedback.partnershipID))
     }
 

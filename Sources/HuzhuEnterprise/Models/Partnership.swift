@@ -8,8 +8,9 @@ import SQLKit
 /// A partner enterprise (an employer record) and the terms of the partnership: its sites and workshops
 /// as coarse units, how often it gets a report, who at the NGO is responsible, and the anonymity
 /// threshold k below which no count is shown to it.
-package final class Partnership: Model, @unchecked Sendable {
+package final class Partnership: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "partnerships"
+    package static let officeKey: FieldKey? = "office_id"
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
@@ -18,8 +19,8 @@ package final class Partnership: Model, @unchecked Sendable {
     @OptionalField(key: "office_id") package var officeID: UUID?
     @Field(key: "employer_id") package var employerID: UUID
     @Field(key: "name") package var name: String
-    @Field(key: "start_on") package var startOn: String
-    @OptionalField(key: "end_on") package var endOn: String?
+    @Field(key: "start_on") package var startOn: CalendarDate
+    @OptionalField(key: "end_on") package var endOn: CalendarDate?
     /// One site or workshop per line.
     @Field(key: "sites") package var sitesText: String
     @Field(key: "report_months") package var reportMonths: Int
@@ -56,7 +57,7 @@ package final class PartnerLiaison: Model, @unchecked Sendable {
 /// A worker's grievance or suggestion about a partner enterprise. What could identify the worker (their
 /// words, name and number) is encrypted and never leaves the NGO; the enterprise sees only a summary
 /// the NGO wrote and approved.
-package final class Feedback: Model, @unchecked Sendable {
+package final class Feedback: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "feedback"
 
     @ID(key: .id) package var id: UUID?
@@ -108,14 +109,14 @@ package final class FeedbackNote: Model, @unchecked Sendable {
 /// month or quarter (`period`); a correction is a revision of the same period that replaces it, with a
 /// reason. `shownTotal` is the total as the report showed it (nil: under k), which later reports repeat
 /// as their trend.
-package final class EnterpriseReport: Model, @unchecked Sendable {
+package final class EnterpriseReport: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "enterprise_reports"
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
     @Field(key: "partnership_id") package var partnershipID: UUID
-    @Field(key: "period_from") package var periodFrom: String
-    @Field(key: "period_to") package var periodTo: String
+    @Field(key: "period_from") package var periodFrom: CalendarDate
+    @Field(key: "period_to") package var periodTo: CalendarDate
     @Field(key: "html") package var html: String
     @Field(key: "issued_by") package var issuedBy: UUID
     @Field(key: "issued_at") package var issuedAt: Date

@@ -30,7 +30,7 @@ enum PartnersController {
         return request.page(t("partners.title"), status: status, .group(
             .ul(.forEach(partners) { partner in
                 .li(.a(.href(EnterpriseRoute.partner(.of(partner.id!)).path), .text(partner.name)),
-                    .text(" · \(t("partners.since", partner.startOn))"))
+                    .text(" · \(t("partners.since", partner.startOn.description))"))
             }),
             .if(partners.isEmpty, .p(.class("empty"), .text(t("partners.empty")))),
             .if(!offices.isEmpty, .section(.class("card"), .h2(.text(t("partners.new"))),
@@ -67,8 +67,12 @@ enum PartnersController {
         let start = CalendarDate(iso: typed["start_on"] ?? "")
         if start == nil { errors.add("start_on", "error.date_format") }
         let terms = Terms.read(typed, errors: &errors)
-        let responsible = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: typed["responsible"] ?? "") ?? UUID()))
-            .filter(\.$ngoID == actor.ngoID!).first()
+        let responsible: User?
+        if let id = typed["responsible"].flatMap(UUID.init(uuidString:)) {
+            responsible = try await User.query(on: request.db).filter(\.$id == id).visible(try request.tenant()).first()
+        } else {
+            responsible = nil
+        }
         if responsible == nil { errors.add("responsible", "error.choice_invalid") }
         guard errors.isEmpty else { return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity) }
         let now = request.application.clock.now()
@@ -79,7 +83,7 @@ enum PartnersController {
             partnership.officeID = office!.id
             partnership.employerID = try employer.requireID()
             partnership.name = name!
-            partnership.startOn = start!.description
+            partnership.startOn = start!
             partnership.sitesText = terms!.sites.joined(separator: "\n")
             partnership.reportMonths = terms!.reportMonths
             partnership.responsibleID = try responsible!.requireID()
@@ -100,12 +104,12 @@ enum PartnersController {
         let terms = Terms.read(typed, errors: &errors)
         let raw = typed["end_on"] ?? ""
         let end = raw.isEmpty ? nil : CalendarDate(iso: raw)
-        if !raw.isEmpty && (end == nil || end!.description < partnership.startOn) { errors.add("end_on", "error.end_before_start") }
+        if !raw.isEmpty && (end == nil || end! < partnership.startOn) { errors.add("end_on", "error.end_before_start") }
         guard let terms, errors.isEmpty else { throw errors }
         let (k, months) = (terms.k, terms.reportMonths)
         partnership.k = k
         partnership.reportMonths = months
-        partnership.endOn = end?.description
+        partnership.endOn = end
         partnership.sitesText = terms.sites.joined(separator: "\n")
         try await request.db.write { db in
             try await partnership.save(on: db)
@@ -139,8 +143,8 @@ enum PartnersController {
     static func addLiaison(_ request: Request) async throws -> Response {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
         let raw = try request.content.get(String?.self, at: "liaison") ?? nil
-        guard let user = try await User.query(on: request.db).filter(\.$id == (UUID(uuidString: raw ?? "") ?? UUID()))
-            .filter(\.$ngoID == partnership.ngoID).filter(\.$role == .enterpriseLiaison).first()
+        guard let id = raw.flatMap(UUID.init(uuidString:)), let user = try await User.query(on: request.db).filter(\.$id == id)
+            .visible(.ngo(partnership.ngoID)).filter(\.$role == .enterpriseLiaison).first()
         else { throw HuzhuAbort(.unprocessableEntity, "error.choice_invalid") }
         try await request.db.write { db in
             if try await PartnerLiaison.query(on: db).filter(\.$partnershipID == partnership.id!).filter(\.$userID == user.id!).first() == nil {
@@ -172,7 +176,7 @@ enum PartnersController {
         return request.page(partnership.name, .group(
             .if(!overdue.isEmpty, .p(.class("notice error"), .text(t("partners.unacknowledged", String(overdue.count))))),
             .section(.class("card"),
-                .dl(t.detail("field.start_on", partnership.startOn), t.detail("field.end_on", partnership.endOn), t.detail("field.sites", partnership.sites.joined(separator: "、")),
+                .dl(t.detail("field.start_on", partnership.startOn.description), t.detail("field.end_on", partnership.endOn?.description), t.detail("field.sites", partnership.sites.joined(separator: "、")),
                     t.detail("field.k", String(partnership.k)), t.detail("field.report_months", String(partnership.reportMonths)),
                     t.detail("partners.form_address", EnterpriseRoute.voice(.of(partnership.formToken)).path),
                     t.detail("partners.liaisons", users.filter { user in liaisons.contains { $0.userID == user.id } }
@@ -183,7 +187,7 @@ enum PartnersController {
                     Forms.textarea("sites", value: partnership.sitesText, errors: ValidationErrors(), t, required: false, rows: 3),
                     Forms.text("k", value: String(partnership.k), errors: ValidationErrors(), t, hint: t("partners.k_hint")),
                     Forms.text("report_months", value: String(partnership.reportMonths), errors: ValidationErrors(), t),
-                    Forms.text("end_on", value: partnership.endOn, errors: ValidationErrors(), t, type: .date, required: false),
+                    Forms.text("end_on", value: partnership.endOn?.description, errors: ValidationErrors(), t, type: .date, required: false),
                     Forms.submit(t("form.save")))),
                 .if(manage && !users.isEmpty, Forms.post(EnterpriseRoute.partnerLiaisons(.of(partnership.id!)).path, page,
                     Forms.select("liaison", options: users.map { ($0.id!.uuidString, $0.displayName) }, selected: nil,

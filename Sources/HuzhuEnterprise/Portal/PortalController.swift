@@ -92,7 +92,7 @@ enum PortalController {
     static func report(_ request: Request) async throws -> Response {
         let actor = try request.requireActor()
         guard let report = try await EnterpriseReport.query(on: request.db).filter(\.$id == (try request.routeID()))
-            .filter(\.$ngoID == actor.ngoID ?? UUID()).first() else { throw HuzhuAbort.notFound }
+            .visible(try request.tenant()).first() else { throw HuzhuAbort.notFound }
         if actor.role == .enterpriseLiaison {
             // A replaced report is the NGO's record; the enterprise sees only the revision in force.
             guard try await request.liaisonPartnerships().contains(where: { $0.id == report.partnershipID }),
@@ -133,8 +133,8 @@ enum PortalController {
         report.ngoID = partnership.ngoID
         report.partnershipID = partnership.id!
         report.period = period
-        report.periodFrom = period.start.description
-        report.periodTo = period.last.description
+        report.periodFrom = period.start
+        report.periodTo = period.last
         report.shownTotal = total
         report.replacesID = replaced?.id
         report.revisionReason = replaced == nil ? nil : reason

@@ -17,7 +17,7 @@ enum VoiceController {
 
     static func partnership(_ request: Request) async throws -> Partnership {
         guard let found = try await Partnership.query(on: request.db).filter(\.$formToken == (try request.routeID())).first(),
-              found.endOn.map({ $0 >= request.today.description }) ?? true
+              found.endOn.map({ $0 >= request.today }) ?? true
         else { throw HuzhuAbort.notFound }
         return found
     }

@@ -19,11 +19,10 @@ enum DashboardController {
     static func scopes(_ request: Request) async throws -> [(scope: Scope, name: String)] {
         let actor = try request.requireActor()
         var scopes: [(Scope, String)] = []
-        if let ngo = actor.ngoID, let office = actor.officeID, actor.role.reach == .office {
-            scopes.append((.office(ngo: ngo, office: office), actor.officeName ?? ""))
-        }
+        let own = Policy.ownScope(of: actor)
+        if case .office = own { scopes.append((own, actor.officeName ?? "")) }
         if let ngo = actor.ngoID { scopes.append((.ngo(ngo), actor.ngoName ?? "")) }
-        if actor.role.reach == .network { scopes.append((.network, request.t("transparency.network"))) }
+        scopes.append((.network, request.t("transparency.network")))
         return scopes.filter { request.may(.readIndicators, in: $0.0) }
     }
 

@@ -30,7 +30,7 @@ enum OpenDataController {
         let body = SnapshotJSON(snapshot)
         var lines = [CSV.line(["key", "value"])]
         lines += Indicator.allCases.map { CSV.line([$0.rawValue, String(snapshot.figures[$0])]) }
-        lines += [("scope", body.scope), ("period_from", body.period_from), ("period_to", body.period_to),
+        lines += [("scope", body.scope), ("period_from", body.period_from.description), ("period_to", body.period_to.description),
                   ("definition_version", String(body.definition_version)), ("self_reported", String(body.self_reported)),
                   ("published_at", body.published_at), ("digest", body.digest)].map { CSV.line([$0.0, $0.1]) }
         var headers = HTTPHeaders()
@@ -45,8 +45,8 @@ struct SnapshotJSON: Content {
     let id: UUID
     let scope: String
     let period_kind: String
-    let period_from: String
-    let period_to: String
+    let period_from: CalendarDate
+    let period_to: CalendarDate
     let definition_version: Int
     var figures: [String: Int64]
     let self_reported: Bool

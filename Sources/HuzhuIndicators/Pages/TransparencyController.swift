@@ -60,7 +60,7 @@ enum TransparencyController {
             .if(!trend.isEmpty, .section(.class("card"), .h2(.text(t("transparency.trend"))),
                 .forEach([Indicator.hotlineCalls, .visits, .workersRecoveringWages, .amountRecoveredFen]) { indicator in
                     .div(.class("trend"), .h3(.text(t("figure.\(indicator.rawValue)"))),
-                         BarChart.render(trend.map { (String($0.periodFrom.prefix(7).suffix(2)), $0.figures[indicator]) },
+                         BarChart.render(trend.map { (String(format: "%02d", $0.periodFrom.month), $0.figures[indicator]) },
                                          caption: t("figure.\(indicator.rawValue)"), money: indicator.isMoney))
                 })),
             .if(chosen != nil, .group(

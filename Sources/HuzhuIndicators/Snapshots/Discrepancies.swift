@@ -16,7 +16,7 @@ enum Discrepancies {
         var items: [Item] = []
         for scope in scopes {
             let snapshots = try await IndicatorSnapshot.query(on: db).filter(\.$selfReported == false)
-                .filter(\.$periodTo <= today.description).sort(\.$publishedAt, .descending).limit(200).all()
+                .filter(\.$periodTo <= today).sort(\.$publishedAt, .descending).limit(200).all()
                 .filter { IndicatorSnapshot.scopeKey($0.scope) == IndicatorSnapshot.scopeKey(scope) }
             var latest: [String: IndicatorSnapshot] = [:]
             for snapshot in snapshots where latest["\(snapshot.periodFrom)|\(snapshot.periodTo)"] == nil {

@@ -17,8 +17,8 @@ package final class IndicatorSnapshot: Model, @unchecked Sendable {
     @OptionalField(key: "ngo_id") package var ngoID: UUID?
     @OptionalField(key: "office_id") package var officeID: UUID?
     @Field(key: "period_kind") package var periodKind: IndicatorPeriod.Kind
-    @Field(key: "period_from") package var periodFrom: String
-    @Field(key: "period_to") package var periodTo: String
+    @Field(key: "period_from") package var periodFrom: CalendarDate
+    @Field(key: "period_to") package var periodTo: CalendarDate
     @Field(key: "definition_version") package var definitionVersion: Int
     /// The canonical serialisation, exactly as digested.
     @Field(key: "canonical") package var canonical: String
@@ -33,8 +33,7 @@ package final class IndicatorSnapshot: Model, @unchecked Sendable {
     package init() {}
 
     var period: IndicatorPeriod? {
-        guard let from = CalendarDate(iso: periodFrom), let to = CalendarDate(iso: periodTo) else { return nil }
-        return try? IndicatorPeriod(kind: periodKind, from: from, to: to)
+        try? IndicatorPeriod(kind: periodKind, from: periodFrom, to: periodTo)
     }
 
     var scope: Scope {

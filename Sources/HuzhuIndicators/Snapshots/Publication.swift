@@ -15,8 +15,8 @@ enum Publication {
 
     /// The latest snapshot of a scope and period (the one a revision would replace).
     static func latest(_ scope: Scope, _ period: IndicatorPeriod, on db: any Database) async throws -> IndicatorSnapshot? {
-        let query = IndicatorSnapshot.query(on: db).filter(\.$periodFrom == period.from.description)
-            .filter(\.$periodTo == period.to.description)
+        let query = IndicatorSnapshot.query(on: db).filter(\.$periodFrom == period.from)
+            .filter(\.$periodTo == period.to)
         switch scope {
         case .network: query.filter(\.$scopeKind == "network")
         case .ngo(let ngo): query.filter(\.$scopeKind == "ngo").filter(\.$ngoID == ngo)
@@ -44,8 +44,8 @@ enum Publication {
             snapshot.officeID = office
         }
         snapshot.periodKind = period.kind
-        snapshot.periodFrom = period.from.description
-        snapshot.periodTo = period.to.description
+        snapshot.periodFrom = period.from
+        snapshot.periodTo = period.to
         snapshot.definitionVersion = Indicator.definitionVersion
         snapshot.canonical = figures.canonical(period: period, scope: IndicatorSnapshot.scopeKey(scope))
         snapshot.digest = digest(snapshot.canonical)

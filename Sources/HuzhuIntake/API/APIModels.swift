@@ -23,7 +23,7 @@ struct ContactJSON: Content {
     let summary: String
     let advice: String
     let outcome: Contact.Outcome
-    let follow_up_on: String?
+    let follow_up_on: CalendarDate?
     let call_id: String?
 
     init(_ contact: Contact, topics: [String], cipher: FieldCipher) throws {
@@ -72,9 +72,9 @@ struct ContactLineJSON: Content {
 
 struct WorkerJSON: Content {
     struct Consents: Content {
-        let network: String?
-        let sms: String?
-        let story: String?
+        let network: CalendarDate?
+        let sms: CalendarDate?
+        let story: CalendarDate?
     }
 
     let id: UUID

@@ -14,7 +14,7 @@ enum ContactsAPI {
     }
 
     static func list(_ request: Request) async throws -> APIPage<ContactLineJSON> {
-        let (page, _) = try await ContactList.visible(to: request, try request.query.decode(ContactFilter.self))
+        let (page, _, _) = try await ContactList.visible(to: request, try request.query.decode(ContactFilter.self))
         return APIPage(items: page.lines.map(ContactLineJSON.init), next: page.next)
     }
 

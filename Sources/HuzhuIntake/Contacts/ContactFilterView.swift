@@ -13,21 +13,18 @@ enum ContactFilterView {
         /// The people whose contacts may be filtered on; empty for those who see only their own.
         let operators: [(value: String, label: String)]
 
-        static func load(for actor: Actor, ownOnly: Bool, on db: any Database, language: HuzhuCore.Language) async throws -> Choices {
+        /// The choices among the records the person may see (`visible`).
+        static func load(_ visible: Visibility, ownOnly: Bool, on db: any Database, language: HuzhuCore.Language) async throws -> Choices {
             var offices: [(value: String, label: String)] = []
-            if actor.role.reach != .office {
-                let query = Office.query(on: db).sort(\.$code)
-                if let ngo = actor.ngoID { query.filter(\.$ngoID == ngo) }
-                offices = try await query.all().map { ($0.id!.uuidString, "\($0.code) \($0.name)") }
+            if visible.officeID == nil {
+                offices = try await Office.query(on: db).visible(visible).sort(\.$code).all()
+                    .map { ($0.id!.uuidString, "\($0.code) \($0.name)") }
             }
             let topics = try await Topic.query(on: db).sort(\.$position).all()
                 .map { ($0.id!.uuidString, $0.name(in: language)) }
             var operators: [(value: String, label: String)] = []
             if !ownOnly {
-                let query = User.query(on: db).sort(\.$displayName)
-                if actor.role.reach == .office, let office = actor.officeID { query.filter(\.$officeID == office) }
-                else if let ngo = actor.ngoID { query.filter(\.$ngoID == ngo) }
-                operators = try await query.all().filter { $0.officeID != nil }.map { ($0.id!.uuidString, $0.displayName) }
+                operators = try await User.query(on: db).visible(visible).sort(\.$displayName).all().filter { $0.officeID != nil }.map { ($0.id!.uuidString, $0.displayName) }
             }
             return Choices(offices: offices, topics: topics, operators: operators)
         }

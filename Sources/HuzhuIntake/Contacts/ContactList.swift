@@ -29,28 +29,27 @@ enum ContactList {
 
     /// The contacts the signed-in person may list: their own for hotline volunteers, their office's for
     /// office staff, their NGO's for NGO-wide roles, everything for the network admin.
-    static func visible(to request: Request, _ filter: ContactFilter) async throws -> (page: Page, ownOnly: Bool) {
+    static func visible(to request: Request, _ filter: ContactFilter)
+        async throws -> (page: Page, ownOnly: Bool, visible: Visibility) {
         let actor = try request.requireActor()
-        let own = Policy.ownScope(of: actor)
-        let ownOnly: UUID?
-        if request.may(.readContacts, in: own) { ownOnly = nil }
-        else if request.may(.readOwnContacts, in: own) { ownOnly = actor.userID }
-        else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let page = try await load(
-            filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
-            officeID: actor.role.reach == .office ? actor.officeID : nil, ownOnly: ownOnly, language: request.language,
-            cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
-        return (page, ownOnly != nil)
+        var visible = try request.visibility(.readContacts)
+        var ownOnly: UUID?
+        if visible == .nothing {
+            visible = try request.visibility(.readOwnContacts)
+            ownOnly = actor.userID
+        }
+        guard visible != .nothing else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        let page = try await load(filter, visible: visible, ownOnly: ownOnly, language: request.language,
+                                  cipher: request.application.fieldCipher, mayReadFully: request.mayRead, on: request.db)
+        return (page, ownOnly != nil, visible)
     }
 
-    /// `ownOnly` restricts to the person's own contacts (hotline volunteers); `officeID` to one office
-    /// (office roles); otherwise the NGO's contacts, or the network's for the network admin.
-    static func load(_ filter: ContactFilter, ngoID: UUID?, officeID: UUID?, ownOnly: UUID?, language: Language,
+    /// `ownOnly` restricts to the person's own contacts (hotline volunteers); otherwise the contacts the
+    /// person may see (`visible`: their office's, their NGO's, or the network's).
+    static func load(_ filter: ContactFilter, visible: Visibility, ownOnly: UUID?, language: Language,
                      cipher: FieldCipher, mayReadFully: (Contact) -> Bool, on db: any Database) async throws -> Page {
-        let query = Contact.query(on: db)
-        if let ngoID { query.filter(\.$ngoID == ngoID) }
-        if let officeID { query.filter(\.$officeID == officeID) }
-        else if let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
+        let query = Contact.query(on: db).visible(visible)
+        if visible.officeID == nil, let office = filter.office.flatMap(UUID.init(uuidString:)) { query.filter(\.$officeID == office) }
         if let ownOnly { query.filter(\.$operatorID == ownOnly) }
         else if let person = filter.operator.flatMap(UUID.init(uuidString:)) { query.filter(\.$operatorID == person) }
         if let channel = filter.channel.flatMap(Contact.Channel.init(rawValue:)) { query.filter(\.$channel == channel) }
@@ -68,7 +67,7 @@ enum ContactList {
             if let phone = try? PhoneNumber(text) {
                 let hashes = cipher.lookupHashes(phone.digits)
                 let phones = WorkerPhone.query(on: db).filter(\.$lookupHash ~~ hashes)
-                if let ngoID { phones.filter(\.$ngoID == ngoID) }
+                if let ngoID = visible.ngoID { phones.filter(\.$ngoID == ngoID) }
                 let workers = try await phones.all().map(\.workerID)
                 query.group(.or) { either in
                     either.filter(\.$callbackHash ~~ hashes)

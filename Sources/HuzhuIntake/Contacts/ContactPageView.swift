@@ -32,7 +32,7 @@ struct ContactPageView {
                 .dt(.text(t("field.summary"))), .dd(.class("prose"), .text(line.summary ?? "")),
                 .dt(.text(t("field.advice"))), .dd(.class("prose"), .text(advice.isEmpty ? "—" : advice)),
                 .dt(.text(t("field.outcome"))), .dd(.text(t("outcome.\(contact.outcome.rawValue)"))),
-                .dt(.text(t("field.follow_up_on"))), .dd(.text(contact.followUpOn ?? "—"))
+                .dt(.text(t("field.follow_up_on"))), .dd(.text(contact.followUpOn?.description ?? "—"))
             ),
             .if(!actions.isEmpty, .p(.class("actions"), .forEach(actions) { action in
                 .a(.class("button"), .href(action.path.attributeEscaped), .text(t(action.titleKey)))

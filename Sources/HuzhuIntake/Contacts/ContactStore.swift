@@ -81,7 +81,7 @@ struct ContactStore {
         }
         try contact.seal(summary: values.summary, advice: values.advice, cipher)
         contact.outcome = values.outcome
-        contact.followUpOn = values.followUpOn?.description
+        contact.followUpOn = values.followUpOn
         contact.callID = values.callID
         contact.createdAt = now
         try await contact.create(on: db)

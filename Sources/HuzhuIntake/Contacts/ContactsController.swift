@@ -14,10 +14,9 @@ enum ContactsController {
     }
 
     static func list(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
         let filter = try request.query.decode(ContactFilter.self)
-        let (page, ownOnly) = try await ContactList.visible(to: request, filter)
-        let choices = try await ContactFilterView.Choices.load(for: actor, ownOnly: ownOnly, on: request.db,
+        let (page, ownOnly, visible) = try await ContactList.visible(to: request, filter)
+        let choices = try await ContactFilterView.Choices.load(visible, ownOnly: ownOnly, on: request.db,
                                                                language: request.language)
         return request.page(request.t("contacts.title"),
                             ContactFilterView.render(page, filter: filter, choices: choices, request.pageContext))

@@ -20,7 +20,8 @@ enum IntakeWorkerData {
         let optional: [(String, String?)] = [
             ("birth_year", worker.birthYear.map(String.init)), ("home_province", worker.homeProvince), ("current_city", worker.currentCity),
             ("industry", worker.industry), ("employer", worker.employer), ("languages", worker.languages), ("notes", try worker.openNotes(cipher)),
-            ("consent_network_on", worker.consentNetworkOn), ("consent_sms_on", worker.consentSMSOn), ("consent_story_on", worker.consentStoryOn),
+            ("consent_network_on", worker.consentNetworkOn?.description), ("consent_sms_on", worker.consentSMSOn?.description),
+            ("consent_story_on", worker.consentStoryOn?.description),
         ]
         for (key, value) in optional { if let value { record[key] = value } }
         var records = [record]

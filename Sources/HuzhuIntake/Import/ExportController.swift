@@ -28,7 +28,7 @@ enum ExportController {
                     try worker.openName(request.application.fieldCipher), (phones[worker.id!] ?? []).map(\.digits).joined(separator: " / "),
                     t("gender.\(worker.gender.rawValue)"), worker.birthYear.map(String.init) ?? "", worker.homeProvince ?? "",
                     worker.currentCity ?? "", worker.industry ?? "", worker.employer ?? "", worker.languages ?? "",
-                    worker.consentSMSOn ?? "", worker.consentNetworkOn ?? "",
+                    worker.consentSMSOn?.description ?? "", worker.consentNetworkOn?.description ?? "",
                 ])
             }
         }

@@ -44,22 +44,20 @@ enum ImportController {
             return request.page(request.t("import.title"), status: .unprocessableEntity,
                                 ImportViews.upload(error: "error.import_empty", request.pageContext))
         }
+        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        // An NGO admin belongs to no office: their imports are recorded against the NGO's first office by code.
+        var officeID = actor.officeID
+        if officeID == nil { officeID = try await Office.query(on: request.db).filter(\.$ngoID == ngoID).sort(\.$code).first()?.id }
+        guard let officeID else { throw HuzhuAbort(.unprocessableEntity, "error.office_required") }
         let batch = ImportBatch()
-        batch.ngoID = actor.ngoID!
-        batch.officeID = actor.officeID ?? UUID()
+        batch.ngoID = ngoID
+        batch.officeID = officeID
         batch.userID = actor.userID
         batch.fileName = String(file.filename.prefix(200))
         batch.contentCipher = try request.application.fieldCipher.seal(text)
         batch.createdAt = request.application.clock.now()
         try await ImportBatch.query(on: request.db).filter(\.$createdAt < batch.createdAt.addingTimeInterval(-ImportBatch.lifetime))
             .delete()
-        if actor.officeID == nil {
-            // An NGO admin belongs to no office: their imports are recorded against the NGO's first office by code.
-            guard let office = try await Office.query(on: request.db).filter(\.$ngoID == batch.ngoID).sort(\.$code).first() else {
-                throw HuzhuAbort(.unprocessableEntity, "error.office_required")
-            }
-            batch.officeID = try office.requireID()
-        }
         try await request.db.write { db in try await batch.create(on: db) }
         return request.seeOther(IntakeRoute.importBatch(.of(batch.id!)))
     }

@@ -4,8 +4,9 @@ import HuzhuCore
 import HuzhuPlatform
 
 /// One interaction with a worker: a call, a visit, a message. The unit the hotline counts.
-package final class Contact: Model, @unchecked Sendable {
+package final class Contact: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "contacts"
+    package static let officeKey: FieldKey? = "office_id"
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "ngo_id") package var ngoID: UUID
@@ -26,7 +27,7 @@ package final class Contact: Model, @unchecked Sendable {
     @Field(key: "summary_cipher") package var summaryCipher: Data
     @Field(key: "advice_cipher") package var adviceCipher: Data
     @Field(key: "outcome") package var outcome: Outcome
-    @OptionalField(key: "follow_up_on") package var followUpOn: String?
+    @OptionalField(key: "follow_up_on") package var followUpOn: CalendarDate?
     /// The telephony system's id of the call this contact records, when it came through the webhook.
     @OptionalField(key: "call_id") package var callID: String?
     @Field(key: "created_at") package var createdAt: Date

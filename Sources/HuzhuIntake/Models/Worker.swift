@@ -6,7 +6,7 @@ import HuzhuPlatform
 /// A person the NGO serves. The name only as ciphertext, a keyed hash (for duplicates) and search grams
 /// (`SearchGrams`); phone numbers live in `WorkerPhone` and the ID number here, both only as
 /// ciphertext and keyed hashes.
-package final class Worker: Model, @unchecked Sendable {
+package final class Worker: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "workers"
 
     @ID(key: .id) package var id: UUID?
@@ -26,9 +26,9 @@ package final class Worker: Model, @unchecked Sendable {
     /// Staff's notes about the worker, sealed (`openNotes`).
     @OptionalField(key: "notes_cipher") package var notesCipher: Data?
     /// Consents, each as the ISO date it was given (nil: not given).
-    @OptionalField(key: "consent_network_on") package var consentNetworkOn: String?
-    @OptionalField(key: "consent_sms_on") package var consentSMSOn: String?
-    @OptionalField(key: "consent_story_on") package var consentStoryOn: String?
+    @OptionalField(key: "consent_network_on") package var consentNetworkOn: CalendarDate?
+    @OptionalField(key: "consent_sms_on") package var consentSMSOn: CalendarDate?
+    @OptionalField(key: "consent_story_on") package var consentStoryOn: CalendarDate?
     @OptionalField(key: "id_cipher") package var idCipher: Data?
     @OptionalField(key: "id_hash") package var idHash: String?
     @OptionalField(key: "id_network_hash") package var idNetworkHash: String?

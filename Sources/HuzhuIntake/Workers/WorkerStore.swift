@@ -78,7 +78,7 @@ package struct WorkerStore {
     }
 
     /// A consent keeps the date it was first given; withdrawing it clears the date.
-    private static func consent(_ given: Bool, was: String?, today: CalendarDate) -> String? {
-        given ? (was ?? today.description) : nil
+    private static func consent(_ given: Bool, was: CalendarDate?, today: CalendarDate) -> CalendarDate? {
+        given ? (was ?? today) : nil
     }
 }

@@ -54,7 +54,7 @@ enum WorkerViews {
     static func page(_ detail: Detail, _ context: PageContext) -> Node<HTML.BodyContext> {
         let t = context.t
         let worker = detail.worker
-        func consent(_ date: String?) -> String { date.map { t("workers.consent_given", $0) } ?? t("workers.consent_not_given") }
+        func consent(_ date: CalendarDate?) -> String { date.map { t("workers.consent_given", $0.description) } ?? t("workers.consent_not_given") }
         return .group(
             .section(.class("card"),
                 .dl(t.detail("field.full_name", detail.name),

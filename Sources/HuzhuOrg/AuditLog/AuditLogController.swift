@@ -5,11 +5,9 @@ import Vapor
 enum AuditLogController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(OrgRoute.auditLog) { request async throws -> Response in
-            let actor = try request.requireActor()
-            try request.authorize(.readAuditLog, in: Policy.ownScope(of: actor))
+            try request.inOwnScope(.readAuditLog)
             let filter = try request.query.decode(AuditLogFilter.self)
-            let page = try await AuditLogQuery.load(filter, ngoID: actor.role.reach == .network ? nil : actor.ngoID,
-                                                    on: request.db)
+            let page = try await AuditLogQuery.load(filter, visible: try request.visibility(.readAuditLog), on: request.db)
             return request.page(request.t("audit.title"),
                                 AuditLogView.render(page, filter: filter, actions: request.application.auditActions, request.pageContext))
         }

@@ -29,9 +29,8 @@ struct AuditLogPage {
 }
 
 enum AuditLogQuery {
-    static func load(_ filter: AuditLogFilter, ngoID: UUID?, on db: any Database) async throws -> AuditLogPage {
-        let query = AuditEvent.query(on: db)
-        if let ngoID { query.filter(\.$ngoID == ngoID) }
+    static func load(_ filter: AuditLogFilter, visible: Visibility, on db: any Database) async throws -> AuditLogPage {
+        let query = AuditEvent.query(on: db).visible(visible)
         if let action = filter.action, !action.isEmpty { query.filter(\.$action == action) }
         if let login = filter.login?.trimmingCharacters(in: .whitespaces).lowercased(), !login.isEmpty {
             query.filter(\.$actorLogin == login)

@@ -30,6 +30,12 @@ struct HomeModel {
     var ngoCount: Int
     var offices: [OfficeRow]
     var colleagues: [Colleague]
+
+    /// Whether the person works in one office (and so has colleagues to list).
+    var worksInOneOffice: Bool {
+        if case .office = Policy.ownScope(of: actor) { return true }
+        return false
+    }
     var recentActivity: [Activity]
 }
 
@@ -55,14 +61,15 @@ enum HomeQuery {
             .groupBy(SQLColumn("name", table: "ngos")).groupBy(SQLColumn("name", table: "offices"))
             .groupBy(SQLColumn("city", table: "offices")).groupBy(SQLColumn("code", table: "offices"))
             .orderBy(SQLColumn("name", table: "ngos")).orderBy(SQLColumn("code", table: "offices"))
-        switch actor.role.reach {
+        let own = Policy.ownScope(of: actor)
+        switch own {
         case .network: break
-        case .ngo: offices = offices.where(SQLColumn("ngo_id", table: "offices"), .equal, SQLBind(actor.ngoID))
-        case .office: offices = offices.where(SQLColumn("id", table: "offices"), .equal, SQLBind(actor.officeID))
+        case .ngo(let ngo): offices = offices.where(SQLColumn("ngo_id", table: "offices"), .equal, SQLBind(ngo))
+        case .office(_, let office): offices = offices.where(SQLColumn("id", table: "offices"), .equal, SQLBind(office))
         }
 
         var colleagues: [HomeModel.Colleague] = []
-        if actor.role.reach == .office, let officeID = actor.officeID {
+        if case .office(_, let officeID) = own {
             colleagues = try await User.query(on: db)
                 .filter(\.$officeID == officeID).filter(\.$active == true).filter(\.$id != actor.userID)
                 .sort(\.$displayName).limit(50).all()
@@ -77,7 +84,7 @@ enum HomeQuery {
         return HomeModel(
             actor: actor,
             previousLoginAt: user?.previousLoginAt,
-            ngoCount: actor.role.reach == .network ? try await NGO.query(on: db).count() : 1,
+            ngoCount: own == .network ? try await NGO.query(on: db).count() : 1,
             offices: try await offices.all(decoding: HomeModel.OfficeRow.self),
             colleagues: colleagues,
             recentActivity: activity

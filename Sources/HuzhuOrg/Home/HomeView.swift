@@ -33,7 +33,7 @@ struct HomeView {
                             .td(.attribute(named: "data-label", value: t("field.city")), .text(row.city)),
                             .td(.attribute(named: "data-label", value: t("home.active_users")), .text(String(row.activeUsers))))
                     })))),
-            .if(actor.role.reach == .office, .section(.class("card"), .h2(.text(t("home.colleagues"))),
+            .if(model.worksInOneOffice, .section(.class("card"), .h2(.text(t("home.colleagues"))),
                 .if(model.colleagues.isEmpty, .p(.class("empty"), .text(t("home.no_colleagues")))),
                 .ul(.forEach(model.colleagues) { colleague in
                     .li(.text("\(colleague.displayName) · \(t.role(colleague.role))"))

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
+import HuzhuPlatform
 
 /// An office of an NGO in one city, with the short code that prefixes its case numbers (`BJ`).
-package final class Office: Model, @unchecked Sendable {
+package final class Office: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "offices"
 
     @ID(key: .id) package var id: UUID?

@@ -4,8 +4,9 @@ import HuzhuCore
 import HuzhuPlatform
 
 /// A staff member, volunteer or partner who signs in. One role; an NGO and office where the role needs them.
-package final class User: Model, @unchecked Sendable {
+package final class User: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "users"
+    package static let officeKey: FieldKey? = "office_id"
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "login") package var login: String

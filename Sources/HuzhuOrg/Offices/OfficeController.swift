@@ -26,9 +26,8 @@ enum OfficeController {
     }
 
     static func list(_ request: Request) async throws -> Response {
-        let actor = try request.authorize(.manageOffices, in: Policy.ownScope(of: try request.requireActor()))
-        let query = Office.query(on: request.db).join(NGO.self, on: \Office.$ngoID == \NGO.$id)
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID!) }
+        try request.inOwnScope(.manageOffices)
+        let query = Office.query(on: request.db).join(NGO.self, on: \Office.$ngoID == \NGO.$id).visible(try request.visibility(.manageOffices))
         let rows = try await query.sort(NGO.self, \.$name).sort(\.$code).all().map { office in
             OfficeViews.Row(id: office.id!, ngoName: try office.joined(NGO.self).name, name: office.name,
                             city: office.city, code: office.code)
@@ -58,9 +57,7 @@ enum OfficeController {
 
     /// The office, if it exists and the person may manage it; an office of another NGO does not exist for them.
     private static func find(_ request: Request) async throws -> Office {
-        let actor = try request.requireActor()
-        let query = Office.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network, let ngoID = actor.ngoID { query.filter(\.$ngoID == ngoID) }
+        let query = Office.query(on: request.db).filter(\.$id == (try request.routeID())).visible(try request.tenant())
         guard let office = try await query.first() else { throw HuzhuAbort.notFound }
         try request.authorizeRecord(.manageOffices, in: .ngo(office.ngoID))
         return office
@@ -69,8 +66,7 @@ enum OfficeController {
     private static func form(_ request: Request, _ draft: OfficeDraft, _ errors: ValidationErrors, office: Office?,
                              status: HTTPResponseStatus) async throws -> Response {
         let t = request.t
-        let actor = try request.requireActor()
-        let ngos = actor.role.reach == .network ? try await NGO.query(on: request.db).sort(\.$name).all() : []
+        let ngos = try request.tenant() == .network ? try await NGO.query(on: request.db).sort(\.$name).all() : []
         let action = office.map { OrgRoute.office(.of($0.id!)).path } ?? OrgRoute.newOffice.path
         return request.page(t(office == nil ? "office.new" : "office.edit"), status: status,
                             OfficeViews.form(draft, ngos: ngos, errors: errors, action: action,

@@ -24,7 +24,8 @@ struct OfficeDraft: Content {
 
     /// The NGO the office is to belong to: an NGO-wide person's own, else the one chosen.
     func ngoID(for actor: Actor) -> UUID? {
-        actor.role.reach == .network ? ngo.flatMap(UUID.init(uuidString:)) : actor.ngoID
+        let tenant = Policy.tenant(of: actor)
+        return tenant == .network ? ngo.flatMap(UUID.init(uuidString:)) : tenant.ngoID
     }
 
     /// Checks the draft and, when valid, writes it into the office; otherwise throws `ValidationErrors`.

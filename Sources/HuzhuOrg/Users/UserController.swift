@@ -31,13 +31,12 @@ enum UserController {
     }
 
     static func list(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        try request.authorize(.manageUsers, in: Policy.ownScope(of: actor))
-        let query = User.query(on: request.db).sort(\.$login).limit(pageSize + 1)
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID) }
+        try request.inOwnScope(.manageUsers)
+        let visible = try request.visibility(.manageUsers)
+        let query = User.query(on: request.db).sort(\.$login).limit(pageSize + 1).visible(visible)
         if let after = request.query[String.self, at: "after"] { query.filter(\.$login > after) }
         let users = try await query.all()
-        let places = try await placeNames(on: request.db, ngoID: actor.role.reach == .network ? nil : actor.ngoID)
+        let places = try await placeNames(on: request.db, visible: visible)
         let rows = users.prefix(pageSize).map { user in
             UserViews.Row(id: user.id!, login: user.login, displayName: user.displayName, role: user.role,
                           place: [user.ngoID.flatMap { places.ngos[$0] }, user.officeID.flatMap { places.offices[$0]?.name }]
@@ -95,9 +94,7 @@ enum UserController {
 
     /// The account, if it exists and the person may manage it; another NGO's accounts do not exist for them.
     private static func find(_ request: Request) async throws -> User {
-        let actor = try request.requireActor()
-        let query = User.query(on: request.db).filter(\.$id == (try request.routeID()))
-        if actor.role.reach != .network { query.filter(\.$ngoID == actor.ngoID) }
+        let query = User.query(on: request.db).filter(\.$id == (try request.routeID())).visible(try request.tenant())
         guard let user = try await query.first() else { throw HuzhuAbort.notFound }
         try request.authorizeRecord(.manageUsers, in: User.scope(ngoID: user.ngoID))
         return user
@@ -106,11 +103,12 @@ enum UserController {
     private static func form(_ request: Request, _ draft: UserDraft, _ errors: ValidationErrors, user: User?,
                              status: HTTPResponseStatus) async throws -> Response {
         let actor = try request.requireActor()
-        let places = try await placeNames(on: request.db, ngoID: actor.role.reach == .network ? nil : actor.ngoID)
+        let visible = try request.visibility(.manageUsers)
+        let places = try await placeNames(on: request.db, visible: visible)
         let offices = places.offices
             .map { (value: $0.key.uuidString, label: "\(places.ngos[$0.value.ngoID] ?? "") / \($0.value.name)") }
             .sorted { $0.label < $1.label }
-        let ngos = actor.role.reach != .network ? [] : places.ngos
+        let ngos = visible != .network ? [] : places.ngos
             .map { (value: $0.key.uuidString, label: $0.value) }.sorted { $0.label < $1.label }
         let choices = UserViews.Choices(roles: OrgPolicy.assignableRoles(by: actor), ngos: ngos, offices: offices)
         let title = request.t(user == nil ? "user.new" : "user.edit")
@@ -119,14 +117,11 @@ enum UserController {
     }
 
     /// The names of NGOs and offices, to label accounts without a query per row.
-    private static func placeNames(on db: any Database, ngoID: UUID?) async throws
+    private static func placeNames(on db: any Database, visible: Visibility) async throws
         -> (ngos: [UUID: String], offices: [UUID: (ngoID: UUID, name: String)]) {
         let ngos = NGO.query(on: db)
-        let offices = Office.query(on: db)
-        if let ngoID {
-            ngos.filter(\.$id == ngoID)
-            offices.filter(\.$ngoID == ngoID)
-        }
+        if visible != .network { ngos.filter(\.$id ~~ (visible.ngoID.map { [$0] } ?? [])) }
+        let offices = Office.query(on: db).visible(visible)
         return (
             try await ngos.all().reduce(into: [:]) { $0[$1.id!] = $1.name },
             try await offices.all().reduce(into: [:]) { $0[$1.id!] = ($1.ngoID, $1.name) }

@@ -28,7 +28,8 @@ struct UserDraft: Content {
 
     /// The NGO the user is to belong to: an NGO-wide editor's own, else the one chosen.
     func ngoID(editor: Actor) -> UUID? {
-        editor.role.reach == .network ? ngo.flatMap(UUID.init(uuidString:)) : editor.ngoID
+        let tenant = Policy.tenant(of: editor)
+        return tenant == .network ? ngo.flatMap(UUID.init(uuidString:)) : tenant.ngoID
     }
 
     /// Checks the draft and, when valid, writes it into the user; otherwise throws `ValidationErrors`.

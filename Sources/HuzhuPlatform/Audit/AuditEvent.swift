@@ -9,7 +9,7 @@ package struct AuditAction: Hashable, Sendable {
 }
 
 /// One row of the append-only audit log: who did what to which record, when, and from where.
-package final class AuditEvent: Model, @unchecked Sendable {
+package final class AuditEvent: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "audit_events"
 
     /// A sequence number: the log's order, and the keyset by which it is paged.

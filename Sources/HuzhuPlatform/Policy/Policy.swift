@@ -24,34 +24,48 @@ package enum Scope: Sendable, Equatable {
 }
 
 /// The one authorisation policy. Each feature grants its permissions to roles at configuration time;
-/// every route asks `allows` (through `Request.authorize`). What was never granted is denied.
+/// every route asks `allows` (through `Request.authorize`), and every list and lookup narrows its query
+/// by `visibility` (through `Request.visibility` and `QueryBuilder.visible`). What was never granted is denied and shows nothing.
 package struct Policy: Sendable {
-    package typealias Condition = @Sendable (Actor, Scope) -> Bool
+    /// How far a grant holds.
+    package enum Extent: Sendable {
+        /// The reach of the role: the network admin everything, an NGO-wide role its NGO and that NGO's
+        /// offices, an office role its own office.
+        case reach
+        /// Records that belong to an NGO rather than to one office (workers, employers, partners): anyone
+        /// of the NGO with the role, whichever office they work in; the network admin on all.
+        case ngo
+        /// Wherever the person is: their own tokens, their own second factor.
+        case anywhere
+    }
 
     private struct Rule: Sendable {
         let roles: Set<Role>
-        let condition: Condition
+        let extent: Extent
     }
 
     private var rules: [Permission: Rule] = [:]
 
     package init() {}
 
-    /// Grants a permission to roles, within the reach of each role unless a narrower condition is given.
-    package mutating func grant(_ permission: Permission, to roles: Set<Role>,
-                                when condition: @escaping Condition = Policy.withinReach) {
+    /// Grants a permission to roles, within the reach of each role unless another extent is given.
+    package mutating func grant(_ permission: Permission, to roles: Set<Role>, within extent: Extent = .reach) {
         precondition(rules[permission] == nil, "\(permission) is granted twice; grant each permission once.")
-        rules[permission] = Rule(roles: roles, condition: condition)
+        rules[permission] = Rule(roles: roles, extent: extent)
     }
 
     package func allows(_ actor: Actor, _ permission: Permission, in scope: Scope) -> Bool {
         guard let rule = rules[permission], rule.roles.contains(actor.role) else { return false }
-        return rule.condition(actor, scope)
+        switch rule.extent {
+        case .anywhere: return true
+        case .ngo: return actor.role == .networkAdmin || (scope.ngoID != nil && scope.ngoID == actor.ngoID)
+        case .reach: return Policy.withinReach(actor, scope)
+        }
     }
 
     /// A network admin reaches everything; an NGO-wide role its own NGO and that NGO's offices;
     /// an office role its own office only.
-    package static let withinReach: Condition = { actor, scope in
+    package static let withinReach: @Sendable (Actor, Scope) -> Bool = { actor, scope in
         switch (actor.role.reach, scope) {
         case (.network, _): true
         case (.ngo, .ngo(let ngo)), (.ngo, .office(let ngo, _)): ngo == actor.ngoID
@@ -60,10 +74,26 @@ package struct Policy: Sendable {
         }
     }
 
-    /// Records that belong to an NGO rather than to one office (workers, employers, partners): anyone
-    /// of the NGO with the role may act on them, whichever office they work in; the network admin on all.
-    package static let withinNGO: Condition = { actor, scope in
-        actor.role == .networkAdmin || (scope.ngoID != nil && scope.ngoID == actor.ngoID)
+    /// The records of a kind the person may see for a permission: everything for the network admin,
+    /// their NGO's for an NGO-wide role or a permission granted within the NGO, their office's for an
+    /// office role, nothing when the permission was never granted to them.
+    package func visibility(of actor: Actor, for permission: Permission) -> Visibility {
+        guard let rule = rules[permission], rule.roles.contains(actor.role) else { return .nothing }
+        if actor.role.reach == .network { return .network }
+        guard let ngo = actor.ngoID else { return .nothing }
+        switch (rule.extent, actor.role.reach, actor.officeID) {
+        case (.reach, .office, let office?): return .office(ngo: ngo, office: office)
+        case (.reach, .office, nil): return .nothing
+        default: return .ngo(ngo)
+        }
+    }
+
+    /// The records of the person's own organisation, whatever the permission: every NGO's for the network
+    /// admin, their NGO's for anyone else. For finding a record by id before the policy is asked about it
+    /// (another NGO's record then does not exist for them).
+    package static func tenant(of actor: Actor) -> Visibility {
+        if actor.role.reach == .network { return .network }
+        return actor.ngoID.map { .ngo($0) } ?? .nothing
     }
 
     /// The scope a person works in, for pages about "my organisation".
@@ -73,6 +103,11 @@ package struct Policy: Sendable {
         case (let ngo?, _): .ngo(ngo)
         default: .network
         }
+    }
+
+    /// The roles a person may give to accounts: those that reach no further than their own.
+    package static func assignableRoles(by actor: Actor) -> [Role] {
+        Role.allCases.filter { $0.reach <= actor.role.reach }
     }
 }
 
@@ -105,6 +140,15 @@ extension Request {
         guard application.policy.allows(actor, permission, in: scope) else { throw HuzhuAbort.notFound }
         return actor
     }
+
+    /// The records the signed-in person may see for a permission (`Policy.visibility`); narrow a query
+    /// with it (`QueryBuilder.visible`).
+    package func visibility(_ permission: Permission) throws -> Visibility {
+        application.policy.visibility(of: try requireActor(), for: permission)
+    }
+
+    /// The records of the signed-in person's own organisation (`Policy.tenant`), for finding one by id.
+    package func tenant() throws -> Visibility { Policy.tenant(of: try requireActor()) }
 
     /// Whether the signed-in person may do this here; for showing or hiding links and buttons.
     package func may(_ permission: Permission, in scope: Scope) -> Bool {
