@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "HuzhuIndicators",
-            dependencies: ["HuzhuCases", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["HuzhuOrg", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/openapi.json")]
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuCases"]),

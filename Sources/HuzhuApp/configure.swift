@@ -41,9 +41,11 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
     app.migrations.add(Platform.migrations)
     var policy = Policy()
     var navigation: [NavItem] = []
+    var indicatorSources = IndicatorSources()
     for feature in features {
         app.migrations.add(feature.migrations(app.fieldCipher))
         feature.grant(&policy)
+        feature.contribute(to: &indicatorSources)
         navigation += feature.navigation
         app.auditActions += feature.auditActions
         app.openAPIFragments += [feature.openAPI].compactMap { $0 }
@@ -55,6 +57,7 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     try app.serveOpenAPIDocument()
     app.policy = policy
+    app.indicatorSources = indicatorSources
     app.navigation = navigation.sorted { $0.order < $1.order }
 }
 

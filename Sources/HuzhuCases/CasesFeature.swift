@@ -14,6 +14,7 @@ package enum CasesFeature: Feature {
             SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
             SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher), SealTextColumns(Case.schema, ["title"], cipher: cipher, reindex: CaseTitle.reindex),
             SealTextColumns(EvidenceFile.schema, ["original_name", "description"], cipher: cipher),
+            AddIndicatorIndexes(),
         ]
     }
 
@@ -27,6 +28,10 @@ package enum CasesFeature: Feature {
 
     package static func grant(_ policy: inout Policy) {
         CasesPolicy.grant(&policy)
+    }
+
+    package static func contribute(to sources: inout IndicatorSources) {
+        sources.facts.append(CaseIndicatorFacts())
     }
 
     package static let navigation: [NavItem] = [

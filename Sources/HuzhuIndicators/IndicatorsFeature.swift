@@ -7,7 +7,7 @@ import Vapor
 /// snapshots, and shown to the public.
 package enum IndicatorsFeature: Feature {
     package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
-        [CreateIndicatorSnapshots(), AddIndicatorIndexes()]
+        [CreateIndicatorSnapshots()]
     }
 
     package static func grant(_ policy: inout Policy) {

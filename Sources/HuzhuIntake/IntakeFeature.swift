@@ -24,6 +24,11 @@ package enum IntakeFeature: Feature {
         IntakePolicy.grant(&policy)
     }
 
+    package static func contribute(to sources: inout IndicatorSources) {
+        sources.facts.append(ContactIndicatorFacts())
+        sources.workers = WorkerCount()
+    }
+
     package static let navigation: [NavItem] = [
         NavItem(titleKey: "hotline.title", path: IntakeRoute.intake.path, permissions: [.recordContacts], order: 10),
         NavItem(titleKey: "contacts.title", path: IntakeRoute.contacts.path, permissions: [.readContacts, .readOwnContacts],

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 
 /// A capability of Huzhu, as the composition root sees it: its tables, its rules, its pages and commands.
-/// Every feature declares the same four things, so adding one is a line in `configure`.
+/// Every feature declares the same things, so adding one is a line in `configure`.
 package protocol Feature {
     /// This feature's migrations, in order; the composition root concatenates them once. `cipher` seals
     /// what a migration moves out of clear text.
@@ -22,8 +22,11 @@ package protocol Feature {
     static func commands(_ app: Application)
     /// The columns this feature keeps sealed with the deployment's secret key (re-encrypted by `huzhu keys rotate`).
     static var sealedColumns: [SealedColumn] { get }
+    /// Registers what this feature's records contribute to the indicators.
+    static func contribute(to sources: inout IndicatorSources)
 }
 
 extension Feature {
     package static var sealedColumns: [SealedColumn] { [] }
+    package static func contribute(to sources: inout IndicatorSources) {}
 }

@@ -21,7 +21,7 @@ struct DataRightsTests {
     }
 
     func indicators(_ app: Application, _ worker: Worker) async throws -> [IndicatorFigures] {
-        let engine = IndicatorEngine(db: app.db)
+        let engine = IndicatorEngine(db: app.db, sources: app.indicatorSources)
         let year = IndicatorPeriod.year(CalendarDate(app.clock.now()).year)
         return [try await engine.compute(year, scope: .network), try await engine.compute(year, scope: .ngo(worker.ngoID)),
                 try await engine.compute(year, scope: .office(ngo: worker.ngoID, office: worker.officeID))]

@@ -41,7 +41,7 @@ struct GenerateTests {
             let found = try await WorkerStore(db: app.db, cipher: app.fieldCipher)
                 .workers(withPhone: try PhoneNumber(number), ngoID: phone.ngoID)
             #expect(found.map(\.id) == [phone.workerID])
-            let network = try await IndicatorEngine(db: app.db).compute(.year(2025), scope: .network)
+            let network = try await IndicatorEngine(db: app.db, sources: app.indicatorSources).compute(.year(2025), scope: .network)
             #expect(network[.hotlineCalls] > 0 && network[.casesAccepted] > 0 && network[.amountRecoveredFen] > 0)
             // Numbering continues after the generated records.
             let office = try #require(try await HuzhuOrg.Office.query(on: app.db).first())

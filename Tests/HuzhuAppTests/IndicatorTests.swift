@@ -128,7 +128,7 @@ struct IndicatorTests {
     func definitions() async throws {
         try await withHuzhu { app, _ in
             let net = try await IndicatorNetwork.build(app)
-            let engine = IndicatorEngine(db: app.db)
+            let engine = IndicatorEngine(db: app.db, sources: app.indicatorSources)
             let october = IndicatorPeriod.month(2026, 10)
             func compute(_ scope: Scope, _ period: IndicatorPeriod = october) async throws -> IndicatorFigures {
                 try await engine.compute(period, scope: scope)

@@ -40,7 +40,7 @@ enum IndicatorsAPI {
         let period = try PeriodInput.period(kind: query.period_kind.flatMap(IndicatorPeriod.Kind.init(rawValue:)),
                                             from: query.period_from.flatMap(CalendarDate.init(iso:)),
                                             last: query.period_last.flatMap(CalendarDate.init(iso:)))
-        let figures = try await IndicatorEngine(db: request.db).compute(period, scope: scope)
+        let figures = try await request.indicatorEngine.compute(period, scope: scope)
         return FiguresJSON(scope: IndicatorSnapshot.scopeKey(scope), period_kind: period.kind.rawValue,
                            period_from: period.from.description, period_to: period.to.description,
                            definition_version: Indicator.definitionVersion,

@@ -29,7 +29,7 @@ enum DashboardController {
     static func show(_ request: Request, errors: ValidationErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
         let scopes = try await scopes(request)
         guard !scopes.isEmpty else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let engine = IndicatorEngine(db: request.db)
+        let engine = request.indicatorEngine
         let today = request.today
         let months = IndicatorPeriod.twelveMonths(endingWith: today)
         let t = request.t
@@ -40,7 +40,7 @@ enum DashboardController {
             sections.append(section(name: name, scope: scope, months: months, trend: trend, request: request))
         }
         let publishable = scopes.filter { request.may(.publishIndicators, in: $0.scope) }
-        let discrepancies = try await Discrepancies.find(in: publishable.map(\.scope), today: today, on: request.db)
+        let discrepancies = try await Discrepancies.find(in: publishable.map(\.scope), today: today, engine: request.indicatorEngine)
         let page = request.pageContext
         return request.page(t("dashboard.title"), status: status, .group(
             .group(sections),
@@ -90,7 +90,7 @@ enum DashboardController {
             }
             let period = try PeriodInput.period(request, today: request.today)
             guard period.to <= request.today else { throw ValidationErrors([FieldError("period_from", "error.period_not_closed")]) }
-            let figures = try await IndicatorEngine(db: request.db).compute(period, scope: scope)
+            let figures = try await request.indicatorEngine.compute(period, scope: scope)
             let snapshot = try await Publication.publish(figures, scope: scope, period: period, selfReported: false,
                                                          reason: try request.content.get(String?.self, at: "reason") ?? nil,
                                                          by: actor, request: request)

@@ -11,8 +11,8 @@ enum Discrepancies {
         let differences: [(Indicator, Int64, Int64)]
     }
 
-    static func find(in scopes: [Scope], today: CalendarDate, on db: any Database) async throws -> [Item] {
-        let engine = IndicatorEngine(db: db)
+    static func find(in scopes: [Scope], today: CalendarDate, engine: IndicatorEngine) async throws -> [Item] {
+        let db = engine.db
         var items: [Item] = []
         for scope in scopes {
             let snapshots = try await IndicatorSnapshot.query(on: db).filter(\.$selfReported == false)
