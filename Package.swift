@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["HuzhuOrg", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/openapi.json")]
         ),
-        .target(name: "HuzhuEnterprise", dependencies: ["HuzhuCases"]),
+        .target(name: "HuzhuEnterprise", dependencies: ["HuzhuIntake"]),
         .target(name: "HuzhuGenerate", dependencies: ["HuzhuCases", "HuzhuEnterprise"]),
         .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
                                               "HuzhuGenerate"]),

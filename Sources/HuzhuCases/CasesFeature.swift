@@ -9,7 +9,7 @@ import Vapor
 package enum CasesFeature: Feature {
     package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
         [
-            CreateEmployers(), CreateCases(), CreateCaseRecords(), CreateWageParameters(),
+            CreateCases(), CreateCaseRecords(), CreateWageParameters(),
             CreateMediation(), CreateRemindersAndDocuments(),
             SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
             SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher), SealTextColumns(Case.schema, ["title"], cipher: cipher, reindex: CaseTitle.reindex),

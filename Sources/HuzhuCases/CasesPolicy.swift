@@ -1,4 +1,5 @@
 import HuzhuCore
+import HuzhuOrg
 import HuzhuPlatform
 
 extension Permission {
@@ -39,7 +40,6 @@ extension AuditAction {
     static let recordPayment = AuditAction("casework.payment.record")
     static let uploadEvidence = AuditAction("casework.file.upload")
     static let downloadEvidence = AuditAction("casework.file.download")
-    static let createEmployer = AuditAction("casework.employer.create")
     static let updateEmployer = AuditAction("casework.employer.update")
     static let viewEmployer = AuditAction("casework.employer.view")
     static let mergeEmployers = AuditAction("casework.employer.merge")

@@ -1,3 +1,4 @@
+import HuzhuOrg
 import HuzhuPlatform
 
 /// The cases feature's URLs.

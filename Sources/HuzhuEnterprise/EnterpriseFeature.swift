@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import HuzhuCases
 import HuzhuCore
 import HuzhuIntake
 import HuzhuOrg

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HuzhuCore
 @testable import HuzhuCases
+import HuzhuOrg
 import HuzhuPlatform
 import Testing
 import Vapor

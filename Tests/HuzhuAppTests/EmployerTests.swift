@@ -3,6 +3,7 @@ import Foundation
 import HuzhuCore
 @testable import HuzhuCases
 @testable import HuzhuIntake
+import HuzhuOrg
 import HuzhuPlatform
 import Testing
 import Vapor

@@ -3,6 +3,7 @@ import Foundation
 @testable import HuzhuCases
 @testable import HuzhuEnterprise
 @testable import HuzhuIntake
+import HuzhuOrg
 import HuzhuPlatform
 import Testing
 import Vapor

@@ -1,6 +1,7 @@
 import Foundation
 import HuzhuCore
 @testable import HuzhuCases
+import HuzhuOrg
 import HuzhuPlatform
 import Testing
 

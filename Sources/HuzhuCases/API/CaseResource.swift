@@ -1,5 +1,6 @@
 import Foundation
 import HuzhuCore
+import HuzhuOrg
 import HuzhuPlatform
 import Vapor
 

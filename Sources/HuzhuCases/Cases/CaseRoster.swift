@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HuzhuCore
 import HuzhuIntake
+import HuzhuOrg
 import HuzhuPlatform
 import Vapor
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HuzhuOrg
 import HuzhuPlatform
 
 /// An employer's place in contracting chains: who gave it work (upwards, to the developer) and to whom

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HuzhuOrg
 import HuzhuPlatform
 
 /// Finds likely duplicate employers and merges them into one survivor: cases against them and their

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuOrg
 import HuzhuPlatform
 import Plot
 import Vapor

@@ -21,3 +21,8 @@ extension Employer {
         return employer
     }
 }
+
+extension AuditAction {
+    /// An employer recorded, wherever it was typed (Cases lists it among its actions).
+    package static let createEmployer = AuditAction("casework.employer.create")
+}

@@ -3,7 +3,8 @@ import Foundation
 import HuzhuPlatform
 import HuzhuCore
 
-/// A company or person workers claim against: a developer, a contractor, a labour boss.
+/// A company or person workers claim against (a developer, a contractor, a labour boss), or a partner
+/// enterprise: the NGO's one registry of employers, shared by Cases and Enterprise.
 package final class Employer: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "employers"
 

@@ -1,9 +1,11 @@
 import Fluent
-import HuzhuOrg
 import HuzhuPlatform
 import SQLKit
 
+/// The employer registry's tables. First run by Cases, under the name it keeps.
 struct CreateEmployers: AsyncMigration {
+    var name: String { "HuzhuCases.CreateEmployers" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema(Employer.schema)
             .id()
