@@ -7,9 +7,7 @@ extension Request {
     /// Whether the signed-in person may read this contact in full: their office's contacts for staff,
     /// their own for hotline volunteers.
     package func mayRead(_ contact: Contact) -> Bool {
-        let scope = Scope.office(ngo: contact.ngoID, office: contact.officeID)
-        if may(.readContacts, in: scope) { return true }
-        return may(.readOwnContacts, in: scope) && contact.operatorID == actor?.userID
+        actor.map { contact.isReadable(by: $0, under: application.policy) } ?? false
     }
 
     /// The contact of the route's `:id`, read by the signed-in person (an audited read). Another NGO's
@@ -28,5 +26,15 @@ extension Request {
         try authorizeRecord(.readWorkers, in: .ngo(worker.ngoID))
         if let survivor = worker.mergedInto, let merged = try await Worker.find(survivor, on: db) { return merged }
         return worker
+    }
+}
+
+extension Contact {
+    /// Whether a person may read this contact in full: their office's contacts for staff, their own for
+    /// hotline volunteers.
+    package func isReadable(by actor: Actor, under policy: Policy) -> Bool {
+        let scope = Scope.office(ngo: ngoID, office: officeID)
+        if policy.allows(actor, .readContacts, in: scope) { return true }
+        return policy.allows(actor, .readOwnContacts, in: scope) && operatorID == actor.userID
     }
 }

@@ -71,19 +71,9 @@ enum CasesAPI {
     }
 
     static func open(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnOffice(.workCases)
-        let draft = try request.content.decode(CaseDraft.self)
-        let facts = try draft.validate(today: request.today)
-        let opening = try draft.validateOpening()
-        var contact: Contact?
-        if let id = draft.contact.flatMap(UUID.init(uuidString:)) {
-            guard let found = try await Contact.query(on: request.db).filter(\.$id == id).filter(\.$ngoID == actor.ngoID!).first(),
-                  request.mayRead(found) else { throw ValidationErrors([FieldError("contact", "error.not_found")]) }
-            contact = found
-        }
-        guard let office = try await Office.find(actor.officeID, on: request.db) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let opened = try await CaseOpening.open(facts, respondent: opening.respondent, roster: opening.roster, contact: contact,
-                                                office: office, by: actor, request: request)
+        _ = try request.inOwnOffice(.workCases)
+        let command = try request.content.decode(CaseDraft.self).openCase(today: request.today)
+        let opened = try await Cases.open(command, in: try request.workContext())
         let access = try await request.access(opened)
         return try await detail(access, request).encodeResponse(status: .created, for: request)
     }

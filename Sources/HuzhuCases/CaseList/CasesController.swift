@@ -54,13 +54,7 @@ enum CasesController {
             contact = try await sourceContact(id, actor: actor, request: request)
         }
         do {
-            let facts = try draft.validate(today: request.today)
-            let opening = try draft.validateOpening()
-            guard let office = try await Office.find(actor.officeID, on: request.db) else {
-                throw HuzhuAbort(.forbidden, "error.forbidden") as any Error
-            }
-            let opened = try await CaseOpening.open(facts, respondent: opening.respondent, roster: opening.roster,
-                                                    contact: contact, office: office, by: actor, request: request)
+            let opened = try await Cases.open(try draft.openCase(today: request.today), in: try request.workContext())
             return request.redirect(to: CasesRoute.casePage(.of(opened.id!)).path)
         } catch let errors as ValidationErrors {
             return try await form(request, draft: draft, contact: contact, errors: errors, status: .unprocessableEntity)

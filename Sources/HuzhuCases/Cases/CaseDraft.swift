@@ -60,15 +60,31 @@ struct CaseDraft: Content {
         return CaseFacts(title: title!, summary: summary, disputeTypes: types, dates: dates, nextActionOn: next ?? nil)
     }
 
-    /// The opening's extras checked: the first respondent and the roster.
-    func validateOpening() throws(ValidationErrors) -> (respondent: (name: String, role: ChainRole)?, roster: [RosterLine]) {
+    /// The case to open, as typed on the form or sent to the API: every problem at once, as field errors.
+    func openCase(today: CalendarDate) throws(ValidationErrors) -> OpenCase {
         var errors = ValidationErrors()
-        var respondent: (String, ChainRole)?
+        var facts: CaseFacts?
+        do { facts = try validate(today: today) } catch { errors.append(contentsOf: error) }
+        var opening: (respondent: OpenCase.Respondent?, roster: [RosterLine])?
+        do { opening = try validateOpening() } catch { errors.append(contentsOf: error) }
+        var contactID: UUID?
+        if let raw = contact, !raw.isEmpty {
+            contactID = UUID(uuidString: raw)
+            if contactID == nil { errors.add("contact", "error.not_found") }
+        }
+        try errors.throwIfAny()
+        return OpenCase(facts: facts!, contactID: contactID, respondent: opening!.respondent, roster: opening!.roster)
+    }
+
+    /// The opening's extras checked: the first respondent and the roster.
+    func validateOpening() throws(ValidationErrors) -> (respondent: OpenCase.Respondent?, roster: [RosterLine]) {
+        var errors = ValidationErrors()
+        var respondent: OpenCase.Respondent?
         if let name = respondent_name?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
             let checked = errors.check { () throws(FieldError) in try CaseInput.text(name, field: "respondent_name", max: 200) }
             let role = respondent_role.flatMap(ChainRole.init(rawValue:))
             if role == nil { errors.add("respondent_role", "error.choice_invalid") }
-            if let checked, let role { respondent = (checked, role) }
+            if let checked, let role { respondent = OpenCase.Respondent(name: checked, role: role) }
         }
         let roster = errors.check { () throws(FieldError) in try RosterLine.parse(self.roster ?? "", field: "roster") }
         try errors.throwIfAny()
@@ -77,7 +93,7 @@ struct CaseDraft: Content {
 }
 
 /// A case's facts after validation.
-struct CaseFacts {
+struct CaseFacts: Sendable {
     var title: String
     var summary: String
     var disputeTypes: [DisputeType]

@@ -23,25 +23,24 @@ struct CaseRoster {
             link.ngoID = found.ngoID
             link.caseID = caseID
             link.workerID = try worker.requireID()
-            link.addedAt = journal.request.application.clock.now()
+            link.addedAt = journal.work.now
             try await link.create(on: db)
-            try await journal.record(.worker, try worker.openName(journal.request.application.fieldCipher), ref: worker.id, audit: .updateCase)
+            try await journal.record(.worker, try worker.openName(journal.work.cipher), ref: worker.id, audit: .updateCase)
         }
     }
 
     /// Adds a typed roster: each person found by phone among the NGO's workers, or recorded anew.
     func enrol(_ lines: [RosterLine]) async throws {
         guard !lines.isEmpty else { return }
-        let request = journal.request
-        let enrolment = WorkerEnrolment(db: db, cipher: request.application.fieldCipher)
+        let work = journal.work
+        let enrolment = WorkerEnrolment(db: db, cipher: work.cipher)
         var ids: [UUID] = []
         for line in lines {
             let (worker, created) = try await enrolment.enrol(
                 name: line.name, phone: line.phone, ngoID: found.ngoID, officeID: found.officeID,
-                by: try request.requireActor().userID, now: request.application.clock.now())
+                by: work.actor.userID, now: work.now)
             if created {
-                try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: found.ngoID,
-                                        on: db)
+                try await work.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: found.ngoID)
             }
             ids.append(try worker.requireID())
         }
@@ -50,7 +49,7 @@ struct CaseRoster {
 
     /// Adds a respondent by name: the NGO's employer of that name (not merged away), or a new one.
     func addRespondent(named name: String, role: ChainRole) async throws {
-        let employer = try await Employer.named(name, ngoID: found.ngoID, request: journal.request, on: db)
+        let employer = try await Employer.named(name, ngoID: found.ngoID, in: journal.work)
         try await addRespondent(employer, role: role)
     }
 
@@ -81,7 +80,7 @@ struct CaseRoster {
         assignee.ngoID = found.ngoID
         assignee.caseID = caseID
         assignee.userID = userID
-        assignee.assignedAt = journal.request.application.clock.now()
+        assignee.assignedAt = journal.work.now
         try await assignee.create(on: db)
         try await journal.record(.assignment, name, ref: userID, audit: .assignCase, recordType: "user", recordID: userID)
     }

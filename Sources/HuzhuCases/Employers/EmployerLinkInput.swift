@@ -21,8 +21,9 @@ struct EmployerLinkInput: Content {
         if kind == nil { errors.add("kind", "error.choice_invalid") }
         if let name, name == employer.name { errors.add("other_name", "error.link_to_itself") }
         try errors.throwIfAny()
+        let work = try request.workContext()
         try await request.db.write { db in
-            let other = try await Employer.named(name!, ngoID: employer.ngoID, request: request, on: db)
+            let other = try await Employer.named(name!, ngoID: employer.ngoID, in: work.on(db))
             let upper = above ? try other.requireID() : try employer.requireID()
             let lower = above ? try employer.requireID() : try other.requireID()
             let existing = try await EmployerLink.query(on: db).group(.or) { either in

@@ -76,9 +76,10 @@ enum PartnersController {
         guard errors.isEmpty else { return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity) }
         let now = request.application.clock.now()
         let partnership = Partnership()
+        let work = try request.workContext()
         try await request.db.write { db in
-            let employer = try await Employer.named(name!, ngoID: actor.ngoID!, request: request, on: db)
-            partnership.ngoID = actor.ngoID!
+            let employer = try await Employer.named(name!, ngoID: office!.ngoID, in: work.on(db))
+            partnership.ngoID = office!.ngoID
             partnership.officeID = office!.id
             partnership.employerID = try employer.requireID()
             partnership.name = name!

@@ -5,19 +5,19 @@ import Vapor
 
 extension Employer {
     /// The NGO's employer of that name (not merged away), or a new one, recorded with its audit row on
-    /// `db` (the caller's transaction): a respondent typed on a case, the other end of a chain link, a
-    /// partner enterprise.
-    package static func named(_ name: String, ngoID: UUID, request: Request, on db: any Database) async throws -> Employer {
-        if let known = try await Employer.query(on: db).filter(\.$ngoID == ngoID).filter(\.$name == name)
+    /// the work's database (the caller's transaction): a respondent typed on a case, the other end of a
+    /// chain link, a partner enterprise.
+    package static func named(_ name: String, ngoID: UUID, in work: WorkContext) async throws -> Employer {
+        if let known = try await Employer.query(on: work.db).filter(\.$ngoID == ngoID).filter(\.$name == name)
             .filter(\.$mergedInto == nil).first() {
             return known
         }
         let employer = Employer()
         employer.ngoID = ngoID
         employer.name = name
-        employer.createdAt = request.application.clock.now()
-        try await employer.create(on: db)
-        try await request.audit(.createEmployer, recordType: "employer", recordID: employer.id, ngoID: ngoID, on: db)
+        employer.createdAt = work.now
+        try await employer.create(on: work.db)
+        try await work.audit(.createEmployer, recordType: "employer", recordID: employer.id, ngoID: ngoID)
         return employer
     }
 }
