@@ -21,7 +21,7 @@ struct DraftTests {
 
     @Test("A minimal anonymous contact is valid and starts now")
     func minimal() throws {
-        let values = try contact { _ in }.validate(worker: WorkerDraft(), activeTopics: [topic], now: now)
+        let values = try contact { _ in }.command(worker: WorkerDraft()).check(activeTopics: [topic], now: now)
         #expect(values.startedAt == now)
         #expect(!values.startTyped)
         #expect(values.topicIDs == [topic])
@@ -29,13 +29,13 @@ struct DraftTests {
 
     @Test("Times are read in Beijing; the future and unknown topics are refused")
     func times() throws {
-        let typed = try contact { $0.started_at = "2026-11-21T23:50" }.validate(worker: WorkerDraft(), activeTopics: [topic], now: now)
+        let typed = try contact { $0.started_at = "2026-11-21T23:50" }.command(worker: WorkerDraft()).check(activeTopics: [topic], now: now)
         #expect(typed.startedAt == now.addingTimeInterval(-40 * 60))
         #expect(throws: ValidationErrors([FieldError("started_at", "error.time_invalid")])) {
-            try contact { $0.started_at = "2026-11-22T09:00" }.validate(worker: WorkerDraft(), activeTopics: [topic], now: now)
+            try contact { $0.started_at = "2026-11-22T09:00" }.command(worker: WorkerDraft()).check(activeTopics: [topic], now: now)
         }
         #expect(throws: ValidationErrors([FieldError("topics", "error.topics_required")])) {
-            try contact { $0.topics = [UUID().uuidString] }.validate(worker: WorkerDraft(), activeTopics: [topic], now: now)
+            try contact { $0.topics = [UUID().uuidString] }.command(worker: WorkerDraft()).check(activeTopics: [topic], now: now)
         }
     }
 
@@ -46,7 +46,7 @@ struct DraftTests {
         let values = try contact {
             $0.subject = "new"
             $0.phone = "13800138000"
-        }.validate(worker: worker, activeTopics: [topic], now: now)
+        }.command(worker: worker).check(activeTopics: [topic], now: now)
         guard case .new(let created) = values.subject else { Issue.record("not a new worker"); return }
         #expect(created.phones.map(\.digits) == ["13800138000"])
     }
@@ -54,7 +54,7 @@ struct DraftTests {
     @Test("A callback needs a number to call")
     func callbackNeedsPhone() {
         #expect(throws: ValidationErrors([FieldError("outcome", "error.callback_needs_phone")])) {
-            try contact { $0.outcome = "callback" }.validate(worker: WorkerDraft(), activeTopics: [topic], now: now)
+            try contact { $0.outcome = "callback" }.command(worker: WorkerDraft()).check(activeTopics: [topic], now: now)
         }
     }
 
@@ -64,14 +64,14 @@ struct DraftTests {
         draft.full_name = " 李四 "
         draft.phones = "13800138000，010-62345678; 13800138000"
         draft.id_number = "110101199003074258"
-        let values = try draft.validate(today: CalendarDate(now))
+        let values = try draft.command.check(today: CalendarDate(now))
         #expect(values.name == "李四")
         #expect(values.phones.map(\.digits) == ["13800138000", "01062345678"])
         #expect(values.birthYear == 1990)
         draft.birth_year = "1850"
         draft.gender = "robot"
         #expect(throws: ValidationErrors([FieldError("gender", "error.choice_invalid"), FieldError("birth_year", "error.birth_year")])) {
-            try draft.validate(today: CalendarDate(self.now))
+            try draft.command.check(today: CalendarDate(self.now))
         }
     }
 

@@ -130,23 +130,27 @@ struct WorkerInput: Content {
     var consent_sms: Bool?
     var consent_story: Bool?
 
-    var draft: WorkerDraft {
-        var draft = WorkerDraft()
-        draft.full_name = full_name
-        draft.phones = phones?.joined(separator: ",")
-        draft.id_number = id_number
-        draft.gender = gender
-        draft.birth_year = birth_year.map(String.init)
-        draft.home_province = home_province
-        draft.current_city = current_city
-        draft.industry = industry
-        draft.employer = employer
-        draft.languages = languages
-        draft.notes = notes
-        draft.consent_network = consent_network == true ? "on" : nil
-        draft.consent_sms = consent_sms == true ? "on" : nil
-        draft.consent_story = consent_story == true ? "on" : nil
-        return draft
+    /// The worker as sent, in its types; a gender not on the list is reported when checked.
+    var command: SaveWorker {
+        var command = SaveWorker()
+        command.fullName = full_name
+        command.phones = phones ?? []
+        command.idNumber = id_number
+        if let gender, !gender.isEmpty {
+            command.gender = Gender(rawValue: gender)
+            if command.gender == nil { command.unread.add("gender", "error.choice_invalid") }
+        }
+        command.birthYear = birth_year
+        command.homeProvince = home_province
+        command.currentCity = current_city
+        command.industry = industry
+        command.employer = employer
+        command.languages = languages
+        command.notes = notes
+        command.consentNetwork = consent_network == true
+        command.consentSMS = consent_sms == true
+        command.consentStory = consent_story == true
+        return command
     }
 }
 
@@ -168,4 +172,40 @@ struct ContactInput: Content {
     /// An anonymous caller's number for a callback.
     var callback_phone: String?
     var call_id: String?
+}
+
+extension ContactInput {
+    /// The contact as sent, in its types; `topics` maps the catalogue's codes to ids. A value that cannot
+    /// be read is reported when the command is checked.
+    func command(topics codes: [String: UUID]) -> RecordContact {
+        var command = RecordContact()
+        command.channel = channel.flatMap(Contact.Channel.init(rawValue:))
+        if let direction {
+            if let read = Contact.Direction(rawValue: direction) { command.direction = read } else { command.unread.add("direction", "error.choice_invalid") }
+        }
+        command.startedAt = started_at
+        command.durationSeconds = duration_seconds
+        command.topicIDs = (topics ?? []).compactMap { codes[$0] }
+        if command.topicIDs.count != (topics ?? []).count { command.unread.add("topics", "error.topics_required") }
+        command.summary = summary ?? ""
+        command.advice = advice ?? ""
+        command.outcome = outcome.flatMap(Contact.Outcome.init(rawValue:))
+        if let follow_up_on, !follow_up_on.isEmpty {
+            command.followUpOn = CalendarDate(iso: follow_up_on)
+            if command.followUpOn == nil { command.unread.add("follow_up_on", "error.date_invalid") }
+        }
+        if let worker_id {
+            command.subject = .existing(worker_id)
+        } else if let worker {
+            command.subject = .new(worker.command)
+        } else {
+            var callback: PhoneNumber?
+            if let raw = callback_phone {
+                do { callback = try PhoneNumber(raw, field: "callback_phone") } catch { command.unread.add(error.field, error.messageKey) }
+            }
+            command.subject = .anonymous(callback: callback)
+        }
+        command.callID = call_id
+        return command
+    }
 }

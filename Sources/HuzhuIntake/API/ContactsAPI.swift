@@ -23,34 +23,15 @@ enum ContactsAPI {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnOffice(.recordContacts)
+        _ = try request.inOwnOffice(.recordContacts)
         let input = try request.content.decode(ContactInput.self)
         let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
-        let codes = topics.reduce(into: [String: UUID]()) { $0[$1.code] = $1.id }
-        var draft = ContactDraft()
-        draft.channel = input.channel
-        draft.direction = input.direction ?? Contact.Direction.inbound.rawValue
-        draft.started_at = input.started_at.map(ShanghaiTime.localMinute)
-        draft.duration_seconds = input.duration_seconds
-        draft.topics = (input.topics ?? []).map { codes[$0]?.uuidString ?? $0 }
-        draft.summary = input.summary
-        draft.advice = input.advice
-        draft.outcome = input.outcome
-        draft.follow_up_on = input.follow_up_on
-        draft.call_id = input.call_id
-        draft.subject = input.worker_id?.uuidString ?? (input.worker != nil ? "new" : "anonymous")
-        draft.phone = input.worker == nil ? input.callback_phone : nil
-        if input.worker == nil, let raw = input.callback_phone, (try? PhoneNumber(raw)) == nil {
-            throw ValidationErrors([FieldError("callback_phone", "error.phone_invalid")])
-        }
-        let now = request.application.clock.now()
-        let values = try draft.validate(worker: input.worker?.draft ?? WorkerDraft(), activeTopics: Set(codes.values), now: now)
-        guard let office = try await Office.find(actor.officeID, on: request.db) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
-        let recorded = try await ContactStore.record(values, by: actor, office: office, now: now, request: request)
+        let command = input.command(topics: topics.reduce(into: [String: UUID]()) { $0[$1.code] = $1.id })
+        let recorded = try await Intake.record(command, in: try request.workContext())
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
         // The topics just recorded, in the catalogue's order, as reading the contact back would give them.
-        let recordedTopics = topics.filter { values.topicIDs.contains($0.id!) }.sorted { $0.position < $1.position }.map(\.code)
+        let recordedTopics = topics.filter { command.topicIDs.contains($0.id!) }.sorted { $0.position < $1.position }.map(\.code)
         try response.content.encode(ContactJSON(recorded.contact, topics: recordedTopics, cipher: request.application.fieldCipher))
         return response
     }

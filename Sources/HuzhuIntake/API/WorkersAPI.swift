@@ -57,7 +57,7 @@ enum WorkersAPI {
 
     static func create(_ request: Request) async throws -> Response {
         let actor = try request.inOwnOffice(.recordContacts)
-        let values = try request.content.decode(WorkerInput.self).draft.validate(today: request.today)
+        let values = try request.content.decode(WorkerInput.self).command.check(today: request.today)
         let now = request.application.clock.now()
         let worker = Worker()
         worker.ngoID = actor.ngoID!

@@ -10,8 +10,6 @@ struct ContactDraft: Content {
     /// `2026-11-22T09:30`, Beijing time; empty means now.
     var started_at: String?
     var duration_minutes: String?
-    /// The API gives the length in seconds; the form in minutes.
-    var duration_seconds: Int?
     var topics: [String]?
     var summary: String?
     var advice: String?
@@ -23,88 +21,48 @@ struct ContactDraft: Content {
     var phone: String?
     var call_id: String?
 
-    enum Subject {
-        case existing(UUID)
-        case new(WorkerValues)
-        case anonymous(callback: PhoneNumber?)
-    }
-
-    struct Values {
-        var channel: Contact.Channel
-        var direction: Contact.Direction
-        var startedAt: Date
-        /// Whether the operator typed the start time (else it is "now", or the call's own time).
-        var startTyped: Bool
-        var durationSeconds: Int?
-        var topicIDs: [UUID]
-        var summary: String
-        var advice: String
-        var outcome: Contact.Outcome
-        var followUpOn: CalendarDate?
-        var subject: Subject
-        var callID: String?
-    }
-
-    /// Checks everything at once. `activeTopics` are the ids a contact may be tagged with; `worker` is the
-    /// "new worker" section of the same form.
-    func validate(worker: WorkerDraft, activeTopics: Set<UUID>, now: Date) throws(ValidationErrors) -> Values {
-        var errors = ValidationErrors()
-        let channel = Contact.Channel(rawValue: channel ?? "")
-        if channel == nil { errors.add("channel", "error.choice_invalid") }
-        let direction = Contact.Direction(rawValue: direction ?? "inbound")
-        if direction == nil { errors.add("direction", "error.choice_invalid") }
-        var startedAt = now
+    /// The contact as typed, in its types; `worker` is the "new worker" section of the same form, which
+    /// gets the looked-up number among its phones. Text that cannot be read is reported when checked.
+    func command(worker: WorkerDraft) -> RecordContact {
+        var command = RecordContact()
+        command.channel = channel.flatMap(Contact.Channel.init(rawValue:))
+        if let raw = direction, !raw.isEmpty {
+            if let read = Contact.Direction(rawValue: raw) { command.direction = read } else { command.unread.add("direction", "error.choice_invalid") }
+        }
         if let text = started_at, !text.isEmpty {
-            if let parsed = ShanghaiTime.instant(localMinute: text), parsed <= now.addingTimeInterval(300),
-               parsed > now.addingTimeInterval(-366 * 24 * 3600) {
-                startedAt = parsed
-            } else {
-                errors.add("started_at", "error.time_invalid")
-            }
+            command.startedAt = ShanghaiTime.instant(localMinute: text)
+            if command.startedAt == nil { command.unread.add("started_at", "error.time_invalid") }
         }
-        var duration: Int?
-        if let seconds = duration_seconds {
-            if (0...36_000).contains(seconds) { duration = seconds } else { errors.add("duration_seconds", "error.duration_invalid") }
-        } else if let text = duration_minutes?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let minutes = Int(text), (0...600).contains(minutes) { duration = minutes * 60 } else {
-                errors.add("duration_minutes", "error.duration_invalid")
-            }
+        if let text = duration_minutes?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let minutes = Int(text), (0...600).contains(minutes) { command.durationSeconds = minutes * 60 }
+            else { command.unread.add("duration_minutes", "error.duration_invalid") }
         }
-        let topicIDs = (topics ?? []).compactMap(UUID.init(uuidString:)).filter(activeTopics.contains)
-        if topicIDs.isEmpty || topicIDs.count != (topics ?? []).count { errors.add("topics", "error.topics_required") }
-        let summary = (summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if summary.isEmpty { errors.add("summary", "error.required") }
-        if summary.count > 4000 { errors.add("summary", "error.text_too_long") }
-        let advice = (advice ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if advice.count > 4000 { errors.add("advice", "error.text_too_long") }
-        let outcome = Contact.Outcome(rawValue: outcome ?? "")
-        if outcome == nil { errors.add("outcome", "error.choice_invalid") }
-        var followUp: CalendarDate?
+        let topics = topics ?? []
+        command.topicIDs = topics.compactMap(UUID.init(uuidString:))
+        if command.topicIDs.count != topics.count { command.unread.add("topics", "error.topics_required") }
+        command.summary = summary ?? ""
+        command.advice = advice ?? ""
+        command.outcome = outcome.flatMap(Contact.Outcome.init(rawValue:))
         if let text = follow_up_on, !text.isEmpty {
-            followUp = CalendarDate(iso: text)
-            if followUp == nil || followUp! < CalendarDate(now) { errors.add("follow_up_on", "error.date_invalid") }
+            command.followUpOn = CalendarDate(iso: text)
+            if command.followUpOn == nil { command.unread.add("follow_up_on", "error.date_invalid") }
         }
         let lookedUp = phone.flatMap { try? PhoneNumber($0) }
-        var subject: Subject?
-        switch self.subject {
+        switch subject {
         case let id? where UUID(uuidString: id) != nil:
-            subject = .existing(UUID(uuidString: id)!)
+            command.subject = .existing(UUID(uuidString: id)!)
         case "new":
-            var draft = worker
-            if let lookedUp, !WorkerDraft.split(draft.phones ?? "").contains(where: { (try? PhoneNumber($0)) == lookedUp }) {
-                draft.phones = [lookedUp.digits, draft.phones ?? ""].joined(separator: ",")
+            var newWorker = worker.command
+            if let lookedUp, !newWorker.phones.contains(where: { (try? PhoneNumber($0)) == lookedUp }) {
+                newWorker.phones.insert(lookedUp.digits, at: 0)
             }
-            do { subject = .new(try draft.validate(today: CalendarDate(now))) } catch { errors.append(contentsOf: error) }
+            command.subject = .new(newWorker)
         case "anonymous":
-            subject = .anonymous(callback: lookedUp)
+            command.subject = .anonymous(callback: lookedUp)
         default:
-            errors.add("subject", "error.subject_required")
+            break
         }
-        if outcome == .callback, case .anonymous(callback: nil) = subject { errors.add("outcome", "error.callback_needs_phone") }
-        try errors.throwIfAny()
-        return Values(channel: channel!, direction: direction!, startedAt: startedAt,
-                      startTyped: started_at?.isEmpty == false, durationSeconds: duration,
-                      topicIDs: topicIDs, summary: summary, advice: advice, outcome: outcome!, followUpOn: followUp,
-                      subject: subject!, callID: call_id?.isEmpty == false ? call_id : nil)
+        command.callID = call_id
+        return command
     }
 }

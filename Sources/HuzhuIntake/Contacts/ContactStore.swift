@@ -7,7 +7,7 @@ import Vapor
 
 /// Records a contact: the worker (found, created or anonymous), a readable number, its topics, a
 /// requested callback, and the closing of callbacks the worker made moot by calling in again.
-/// Runs on the caller's transaction so that all of it, and its audit rows, stand or fall together.
+/// Runs on the caller's transaction (`Intake.record`'s) so that all of it, and its audit rows, stand or fall together.
 struct ContactStore {
     let db: any Database
     let cipher: FieldCipher
@@ -19,23 +19,8 @@ struct ContactStore {
         let closedCallbacks: Int
     }
 
-    /// Records a contact for a request, with its audit rows, in one transaction: the intake page and the
-    /// API both come here.
-    static func record(_ values: ContactDraft.Values, by actor: Actor, office: Office, now: Date,
-                       request: Request) async throws -> Recorded {
-        try await request.db.write { db in
-            let recorded = try await ContactStore(db: db, cipher: request.application.fieldCipher)
-                .record(values, by: actor, office: office, now: now)
-            if recorded.createdWorker, let worker = recorded.worker {
-                try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
-            }
-            try await request.audit(.createContact, recordType: "contact", recordID: recorded.contact.id,
-                                    ngoID: recorded.contact.ngoID, on: db)
-            return recorded
-        }
-    }
-
-    func record(_ values: ContactDraft.Values, by actor: Actor, office: Office, now: Date) async throws -> Recorded {
+    /// Records a checked contact (`Intake.record` is the command that comes here).
+    func record(_ values: RecordContact.Checked, by actor: Actor, office: Office, now: Date) async throws -> Recorded {
         let ngoID = office.ngoID
         var worker: Worker?
         var created = false
@@ -104,7 +89,7 @@ struct ContactStore {
         return Recorded(contact: contact, worker: worker, createdWorker: created, closedCallbacks: closed)
     }
 
-    private func reachablePhones(worker: Worker?, subject: ContactDraft.Subject) async throws -> [PhoneNumber] {
+    private func reachablePhones(worker: Worker?, subject: ContactSubject<WorkerValues>) async throws -> [PhoneNumber] {
         if case .anonymous(let callback) = subject { return callback.map { [$0] } ?? [] }
         guard let id = worker?.id else { return [] }
         return try await WorkerStore(db: db, cipher: cipher).phones(of: [id])[id] ?? []

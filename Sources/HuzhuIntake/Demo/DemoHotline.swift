@@ -86,7 +86,7 @@ enum DemoHotline {
             for (daysAgo, login, workerIndex, channel, codes, summary, advice, outcome) in contacts {
                 guard let user = try await User.query(on: db).filter(\.$login == login).first(),
                       let actor = try await app.actorDirectory.activeActor(userID: user.requireID(), on: db) else { continue }
-                let values = ContactDraft.Values(
+                let values = RecordContact.Checked(
                     channel: channel, direction: .inbound, startedAt: now.addingTimeInterval(Double(-daysAgo * 24 * 3600 - 3 * 3600)),
                     startTyped: true, durationSeconds: 300 + daysAgo * 37, topicIDs: codes.compactMap { topics[$0] },
                     summary: summary, advice: advice, outcome: outcome, followUpOn: nil,

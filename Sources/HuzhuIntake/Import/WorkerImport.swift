@@ -35,7 +35,7 @@ struct WorkerImport {
             let line = index + 2
             let draft = Self.draft(row, mapping)
             do {
-                let values = try draft.validate(today: today)
+                let values = try draft.command.check(today: today)
                 let hashes = values.phones.flatMap { cipher.lookupHashes($0.digits) } + (values.idNumber.map { cipher.lookupHashes($0.value) } ?? [])
                 if !hashes.isEmpty && hashes.allSatisfy(seen.contains) { plan.repeated.append(line); continue }
                 seen.formUnion(hashes)

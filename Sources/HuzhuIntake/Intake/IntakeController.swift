@@ -40,18 +40,12 @@ enum IntakeController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnOffice(.recordContacts)
+        _ = try request.inOwnOffice(.recordContacts)
         let contactDraft = try request.content.decode(ContactDraft.self)
         let workerDraft = try request.content.decode(WorkerDraft.self)
-        let now = request.application.clock.now()
-        let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
         let recorded: ContactStore.Recorded
         do {
-            let values = try contactDraft.validate(worker: workerDraft, activeTopics: Set(topics.compactMap(\.id)), now: now)
-            guard let office = try await Office.find(actor.officeID, on: request.db) else {
-                throw HuzhuAbort(.forbidden, "error.forbidden")
-            }
-            recorded = try await ContactStore.record(values, by: actor, office: office, now: now, request: request)
+            recorded = try await Intake.record(contactDraft.command(worker: workerDraft), in: try request.workContext())
         } catch let errors as ValidationErrors {
             return try await render(request, contact: contactDraft, worker: workerDraft, errors: errors, saved: nil,
                                     status: .unprocessableEntity)

@@ -41,42 +41,31 @@ struct WorkerDraft: Content {
         consent_story = worker.consentStoryOn == nil ? nil : "on"
     }
 
-    /// The draft checked: every problem collected, or values ready to store.
-    func validate(today: CalendarDate) throws(ValidationErrors) -> WorkerValues {
-        var errors = ValidationErrors()
-        let name = errors.check { () throws(FieldError) in try OrgNames.displayName(self.full_name ?? "", field: "full_name") }
-        var phones: [PhoneNumber] = []
-        for piece in Self.split(self.phones ?? "") {
-            if let phone = errors.check({ () throws(FieldError) in try PhoneNumber(piece, field: "phones") }),
-               !phones.contains(phone) {
-                phones.append(phone)
-            }
+    /// The worker as typed on the form, in its types: text that is not a number or not on a list is
+    /// reported with the rest when the command is checked.
+    var command: SaveWorker {
+        var command = SaveWorker()
+        command.fullName = full_name
+        command.phones = Self.split(phones ?? "")
+        command.idNumber = id_number
+        if let raw = gender, !raw.isEmpty {
+            command.gender = Gender(rawValue: raw)
+            if command.gender == nil { command.unread.add("gender", "error.choice_invalid") }
         }
-        let idNumber = Self.blank(id_number) ? nil
-            : errors.check { () throws(FieldError) in try ResidentID(self.id_number!, today: today) }
-        let gender = gender.flatMap { $0.isEmpty ? nil : Gender(rawValue: $0) } ?? .unknown
-        if let raw = self.gender, !raw.isEmpty, Gender(rawValue: raw) == nil { errors.add("gender", "error.choice_invalid") }
-        var birthYear: Int?
-        if !Self.blank(birth_year) {
-            birthYear = Int(birth_year!.trimmingCharacters(in: .whitespaces))
-            if birthYear == nil || !(1900...today.year).contains(birthYear!) { errors.add("birth_year", "error.birth_year") }
+        if !SaveWorker.blank(birth_year) {
+            command.birthYear = Int(birth_year!.trimmingCharacters(in: .whitespaces))
+            if command.birthYear == nil { command.unread.add("birth_year", "error.birth_year") }
         }
-        if let id = idNumber, birthYear == nil { birthYear = id.birthDate.year }
-        var optional: [String: String?] = [:]
-        for (field, value) in [("home_province", home_province), ("current_city", current_city), ("industry", industry),
-                               ("employer", employer), ("languages", languages)] {
-            optional[field] = Self.blank(value) ? nil
-                : errors.check { () throws(FieldError) in try OrgNames.displayName(value!, field: field) }
-        }
-        let notes = notes?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let notes, notes.count > 4000 { errors.add("notes", "error.text_too_long") }
-        try errors.throwIfAny()
-        return WorkerValues(
-            name: name!, phones: phones, idNumber: idNumber, gender: gender, birthYear: birthYear,
-            homeProvince: optional["home_province"] ?? nil, currentCity: optional["current_city"] ?? nil,
-            industry: optional["industry"] ?? nil, employer: optional["employer"] ?? nil,
-            languages: optional["languages"] ?? nil, notes: notes?.isEmpty == false ? notes : nil,
-            consentNetwork: consent_network == "on", consentSMS: consent_sms == "on", consentStory: consent_story == "on")
+        command.homeProvince = home_province
+        command.currentCity = current_city
+        command.industry = industry
+        command.employer = employer
+        command.languages = languages
+        command.notes = notes
+        command.consentNetwork = consent_network == "on"
+        command.consentSMS = consent_sms == "on"
+        command.consentStory = consent_story == "on"
+        return command
     }
 
     static func split(_ text: String) -> [String] {
@@ -84,12 +73,9 @@ struct WorkerDraft: Content {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private static func blank(_ value: String?) -> Bool {
-        value?.trimmingCharacters(in: .whitespaces).isEmpty ?? true
-    }
 }
 
-/// A worker's details after validation.
+/// A worker's details after validation (`SaveWorker.check`).
 struct WorkerValues {
     var name: String
     var phones: [PhoneNumber]

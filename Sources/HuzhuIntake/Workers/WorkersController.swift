@@ -79,7 +79,7 @@ enum WorkersController {
         let draft = try request.content.decode(WorkerDraft.self)
         let values: WorkerValues
         do {
-            values = try draft.validate(today: request.today)
+            values = try draft.command.check(today: request.today)
         } catch {
             return request.page(request.t("workers.edit"), status: .unprocessableEntity,
                                 WorkerViews.form(draft, id: worker.id!, errors: error, request.pageContext))
