@@ -41,7 +41,7 @@ struct CaseGenerator {
             planned.append(Planned(id: random.uuid(), office: office, workers: crew, opened: CalendarDate(at), at: at))
         }
         var grams: [(case: Int, gram: String)] = []
-        try await writer.insert("cases", ["id", "ngo_id", "office_id", "number", "title_cipher", "summary_cipher", "status", "dispute_types",
+        try await writer.insert("cases", ["id", "ngo_id", "office_id", "number", "title_cipher", "summary_cipher", "status", "dispute_mask",
                                           "opened_on", "opened_by", "created_at", "updated_at"], count: cases) { index in
             let plan = planned[index]
             let office = offices[plan.office]
@@ -52,7 +52,7 @@ struct CaseGenerator {
             return [plan.id, office.ngo, office.id, "\(office.code)-\(plan.opened.year)-\(String(format: "%05d", serials[key]!))",
                     try cipher.seal(title), try cipher.seal("（生成）"),
                     random.weighted([("negotiation", 30), ("mediation", 20), ("arbitration", 15), ("closed", 35)]),
-                    plan.workers.count > 1 || random.chance(60) ? ",wage_arrears," : ",dismissal,", plan.opened.description,
+                    DisputeTypes([plan.workers.count > 1 || random.chance(60) ? .wageArrears : .dismissal]).bits, plan.opened.description,
                     office.staff[1 + random.int(0..<3)], plan.at, plan.at]
         }
         try await writer.insert(SearchGram.schema, ["id", "ngo_id", "record_type", "record_id", "gram"], count: grams.count) { index in

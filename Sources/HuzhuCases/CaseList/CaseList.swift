@@ -62,7 +62,11 @@ enum CaseList {
             query.filter(\.$status != .closed).filter(\.$nextActionOn < today)
         }
         if let status = filter.status.flatMap(CaseStatus.init(rawValue:)) { query.filter(\.$status == status) }
-        if let type = filter.type.flatMap(DisputeType.init(rawValue:)) { query.filter(\.$disputeTypesText ~~ ",\(type.rawValue),") }
+        if let type = filter.type.flatMap(DisputeType.init(rawValue:)) {
+            let bit = SQLBinaryExpression(left: SQLColumn("dispute_mask", table: Case.schema), op: SQLRaw("&"),
+                                          right: SQLBind(DisputeTypes.bit(type)))
+            query.filter(.custom(SQLBinaryExpression(SQLGroupExpression(bit), .notEqual, SQLLiteral.numeric("0"))))
+        }
         if let from = filter.from.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn >= from) }
         if let to = filter.to.flatMap(CalendarDate.init(iso:)) { query.filter(\.$openedOn <= to) }
         let text = filter.q?.trimmingCharacters(in: .whitespaces) ?? ""

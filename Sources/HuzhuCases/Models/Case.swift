@@ -18,8 +18,8 @@ package final class Case: Model, TenantRecord, @unchecked Sendable {
     /// The facts of the case as staff wrote them (often the worker's own account), sealed (`summary(_:)`).
     @Field(key: "summary_cipher") package var summaryCipher: Data
     @Field(key: "status") package var status: CaseStatus
-    /// The dispute types, each between commas (`,wage_arrears,overtime,`) so one can be filtered by LIKE.
-    @Field(key: "dispute_types") package var disputeTypesText: String
+    /// The dispute types, a bit each (`DisputeTypes`).
+    @Field(key: "dispute_mask") package var disputeTypeSet: DisputeTypes
     @OptionalField(key: "contact_id") package var contactID: UUID?
     @OptionalField(key: "employment_start") package var employmentStart: CalendarDate?
     @OptionalField(key: "employment_end") package var employmentEnd: CalendarDate?
@@ -45,8 +45,8 @@ package final class Case: Model, TenantRecord, @unchecked Sendable {
     package func openTitle(_ cipher: FieldCipher) throws -> String { try cipher.open(titleCipher) }
 
     package var disputeTypes: [DisputeType] {
-        get { disputeTypesText.split(separator: ",").compactMap { DisputeType(rawValue: String($0)) } }
-        set { disputeTypesText = "," + newValue.map(\.rawValue).joined(separator: ",") + "," }
+        get { disputeTypeSet.types }
+        set { disputeTypeSet = DisputeTypes(newValue) }
     }
 }
 
