@@ -25,6 +25,15 @@ public struct ValidationErrors: Error, Equatable, Sendable {
         errors.append(contentsOf: other.errors)
     }
 
+    /// Adds `other`'s error for `field`, if it has one (what an edge could not read, in its field's place
+    /// among the rest); says whether it did.
+    @discardableResult
+    public mutating func carry(_ field: String, from other: ValidationErrors) -> Bool {
+        guard let key = other.messageKey(for: field) else { return false }
+        add(field, key)
+        return true
+    }
+
     public func messageKey(for field: String) -> String? {
         errors.first { $0.field == field }?.messageKey
     }

@@ -47,6 +47,20 @@ struct CommandTests {
             #expect(try await app.caseWorkers(of: opened) == [recorded.worker!.id!])
             #expect(try await CaseRespondent.query(on: app.db).filter(\.$caseID == opened.id!).count() == 1)
             #expect(try await app.auditActions().contains("casework.case.open"))
+
+            // The ledger and the pipeline, through the same commands the case page and the API run.
+            let workerID = try #require(recorded.worker?.id)
+            try await Cases.addClaim(AddClaim(workerID: workerID, head: .unpaidWages, claimed: Money(fen: 900_000)), to: opened, in: caseworker)
+            let claim = try #require(try await Claim.query(on: app.db).filter(\.$caseID == opened.id!).first())
+            let today = CalendarDate(app.clock.now())
+            try await Cases.agree(AgreeClaim(claimID: claim.id, agreed: Money(fen: 800_000), source: .settlement, agreedOn: today),
+                                  on: opened, in: caseworker)
+            try await Cases.pay(RecordPayment(claimID: claim.id, paidOn: today, amount: Money(fen: 300_000), payer: "宏达建筑",
+                                              method: .bankTransfer), on: opened, in: caseworker)
+            #expect(try await Payment.query(on: app.db).filter(\.$caseID == opened.id!).all().map(\.amountFen) == [300_000])
+            #expect(try await Claim.find(claim.id, on: app.db)?.agreedFen == 800_000)
+            try await Cases.move(MoveCase(status: .negotiation, movedOn: today, reason: "开始协商"), opened, in: caseworker)
+            #expect(try await Case.find(opened.id, on: app.db)?.status == .negotiation)
         }
     }
 

@@ -44,21 +44,21 @@ enum CasesAPI {
         }
         routes.post(CasesRoute.apiStatus(.parameter)) { request async throws -> CaseResource.Detail in
             let access = try await request.workCase()
-            try await CasePipeline.move(access, try request.content.decode(StatusInput.self), request: request)
+            try await Cases.move(try request.content.decode(StatusInput.self).command, access.case, in: try request.workContext())
             return try await detail(access, request)
         }
         routes.post(CasesRoute.apiClaims(.parameter)) { request async throws -> CaseResource.Detail in
             let access = try await request.workCase()
             if (try? request.content.get(String.self, at: "agreed")) != nil {
-                try await LedgerEntry.agree(access, try request.content.decode(AgreementInput.self), request: request)
+                try await Cases.agree(try request.content.decode(AgreementInput.self).command, on: access.case, in: try request.workContext())
             } else {
-                try await LedgerEntry.claim(access, try request.content.decode(ClaimInput.self), request: request)
+                try await Cases.addClaim(try request.content.decode(ClaimInput.self).command, to: access.case, in: try request.workContext())
             }
             return try await detail(access, request)
         }
         routes.post(CasesRoute.apiPayments(.parameter)) { request async throws -> Response in
             let access = try await request.workCase()
-            try await LedgerEntry.pay(access, try request.content.decode(PaymentInput.self), request: request)
+            try await Cases.pay(try request.content.decode(PaymentInput.self).command, on: access.case, in: try request.workContext())
             return try await detail(access, request).encodeResponse(status: .created, for: request)
         }
     }

@@ -55,10 +55,10 @@ enum CalculatorController {
         let t = request.t
         let working = ([t("situation.\(result.situation.rawValue)")] + result.lines.map { LegalLineView.text($0, t) })
             .joined(separator: "\n")
+        let work = try request.workContext()
         for (head, amount) in result.claims.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try await LedgerEntry.claim(access, ClaimInput(worker: workerID.uuidString, head: head.rawValue,
-                                                           claimed: amount.plain, note: String(working.prefix(2000))),
-                                        request: request)
+            try await Cases.addClaim(AddClaim(workerID: workerID, head: head, claimed: amount, note: String(working.prefix(2000))),
+                                     to: access.case, in: work)
         }
         return request.redirect(to: CasesRoute.casePage(.of(access.case.id!)).path + "#ledger")
     }

@@ -13,7 +13,7 @@ enum CasePageController {
         routes.get(CasesRoute.casePage(.parameter), use: show)
         routes.post(CasesRoute.status(.parameter)) { request in
             try await act(request, anchor: "summary") { access in
-                try await CasePipeline.move(access, try request.content.decode(StatusInput.self), request: request)
+                try await Cases.move(try request.content.decode(StatusInput.self).command, access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.approval(.parameter)) { request in
@@ -60,12 +60,12 @@ enum CasePageController {
         }
         routes.post(CasesRoute.claims(.parameter)) { request in
             try await act(request, anchor: "ledger") { access in
-                try await LedgerEntry.claim(access, try request.content.decode(ClaimInput.self), request: request)
+                try await Cases.addClaim(try request.content.decode(ClaimInput.self).command, to: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.agreements(.parameter)) { request in
             try await act(request, anchor: "ledger") { access in
-                try await LedgerEntry.agree(access, try request.content.decode(AgreementInput.self), request: request)
+                try await Cases.agree(try request.content.decode(AgreementInput.self).command, on: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.legalEvents(.parameter)) { request in
@@ -88,7 +88,7 @@ enum CasePageController {
         }
         routes.post(CasesRoute.payments(.parameter)) { request in
             try await act(request, anchor: "ledger") { access in
-                try await LedgerEntry.pay(access, try request.content.decode(PaymentInput.self), request: request)
+                try await Cases.pay(try request.content.decode(PaymentInput.self).command, on: access.case, in: try request.workContext())
             }
         }
     }

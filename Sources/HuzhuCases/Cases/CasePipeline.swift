@@ -10,6 +10,23 @@ struct StatusInput: Content {
     var moved_on: String?
     var reason: String?
     var closing_code: String?
+
+    var command: MoveCase {
+        var command = MoveCase(status: status.flatMap(CaseStatus.init(rawValue:)),
+                               movedOn: moved_on.flatMap { CalendarDate(iso: $0.trimmingCharacters(in: .whitespaces)) },
+                               reason: reason ?? "", closingCode: closing_code.flatMap(ClosingCode.init(rawValue:)))
+        if let raw = closing_code, !raw.isEmpty, command.closingCode == nil { command.unread.add("closing_code", "error.choice_invalid") }
+        return command
+    }
+}
+
+/// A case moved to another status on a day, with the reason (and, to close it, the closing code).
+struct MoveCase: Sendable {
+    var status: CaseStatus?
+    var movedOn: CalendarDate?
+    var reason = ""
+    var closingCode: ClosingCode?
+    var unread = ValidationErrors()
 }
 
 /// A decision on a closing that awaits approval.
@@ -18,28 +35,18 @@ struct ApprovalInput: Content {
     var comment: String?
 }
 
-/// Moves cases through the pipeline, and the supervisor's approval of closings where the office asks
-/// for it.
-enum CasePipeline {
+extension Cases {
     /// Checks and applies a move; a closing that needs approval is recorded as asked for instead.
     @discardableResult
-    static func move(_ access: CaseAccess, _ input: StatusInput, request: Request) async throws -> StatusMove.Outcome {
-        let found = access.case
+    static func move(_ command: MoveCase, _ found: Case, in work: WorkContext) async throws -> StatusMove.Outcome {
         if found.pendingClosingCode != nil { throw HuzhuAbort(.conflict, "error.closing_pending") }
-        let settings = try await CaseSettings.find(found.officeID, on: request.db)
-        var errors = ValidationErrors()
-        if let raw = input.closing_code, !raw.isEmpty, ClosingCode(rawValue: raw) == nil {
-            errors.add("closing_code", "error.choice_invalid")
-        }
-        try errors.throwIfAny()
+        try command.unread.throwIfAny()
+        let settings = try await CaseSettings.find(found.officeID, on: work.db)
         let (move, outcome) = try StatusMove.check(
-            from: found.status, to: input.status.flatMap(CaseStatus.init(rawValue:)),
-            on: input.moved_on.flatMap { CalendarDate(iso: $0.trimmingCharacters(in: .whitespaces)) },
-            today: request.today, reason: input.reason ?? "",
-            closingCode: input.closing_code.flatMap(ClosingCode.init(rawValue:)),
-            approvalRequired: settings?.closingNeedsApproval ?? false,
-            mayApprove: request.may(.approveClosings, in: access.scope))
-        try await CaseJournal.change(found, by: request) { journal in
+            from: found.status, to: command.status, on: command.movedOn, today: work.today, reason: command.reason,
+            closingCode: command.closingCode, approvalRequired: settings?.closingNeedsApproval ?? false,
+            mayApprove: work.may(.approveClosings, in: .office(ngo: found.ngoID, office: found.officeID)))
+        try await CaseJournal.change(found, in: work) { journal in
             switch outcome {
             case .done:
                 found.status = move.to
@@ -50,14 +57,17 @@ enum CasePipeline {
                 found.pendingClosingCode = move.closingCode
                 found.pendingReason = move.reason
                 found.pendingOn = move.on
-                found.pendingBy = request.actor?.userID
+                found.pendingBy = journal.work.actor.userID
                 try await journal.record(.closingRequested, move.reason, status: .closed, closingCode: move.closingCode,
                                          on: move.on, audit: .moveCase)
             }
         }
         return outcome
     }
+}
 
+/// The supervisor's approval of closings where the office asks for it.
+enum CasePipeline {
     /// Approves (the case closes as asked) or rejects (it stays where it was) a pending closing.
     static func decide(_ access: CaseAccess, _ input: ApprovalInput, request: Request) async throws {
         let found = access.case

@@ -2,140 +2,139 @@ import Fluent
 import Foundation
 import HuzhuCore
 import HuzhuPlatform
-import Vapor
 
-/// A claim as typed: which worker, which head, how much (in yuan, `1234.50`).
-struct ClaimInput: Content {
-    var worker: String?
-    var head: String?
-    var claimed: String?
-    var note: String?
+/// A claim to add to a case, or to change: one worker on the case, one head, the amount claimed.
+struct AddClaim: Sendable {
+    var workerID: UUID?
+    var head: ClaimHead?
+    var claimed: Money?
+    var note = ""
+    /// What the edge could not read as its type, reported in its field's place.
+    var unread = ValidationErrors()
 }
 
-/// An agreed amount as typed, for one claim.
-struct AgreementInput: Content {
-    /// The claim whose agreed amount this is (named apart from a payment's `claim`: both forms share a page).
-    var agreed_claim: String?
-    var agreed: String?
-    var source: String?
-    var agreed_on: String?
+/// What was agreed for one claim, by what, and when.
+struct AgreeClaim: Sendable {
+    var claimID: UUID?
+    var agreed: Money?
+    var source: AgreementSource?
+    var agreedOn: CalendarDate?
+    var unread = ValidationErrors()
 }
 
-/// A payment received, as typed, for one claim.
-struct PaymentInput: Content {
-    var claim: String?
-    var paid_on: String?
-    var amount: String?
-    var payer: String?
-    var method: String?
-    var evidence: String?
+/// Money received for one claim.
+struct RecordPayment: Sendable {
+    var claimID: UUID?
+    var paidOn: CalendarDate?
+    var amount: Money?
+    var payer = ""
+    var method: Payment.Method?
+    /// A file of the case that proves it (a bank slip).
+    var evidenceID: UUID?
+    var unread = ValidationErrors()
 }
 
-/// Writes the recovery ledger: claims, what was agreed for them, and payments actually received.
-/// The totals are never written; they are derived from these rows (`Ledger`).
-enum LedgerEntry {
-    static func claim(_ access: CaseAccess, _ input: ClaimInput, request: Request) async throws {
-        let found = access.case
+/// The recovery ledger's commands: claims, what was agreed for them, and payments actually received.
+/// The totals are never written; they are derived from these rows (`Ledger`). Each runs on a case the
+/// caller may work (`CaseAccess`), in the work's context.
+extension Cases {
+    static func addClaim(_ command: AddClaim, to found: Case, in work: WorkContext) async throws {
         var errors = ValidationErrors()
-        let workerID = input.worker.flatMap { UUID(uuidString: $0) }
-        if workerID == nil { errors.add("worker", "error.required") }
-        let head = input.head.flatMap(ClaimHead.init(rawValue:))
-        if head == nil { errors.add("head", "error.choice_invalid") }
-        let amount = errors.check { () throws(FieldError) in try Money(yuan: input.claimed ?? "", field: "claimed") }
-        let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if command.workerID == nil { errors.add("worker", "error.required") }
+        if command.head == nil { errors.add("head", "error.choice_invalid") }
+        if !errors.carry("claimed", from: command.unread) && command.claimed == nil { errors.add("claimed", "error.required") }
+        let note = command.note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 2000 { errors.add("note", "error.text_too_long") }
         try errors.throwIfAny()
+        let (workerID, head, amount) = (command.workerID!, command.head!, command.claimed!)
         let caseID = try found.requireID()
-        guard try await CaseWorker.query(on: request.db).filter(\.$caseID == caseID).filter(\.$workerID == workerID!)
-            .first() != nil else { throw ValidationErrors([FieldError("worker", "error.worker_not_on_case")]) }
-        let existing = try await Claim.query(on: request.db).filter(\.$caseID == caseID).filter(\.$workerID == workerID!)
-            .filter(\.$head == head!).first()
-        let now = request.application.clock.now()
-        try await CaseJournal.change(found, by: request) { journal in
+        guard try await CaseWorker.query(on: work.db).filter(\.$caseID == caseID).filter(\.$workerID == workerID).first() != nil
+        else { throw ValidationErrors([FieldError("worker", "error.worker_not_on_case")]) }
+        let existing = try await Claim.query(on: work.db).filter(\.$caseID == caseID).filter(\.$workerID == workerID)
+            .filter(\.$head == head).first()
+        let now = work.now
+        try await CaseJournal.change(found, in: work) { journal in
             let claim = existing ?? Claim()
             if existing == nil {
                 claim.ngoID = found.ngoID
                 claim.caseID = caseID
-                claim.workerID = workerID!
-                claim.head = head!
+                claim.workerID = workerID
+                claim.head = head
                 claim.createdAt = now
             }
-            claim.claimedFen = amount!.fen
+            claim.claimedFen = amount.fen
             claim.note = note
             try await claim.save(on: journal.db)
-            try await journal.record(.claim, "\(head!.rawValue) \(amount!.formatted)", ref: claim.id, audit: .recordClaim,
+            try await journal.record(.claim, "\(head.rawValue) \(amount.formatted)", ref: claim.id, audit: .recordClaim,
                                      recordType: "claim", recordID: claim.id)
         }
     }
 
-    static func agree(_ access: CaseAccess, _ input: AgreementInput, request: Request) async throws {
+    static func agree(_ command: AgreeClaim, on found: Case, in work: WorkContext) async throws {
         var errors = ValidationErrors()
-        let amount = errors.check { () throws(FieldError) in try Money(yuan: input.agreed ?? "", field: "agreed") }
-        let source = input.source.flatMap(AgreementSource.init(rawValue:))
-        if source == nil { errors.add("source", "error.choice_invalid") }
-        let on = errors.check { () throws(FieldError) in
-            try CaseInput.requiredPastDate(input.agreed_on, field: "agreed_on", today: request.today)
-        }
+        if !errors.carry("agreed", from: command.unread) && command.agreed == nil { errors.add("agreed", "error.required") }
+        if command.source == nil { errors.add("source", "error.choice_invalid") }
+        if !errors.carry("agreed_on", from: command.unread) { errors.checkPast(command.agreedOn, field: "agreed_on", today: work.today) }
         try errors.throwIfAny()
-        let claim = try await findClaim(input.agreed_claim, field: "agreed_claim", of: access.case, request: request)
-        try await CaseJournal.change(access.case, by: request) { journal in
-            claim.agreedFen = amount!.fen
-            claim.agreedSource = source
-            claim.agreedOn = on!
+        let (amount, on) = (command.agreed!, command.agreedOn!)
+        let claim = try await findClaim(command.claimID, field: "agreed_claim", of: found, on: work.db)
+        try await CaseJournal.change(found, in: work) { journal in
+            claim.agreedFen = amount.fen
+            claim.agreedSource = command.source
+            claim.agreedOn = on
             try await claim.save(on: journal.db)
-            try await journal.record(.agreement, "\(claim.head.rawValue) \(amount!.formatted)",
+            try await journal.record(.agreement, "\(claim.head.rawValue) \(amount.formatted)",
                                      ref: claim.id, on: on, audit: .recordClaim, recordType: "claim", recordID: claim.id)
         }
     }
 
     @discardableResult
-    static func pay(_ access: CaseAccess, _ input: PaymentInput, request: Request) async throws -> Payment {
-        let found = access.case
+    static func pay(_ command: RecordPayment, on found: Case, in work: WorkContext) async throws -> Payment {
         var errors = ValidationErrors()
-        let amount = errors.check { () throws(FieldError) in try Money(yuan: input.amount ?? "", field: "amount") }
-        let on = errors.check { () throws(FieldError) in
-            try CaseInput.requiredPastDate(input.paid_on, field: "paid_on", today: request.today)
-        }
-        let payer = errors.check { () throws(FieldError) in try CaseInput.text(input.payer, field: "payer", max: 200) }
-        let method = input.method.flatMap(Payment.Method.init(rawValue:))
-        if method == nil { errors.add("method", "error.choice_invalid") }
+        if !errors.carry("amount", from: command.unread) && command.amount == nil { errors.add("amount", "error.required") }
+        if !errors.carry("paid_on", from: command.unread) { errors.checkPast(command.paidOn, field: "paid_on", today: work.today) }
+        let payer = errors.check { () throws(FieldError) in try CaseInput.text(command.payer, field: "payer", max: 200) }
+        if command.method == nil { errors.add("method", "error.choice_invalid") }
+        errors.carry("evidence", from: command.unread)
         try errors.throwIfAny()
-        let claim = try await findClaim(input.claim, field: "claim", of: found, request: request)
-        var evidenceID: UUID?
-        if let raw = input.evidence, !raw.isEmpty {
-            guard let id = UUID(uuidString: raw), try await EvidenceFile.query(on: request.db).filter(\.$id == id)
-                .filter(\.$caseID == found.requireID()).first() != nil
-            else { throw ValidationErrors([FieldError("evidence", "error.choice_invalid")]) }
-            evidenceID = id
+        let (amount, on, method) = (command.amount!, command.paidOn!, command.method!)
+        let claim = try await findClaim(command.claimID, field: "claim", of: found, on: work.db)
+        if let id = command.evidenceID, try await EvidenceFile.query(on: work.db).filter(\.$id == id)
+            .filter(\.$caseID == found.requireID()).first() == nil {
+            throw ValidationErrors([FieldError("evidence", "error.choice_invalid")])
         }
-        let now = request.application.clock.now()
-        let actor = try request.requireActor()
-        let evidence = evidenceID
-        return try await CaseJournal.change(found, by: request) { journal in
+        let now = work.now
+        return try await CaseJournal.change(found, in: work) { journal in
             let payment = Payment()
             payment.ngoID = found.ngoID
             payment.caseID = try found.requireID()
             payment.claimID = try claim.requireID()
             payment.workerID = claim.workerID
-            payment.paidOn = on!
-            payment.amountFen = amount!.fen
+            payment.paidOn = on
+            payment.amountFen = amount.fen
             payment.payer = payer!
-            payment.method = method!
-            payment.evidenceFileID = evidence
-            payment.recordedBy = actor.userID
+            payment.method = method
+            payment.evidenceFileID = command.evidenceID
+            payment.recordedBy = journal.work.actor.userID
             payment.recordedAt = now
             try await payment.create(on: journal.db)
-            try await journal.record(.payment, "\(claim.head.rawValue) \(amount!.formatted) · \(payer!)", ref: payment.id,
+            try await journal.record(.payment, "\(claim.head.rawValue) \(amount.formatted) · \(payer!)", ref: payment.id,
                                      on: on, audit: .recordPayment, recordType: "payment", recordID: payment.id)
             return payment
         }
     }
 
-    private static func findClaim(_ raw: String?, field: String, of found: Case, request: Request) async throws -> Claim {
-        guard let id = raw.flatMap({ UUID(uuidString: $0) }),
-              let claim = try await Claim.query(on: request.db).filter(\.$id == id)
-                  .filter(\.$caseID == found.requireID()).first()
+    private static func findClaim(_ id: UUID?, field: String, of found: Case, on db: any Database) async throws -> Claim {
+        guard let id, let claim = try await Claim.query(on: db).filter(\.$id == id).filter(\.$caseID == found.requireID()).first()
         else { throw ValidationErrors([FieldError(field, "error.choice_invalid")]) }
         return claim
+    }
+}
+
+extension ValidationErrors {
+    /// A required date that already happened (`CaseInput.requiredPastDate`'s rule, for a typed date).
+    mutating func checkPast(_ date: CalendarDate?, field: String, today: CalendarDate) {
+        guard let date else { return add(field, "error.required") }
+        if date > today { add(field, "error.date_in_future") }
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// A claim as typed (the case page's form and the API's JSON have the same fields): which worker,
+/// which head, how much (in yuan, `1234.50`).
+struct ClaimInput: Content {
+    var worker: String?
+    var head: String?
+    var claimed: String?
+    var note: String?
+
+    var command: AddClaim {
+        var command = AddClaim(workerID: worker.flatMap(UUID.init(uuidString:)), head: head.flatMap(ClaimHead.init(rawValue:)),
+                               note: note ?? "")
+        do { command.claimed = try Money(yuan: claimed ?? "", field: "claimed") } catch { command.unread.add(error.field, error.messageKey) }
+        return command
+    }
+}
+
+/// An agreed amount as typed, for one claim.
+struct AgreementInput: Content {
+    /// The claim whose agreed amount this is (named apart from a payment's `claim`: both forms share a page).
+    var agreed_claim: String?
+    var agreed: String?
+    var source: String?
+    var agreed_on: String?
+
+    var command: AgreeClaim {
+        var command = AgreeClaim(claimID: agreed_claim.flatMap(UUID.init(uuidString:)), source: source.flatMap(AgreementSource.init(rawValue:)))
+        do { command.agreed = try Money(yuan: agreed ?? "", field: "agreed") } catch { command.unread.add(error.field, error.messageKey) }
+        do { command.agreedOn = try CaseInput.date(agreed_on, field: "agreed_on") } catch { command.unread.add(error.field, error.messageKey) }
+        return command
+    }
+}
+
+/// A payment received, as typed, for one claim.
+struct PaymentInput: Content {
+    var claim: String?
+    var paid_on: String?
+    var amount: String?
+    var payer: String?
+    var method: String?
+    var evidence: String?
+
+    var command: RecordPayment {
+        var command = RecordPayment(claimID: claim.flatMap(UUID.init(uuidString:)), payer: payer ?? "",
+                                    method: method.flatMap(Payment.Method.init(rawValue:)))
+        do { command.amount = try Money(yuan: amount ?? "", field: "amount") } catch { command.unread.add(error.field, error.messageKey) }
+        do { command.paidOn = try CaseInput.date(paid_on, field: "paid_on") } catch { command.unread.add(error.field, error.messageKey) }
+        if let evidence, !evidence.isEmpty {
+            command.evidenceID = UUID(uuidString: evidence)
+            if command.evidenceID == nil { command.unread.add("evidence", "error.choice_invalid") }
+        }
+        return command
+    }
+}
