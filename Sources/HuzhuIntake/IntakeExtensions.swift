@@ -11,12 +11,11 @@ package typealias WorkerSection = @Sendable (Request, Worker) async throws -> No
 package typealias ContactAction = @Sendable (Request, Contact) -> (path: String, titleKey: String)?
 /// Lines later features add under each worker a phone lookup found (their cases), in the reader's language.
 package typealias WorkerLookupLines = @Sendable (_ workers: [UUID], _ ngo: UUID, Localizer, FieldCipher, any Database) async throws -> [UUID: [String]]
-package typealias WorkerMergeStep = @Sendable (_ merged: [UUID], _ survivor: UUID, any Database) async throws -> Void
 
 extension Application {
     private struct WorkerSectionsKey: StorageKey { typealias Value = [WorkerSection] }
     private struct ContactActionsKey: StorageKey { typealias Value = [ContactAction] }
-    private struct WorkerMergeStepsKey: StorageKey { typealias Value = [WorkerMergeStep] }
+    private struct WorkerMergeStepsKey: StorageKey { typealias Value = [MergeStep] }
     private struct WorkerLookupLinesKey: StorageKey { typealias Value = [WorkerLookupLines] }
 
     package var workerLookupLines: [WorkerLookupLines] {
@@ -34,7 +33,7 @@ extension Application {
         set { storage[ContactActionsKey.self] = newValue }
     }
 
-    package var workerMergeSteps: [WorkerMergeStep] {
+    package var workerMergeSteps: [MergeStep] {
         get { storage[WorkerMergeStepsKey.self] ?? [] }
         set { storage[WorkerMergeStepsKey.self] = newValue }
     }

@@ -46,7 +46,7 @@ enum WorkerCases {
 
     /// The merged workers' places on cases, claims and payments move to the survivor; where the survivor
     /// is already on the case, the duplicate's place is dropped (its claims still move).
-    static let merge: WorkerMergeStep = { merged, survivor, db in
+    static let merge: MergeStep = { merged, survivor, db in
         let claims = try await Claim.query(on: db).filter(\.$workerID ~~ (merged + [survivor])).all()
         let heads = claims.map { "\($0.caseID)|\($0.head.rawValue)" }
         if Set(heads).count != heads.count { throw HuzhuAbort(.conflict, "error.merge_claims_overlap") }

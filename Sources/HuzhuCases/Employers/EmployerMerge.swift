@@ -3,8 +3,7 @@ import Foundation
 import HuzhuOrg
 import HuzhuPlatform
 
-/// Finds likely duplicate employers and merges them into one survivor: cases against them and their
-/// chain links move to the survivor, what it lacks is taken from them, and they stay, pointing at it.
+/// Finds likely duplicate employers, and what moves when they merge into one survivor (`Merge.run`).
 struct EmployerMerge {
     let db: any Database
 
@@ -30,45 +29,52 @@ struct EmployerMerge {
         return "name:" + name
     }
 
-    func merge(_ others: [Employer], into survivor: Employer) async throws {
-        let survivorID = try survivor.requireID()
-        let otherIDs = try others.map { try $0.requireID() }
-        let present = Set(try await CaseRespondent.query(on: db).filter(\.$employerID == survivorID).all().map(\.caseID))
-        var cases = present
-        for link in try await CaseRespondent.query(on: db).filter(\.$employerID ~~ otherIDs).all() {
-            if cases.insert(link.caseID).inserted {
-                link.employerID = survivorID
-                try await link.save(on: db)
-            } else {
-                try await link.delete(on: db)
+    /// What moves when employers merge (`Merge.run`): the cases against them (a case already against the
+    /// survivor keeps its one place) and their chain links (a link that would repeat one, or join the
+    /// survivor to itself, is dropped).
+    static let steps: [MergeStep] = [
+        { merged, survivor, db in
+            var cases = Set(try await CaseRespondent.query(on: db).filter(\.$employerID == survivor).all().map(\.caseID))
+            for link in try await CaseRespondent.query(on: db).filter(\.$employerID ~~ merged).all() {
+                if cases.insert(link.caseID).inserted {
+                    link.employerID = survivor
+                    try await link.save(on: db)
+                } else {
+                    try await link.delete(on: db)
+                }
             }
-        }
-        let all = Set(otherIDs + [survivorID])
-        var pairs = Set<String>()
-        let links = try await EmployerLink.query(on: db)
-            .group(.or) { $0.filter(\.$upperID ~~ Array(all)).filter(\.$lowerID ~~ Array(all)) }.all()
-        // The survivor's own links first, so a moved link that repeats one of them is the one dropped.
-        let moved = { (link: EmployerLink) in otherIDs.contains(link.upperID) || otherIDs.contains(link.lowerID) }
-        for link in links.filter({ !moved($0) }) + links.filter(moved) {
-            if otherIDs.contains(link.upperID) { link.upperID = survivorID }
-            if otherIDs.contains(link.lowerID) { link.lowerID = survivorID }
-            if link.upperID == link.lowerID || !pairs.insert("\(link.upperID)>\(link.lowerID)").inserted {
-                try await link.delete(on: db)
-            } else {
-                try await link.save(on: db)
+        },
+        { merged, survivor, db in
+            let all = merged + [survivor]
+            var pairs = Set<String>()
+            let links = try await EmployerLink.query(on: db).group(.or) { $0.filter(\.$upperID ~~ all).filter(\.$lowerID ~~ all) }.all()
+            // The survivor's own links first, so a moved link that repeats one of them is the one dropped.
+            let moved = { (link: EmployerLink) in merged.contains(link.upperID) || merged.contains(link.lowerID) }
+            for link in links.filter({ !moved($0) }) + links.filter(moved) {
+                if merged.contains(link.upperID) { link.upperID = survivor }
+                if merged.contains(link.lowerID) { link.lowerID = survivor }
+                if link.upperID == link.lowerID || !pairs.insert("\(link.upperID)>\(link.lowerID)").inserted {
+                    try await link.delete(on: db)
+                } else {
+                    try await link.save(on: db)
+                }
             }
+        },
+    ]
+}
+
+/// An employer merged keeps what it has, takes what it lacks from its duplicates, and adds their contacts.
+extension Employer: Mergeable {
+    package static var mergeAction: AuditAction { .mergeEmployers }
+    package static let auditRecordType = "employer"
+
+    package func fillGaps(from other: Employer, cipher: FieldCipher) throws {
+        creditCode = creditCode ?? other.creditCode
+        address = address ?? other.address
+        city = city ?? other.city
+        industry = industry ?? other.industry
+        if let more = other.contacts, !more.isEmpty {
+            contacts = [contacts, more].compactMap { $0 }.joined(separator: "\n")
         }
-        for other in others {
-            survivor.creditCode = survivor.creditCode ?? other.creditCode
-            survivor.address = survivor.address ?? other.address
-            survivor.city = survivor.city ?? other.city
-            survivor.industry = survivor.industry ?? other.industry
-            if let contacts = other.contacts, !contacts.isEmpty {
-                survivor.contacts = [survivor.contacts, contacts].compactMap { $0 }.joined(separator: "\n")
-            }
-            other.mergedInto = survivorID
-            try await other.save(on: db)
-        }
-        try await survivor.save(on: db)
     }
 }

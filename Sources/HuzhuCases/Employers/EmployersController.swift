@@ -110,26 +110,13 @@ enum EmployersController {
     }
 
     static func merge(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnNGO(.mergeEmployers)
+        _ = try request.inOwnNGO(.mergeEmployers)
         struct Input: Content { var employers: [String]?; var survivor: String? }
         let input = try request.content.decode(Input.self)
-        let ids = Set((input.employers ?? []).compactMap(UUID.init(uuidString:)))
-        guard let survivorID = input.survivor.flatMap(UUID.init(uuidString:)), ids.contains(survivorID), ids.count >= 2 else {
-            throw HuzhuAbort(.unprocessableEntity, "error.merge_choice")
-        }
-        let employers = try await Employer.query(on: request.db).filter(\.$id ~~ Array(ids)).filter(\.$ngoID == actor.ngoID!)
-            .filter(\.$mergedInto == nil).all()
-        guard employers.count == ids.count, let survivor = employers.first(where: { $0.id == survivorID }) else {
-            throw HuzhuAbort.notFound
-        }
-        try await request.db.write { db in
-            try await EmployerMerge(db: db).merge(employers.filter { $0.id != survivorID }, into: survivor)
-            for employer in employers {
-                try await request.audit(.mergeEmployers, recordType: "employer", recordID: employer.id, ngoID: actor.ngoID,
-                                        detail: .record("merged into", survivorID), on: db)
-            }
-        }
-        return request.redirect(to: CasesRoute.employer(.of(survivorID)).path)
+        let survivor: Employer = try await Merge.run(Set((input.employers ?? []).compactMap(UUID.init(uuidString:))),
+                                                     into: input.survivor.flatMap(UUID.init(uuidString:)),
+                                                     steps: EmployerMerge.steps, in: try request.workContext())
+        return request.redirect(to: CasesRoute.employer(.of(try survivor.requireID())).path)
     }
 
     /// The employer of the route's `:id`, if the person may work with the NGO's employers; a merged

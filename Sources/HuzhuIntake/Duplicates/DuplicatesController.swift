@@ -37,29 +37,13 @@ enum DuplicatesController {
     }
 
     static func merge(_ request: Request) async throws -> Response {
-        let ngoID = try request.inOwnNGO(.mergeWorkers).ngoID!
+        _ = try request.inOwnNGO(.mergeWorkers)
         let input = try request.content.decode(MergeInput.self)
         guard input.confirm == "on" else { throw HuzhuAbort(.unprocessableEntity, "error.confirm_required") }
-        let ids = Set((input.workers ?? []).compactMap(UUID.init(uuidString:)))
-        guard let survivorID = input.survivor.flatMap(UUID.init(uuidString:)), ids.contains(survivorID), ids.count >= 2 else {
-            throw HuzhuAbort(.unprocessableEntity, "error.merge_choice")
-        }
-        let workers = try await Worker.query(on: request.db).filter(\.$id ~~ Array(ids)).filter(\.$ngoID == ngoID)
-            .filter(\.$mergedInto == nil).all()
-        guard workers.count == ids.count, let survivor = workers.first(where: { $0.id == survivorID }) else {
-            throw HuzhuAbort.notFound
-        }
-        let others = workers.filter { $0.id != survivorID }
-        try await request.db.write { db in
-            try await WorkerMerge(db: db, cipher: request.application.fieldCipher,
-                                steps: request.application.workerMergeSteps).merge(others, into: survivor)
-            try await request.audit(.mergeWorkers, recordType: "worker", recordID: survivorID, ngoID: ngoID,
-                                    detail: .count(others.count, "records absorbed"), on: db)
-            for other in others {
-                try await request.audit(.mergeWorkers, recordType: "worker", recordID: other.id, ngoID: ngoID,
-                                        detail: .record("merged into", survivorID), on: db)
-            }
-        }
-        return request.seeOther(IntakeRoute.worker(.of(survivorID)))
+        let survivor: Worker = try await Merge.run(Set((input.workers ?? []).compactMap(UUID.init(uuidString:))),
+                                                   into: input.survivor.flatMap(UUID.init(uuidString:)),
+                                                   steps: WorkerMerge.steps + request.application.workerMergeSteps,
+                                                   in: try request.workContext())
+        return request.seeOther(IntakeRoute.worker(.of(try survivor.requireID())))
     }
 }

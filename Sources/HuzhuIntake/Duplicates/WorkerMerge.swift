@@ -3,56 +3,52 @@ import Foundation
 import HuzhuCore
 import HuzhuPlatform
 
-/// Merges duplicate workers into one survivor without losing anything: their contacts and callbacks
-/// move to the survivor, their phone numbers join it, what the survivor lacks is taken from them, and
-/// the merged records stay (pointing at the survivor) so that the audit trail that names them still
-/// leads somewhere.
-struct WorkerMerge {
-    let db: any Database
-    let cipher: FieldCipher
-    /// What later features move along (a case's workers and claims).
-    let steps: [WorkerMergeStep]
+/// A worker merged (`Merge.run`) keeps what it has and takes what it lacks from its duplicates; their
+/// notes are added to its own.
+extension Worker: Mergeable {
+    package static var mergeAction: AuditAction { .mergeWorkers }
+    package static let auditRecordType = "worker"
 
-    func merge(_ others: [Worker], into survivor: Worker) async throws {
-        let survivorID = try survivor.requireID()
-        let otherIDs = try others.map { try $0.requireID() }
-        try await Contact.query(on: db).set(\.$workerID, to: survivorID).filter(\.$workerID ~~ otherIDs).update()
-        try await Callback.query(on: db).set(\.$workerID, to: survivorID).filter(\.$workerID ~~ otherIDs).update()
-        for step in steps { try await step(otherIDs, survivorID, db) }
-
-        let known = Set(try await WorkerPhone.query(on: db).filter(\.$workerID == survivorID).all().map(\.lookupHash))
-        var seen = known
-        for phone in try await WorkerPhone.query(on: db).filter(\.$workerID ~~ otherIDs).all() {
-            if seen.insert(phone.lookupHash).inserted {
-                phone.workerID = survivorID
-                try await phone.save(on: db)
-            } else {
-                try await phone.delete(on: db)
-            }
+    package func fillGaps(from other: Worker, cipher: FieldCipher) throws {
+        birthYear = birthYear ?? other.birthYear
+        homeProvince = homeProvince ?? other.homeProvince
+        currentCity = currentCity ?? other.currentCity
+        industry = industry ?? other.industry
+        employer = employer ?? other.employer
+        languages = languages ?? other.languages
+        if gender == .unknown { gender = other.gender }
+        if idCipher == nil {
+            idCipher = other.idCipher
+            idHash = other.idHash
+            idNetworkHash = other.idNetworkHash
         }
-
-        for other in others {
-            survivor.birthYear = survivor.birthYear ?? other.birthYear
-            survivor.homeProvince = survivor.homeProvince ?? other.homeProvince
-            survivor.currentCity = survivor.currentCity ?? other.currentCity
-            survivor.industry = survivor.industry ?? other.industry
-            survivor.employer = survivor.employer ?? other.employer
-            survivor.languages = survivor.languages ?? other.languages
-            if survivor.gender == .unknown { survivor.gender = other.gender }
-            if survivor.idCipher == nil {
-                survivor.idCipher = other.idCipher
-                survivor.idHash = other.idHash
-                survivor.idNetworkHash = other.idNetworkHash
-            }
-            survivor.consentNetworkOn = survivor.consentNetworkOn ?? other.consentNetworkOn
-            survivor.consentSMSOn = survivor.consentSMSOn ?? other.consentSMSOn
-            survivor.consentStoryOn = survivor.consentStoryOn ?? other.consentStoryOn
-            if let notes = try other.openNotes(cipher), !notes.isEmpty {
-                survivor.notesCipher = try cipher.seal([try survivor.openNotes(cipher), notes].compactMap { $0 }.joined(separator: "\n"))
-            }
-            other.mergedInto = survivorID
-            try await other.save(on: db)
+        consentNetworkOn = consentNetworkOn ?? other.consentNetworkOn
+        consentSMSOn = consentSMSOn ?? other.consentSMSOn
+        consentStoryOn = consentStoryOn ?? other.consentStoryOn
+        if let notes = try other.openNotes(cipher), !notes.isEmpty {
+            notesCipher = try cipher.seal([try openNotes(cipher), notes].compactMap { $0 }.joined(separator: "\n"))
         }
-        try await survivor.save(on: db)
     }
+}
+
+/// What Intake moves when workers merge: their contacts and callbacks, and their phone numbers (one the
+/// survivor already has is dropped). Later features add theirs (`Application.workerMergeSteps`).
+enum WorkerMerge {
+    static let steps: [MergeStep] = [
+        { merged, survivor, db in
+            try await Contact.query(on: db).set(\.$workerID, to: survivor).filter(\.$workerID ~~ merged).update()
+            try await Callback.query(on: db).set(\.$workerID, to: survivor).filter(\.$workerID ~~ merged).update()
+        },
+        { merged, survivor, db in
+            var seen = Set(try await WorkerPhone.query(on: db).filter(\.$workerID == survivor).all().map(\.lookupHash))
+            for phone in try await WorkerPhone.query(on: db).filter(\.$workerID ~~ merged).all() {
+                if seen.insert(phone.lookupHash).inserted {
+                    phone.workerID = survivor
+                    try await phone.save(on: db)
+                } else {
+                    try await phone.delete(on: db)
+                }
+            }
+        },
+    ]
 }
