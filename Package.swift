@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
+        // Production: the domain, the platform, the features and their composition.
         .target(name: "HuzhuCore"),
         .target(
             name: "HuzhuPlatform",
@@ -49,21 +50,27 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")]
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuIntake"]),
+        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise"]),
+        // The server; it also carries the generator's command (`huzhu generate`), which production never runs.
+        .executableTarget(name: "huzhu", dependencies: ["HuzhuApp", "HuzhuGenerate", .product(name: "NIOCore", package: "swift-nio"),
+                                                       .product(name: "NIOPosix", package: "swift-nio")]),
+
+        // Tooling: the synthetic network for benchmarks, and the figures enterprise reports show, for the
+        // independent audit in Tests/audit.
         .target(name: "HuzhuGenerate", dependencies: ["HuzhuCases", "HuzhuEnterprise"]),
-        .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
-                                              "HuzhuGenerate"]),
-        .executableTarget(name: "huzhu", dependencies: ["HuzhuApp", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
-        // Prints the figures enterprise reports show, for the independent audit in Tests/audit.
         .executableTarget(name: "report-figures", dependencies: ["HuzhuCore"], path: "Tests/audit/report-figures"),
+
+        // Tests: each feature's own, and the whole application's (pages, API, policy matrix).
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuPlatformTests", dependencies: ["HuzhuPlatform"]),
         .testTarget(name: "HuzhuOrgTests", dependencies: ["HuzhuOrg"]),
         .testTarget(name: "HuzhuIntakeTests", dependencies: ["HuzhuIntake"]),
         .testTarget(name: "HuzhuCasesTests", dependencies: ["HuzhuCases"]),
         .testTarget(name: "HuzhuIndicatorsTests", dependencies: ["HuzhuIndicators"]),
+        .testTarget(name: "HuzhuEnterpriseTests", dependencies: ["HuzhuEnterprise"]),
         .testTarget(
             name: "HuzhuAppTests",
-            dependencies: ["HuzhuApp", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["HuzhuApp", "HuzhuGenerate", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

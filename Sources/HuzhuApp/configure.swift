@@ -2,7 +2,6 @@ import Foundation
 import Fluent
 import HuzhuCases
 import HuzhuEnterprise
-import HuzhuGenerate
 import HuzhuIndicators
 import HuzhuIntake
 import HuzhuOrg
@@ -54,7 +53,6 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
         try feature.routes(app)
         feature.commands(app)
     }
-    app.asyncCommands.use(GenerateCommand(), as: "generate")
     try app.serveOpenAPIDocument()
     app.policy = policy
     app.indicatorSources = indicatorSources

@@ -1,5 +1,6 @@
 import Foundation
 import HuzhuApp
+import HuzhuGenerate
 import Logging
 import NIOCore
 import NIOPosix
@@ -16,6 +17,8 @@ try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
 do {
     try configure(app, environment: ProcessInfo.processInfo.environment)
+    // Tooling, not production: fills an empty database with a synthetic network for benchmarks.
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     try await app.execute()
 } catch {
     app.logger.critical("\(error)")

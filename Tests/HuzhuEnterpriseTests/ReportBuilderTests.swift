@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuEnterprise
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+import Testing
+import Vapor
+
+/// Enterprise's tables (and those they lean on) with the demo network, for testing its queries directly.
+func withEnterpriseTables(_ body: (Application) async throws -> Void) async throws {
+    try await TestDatabase.run(configure: { app, configuration in
+        try Platform.configure(app, configuration, keys: KeyRing(secret: configuration.secretKey!, network: configuration.networkKey!))
+        app.migrations.add(Platform.migrations)
+        for feature in [OrgFeature.self, IntakeFeature.self, EnterpriseFeature.self] as [any Feature.Type] {
+            app.migrations.add(feature.migrations(app.fieldCipher))
+        }
+    }) { app in
+        _ = try await DemoNetwork.loadIfEmpty(into: app)
+        try await body(app)
+    }
+}
+
+@Suite("Enterprise reports' queries")
+struct ReportBuilderTests {
+    @Test("A report's items are the partnership's feedback of its period in Beijing time; the table recodes small sites")
+    func itemsOfPeriod() async throws {
+        try await withEnterpriseTables { app in
+            let office = try #require(try await Office.query(on: app.db).sort(\.$code).first())
+            let user = try #require(try await User.query(on: app.db).filter(\.$ngoID == office.ngoID).first())
+            let employer = Employer()
+            employer.ngoID = office.ngoID
+            employer.name = "华南电子"
+            employer.createdAt = Date()
+            try await employer.create(on: app.db)
+            func partnership(_ name: String) async throws -> Partnership {
+                let found = Partnership()
+                found.ngoID = office.ngoID
+                found.officeID = office.id
+                found.employerID = try employer.requireID()
+                found.name = name
+                found.startOn = CalendarDate(year: 2026, month: 1, day: 1)!
+                found.sitesText = "一厂\n二厂"
+                found.reportMonths = 1
+                found.responsibleID = try user.requireID()
+                found.k = 3
+                found.formToken = UUID()
+                found.createdAt = Date()
+                try await found.create(on: app.db)
+                return found
+            }
+            let (mine, other) = (try await partnership("一"), try await partnership("二"))
+            func feedback(_ partnership: Partnership, site: String, beijing: String) async throws {
+                let item = Feedback()
+                item.ngoID = partnership.ngoID
+                item.partnershipID = try partnership.requireID()
+                item.channel = .webForm
+                item.site = site
+                item.category = FeedbackCategory.allCases[0]
+                item.severity = FeedbackSeverity.allCases[0]
+                item.treatment = FeedbackTreatment.allCases[0]
+                item.descriptionCipher = try app.fieldCipher.seal("—")
+                item.status = FeedbackStatus.allCases[0]
+                item.createdAt = try #require(ShanghaiTime.instant(localMinute: beijing))
+                try await item.create(on: app.db)
+            }
+            for minute in ["2026-10-01T00:00", "2026-10-15T12:00", "2026-10-31T23:59"] { try await feedback(mine, site: "一厂", beijing: minute) }
+            try await feedback(mine, site: "二厂", beijing: "2026-10-20T08:00")
+            try await feedback(mine, site: "一厂", beijing: "2026-11-01T00:00")
+            try await feedback(mine, site: "一厂", beijing: "2026-09-30T23:59")
+            try await feedback(other, site: "一厂", beijing: "2026-10-10T10:00")
+            let builder = ReportBuilder(db: app.db, partnership: mine)
+            let october = ReportPeriod(month: 2026, 10)
+            let items = try await builder.items(in: october)
+            #expect(items.count == 4)
+            let table = builder.table(items)
+            #expect(table.total == 4)
+            #expect(!table.sites.contains("二厂"))
+        }
+    }
+}
