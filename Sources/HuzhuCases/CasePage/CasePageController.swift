@@ -76,14 +76,13 @@ enum CasePageController {
         }
         routes.post(CasesRoute.sessions(.parameter)) { request in
             try await act(request, anchor: "mediation") { access in
-                try await SessionRecord.add(access, try request.content.decode(SessionInput.self), request: request)
+                try await Cases.recordSession(try request.content.decode(SessionInput.self).command, on: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.agreementsOfMediation(.parameter)) { request in
             try await act(request, anchor: "mediation") { access in
-                let amounts = request.typedForm
-                try await AgreementRecord.add(access, try request.content.decode(MediationAgreementInput.self), amounts: amounts,
-                                              request: request)
+                let command = try request.content.decode(MediationAgreementInput.self).command(fields: request.typedForm)
+                try await Cases.recordAgreement(command, on: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.payments(.parameter)) { request in
