@@ -51,21 +51,18 @@ enum CaseResource {
             respondents = nil
         }
 
-        init(_ row: HuzhuCases.CaseList.Row) {
-            guard let pending = row.pendingRespondents else {
-                self = Summary(row.found, title: row.title ?? "", workers: row.workers)
-                return
-            }
-            id = row.found.id!
-            number = row.found.number
-            title = nil
-            status = nil
-            dispute_types = nil
-            opened_on = nil
-            next_action_on = nil
-            workers = nil
-            conflict_check_pending = true
-            respondents = pending
+        init(_ row: CaseListQuery.Row) {
+            id = row.id
+            number = row.number
+            let pending = row.pendingRespondents != nil
+            title = row.title
+            status = pending ? nil : row.status.rawValue
+            dispute_types = pending ? nil : row.disputeTypes.map(\.rawValue)
+            opened_on = pending ? nil : row.openedOn
+            next_action_on = pending ? nil : row.nextActionOn
+            workers = pending ? nil : row.workers
+            conflict_check_pending = pending
+            respondents = row.pendingRespondents
         }
     }
 

@@ -65,7 +65,7 @@ enum CasesAPI {
 
     static func list(_ request: Request) async throws -> CaseResource.CaseList {
         let (actor, visible, lawyer) = try request.caseListing()
-        let page = try await CaseList.load(try request.query.decode(CaseFilter.self), for: actor, visible: visible, lawyer: lawyer,
+        let page = try await CaseListQuery.load(try request.query.decode(CaseFilter.self), for: actor, visible: visible, lawyer: lawyer,
                                            today: request.today, cipher: request.application.fieldCipher, on: request.db)
         return CaseResource.CaseList(cases: page.rows.map(CaseResource.Summary.init), next: page.next)
     }

@@ -12,7 +12,7 @@ enum CaseListView {
         let today: CalendarDate
     }
 
-    static func render(_ page: CaseList.Page, filter: CaseFilter, choices: Choices, _ context: PageContext) -> Node<HTML.BodyContext> {
+    static func render(_ page: CaseListQuery.Page, filter: CaseFilter, choices: Choices, _ context: PageContext) -> Node<HTML.BodyContext> {
         let t = context.t
         let none = ValidationErrors()
         let views = choices.lawyer ? ["mine"] : ["mine", "office", "overdue"]
@@ -41,26 +41,25 @@ enum CaseListView {
                 .thead(.tr(.th(.text(t("field.case_number"))), .th(.text(t("field.title"))), .th(.text(t("field.status"))),
                            .th(.text(t("cases.workers"))), .th(.text(t("field.next_action_on"))), .th(.text(t("cases.updated"))))),
                 .tbody(.forEach(page.rows) { row in
-                    let found = row.found
                     let number = Node<HTML.TableRowContext>.td(.attribute(named: "data-label", value: t("field.case_number")),
-                                                            .a(.href(CasesRoute.casePage(.of(found.id!)).path), .text(found.number)))
+                                                            .a(.href(CasesRoute.casePage(.of(row.id)).path), .text(row.number)))
                     if let respondents = row.pendingRespondents {
                         return .tr(number,
                                    .td(.attribute(named: "data-label", value: t("field.title")),
                                        .text(t("cases.pending_conflict_check", respondents.joined(separator: "、")))),
                                    .td(), .td(), .td(), .td())
                     }
-                    let overdue = found.status != .closed && (found.nextActionOn.map { $0 < choices.today } ?? false)
+                    let overdue = row.status != .closed && (row.nextActionOn.map { $0 < choices.today } ?? false)
                     return .tr(
                         number,
                         .td(.attribute(named: "data-label", value: t("field.title")), .text(row.title ?? "")),
                         .td(.attribute(named: "data-label", value: t("field.status")),
-                            .span(.class(found.pendingClosingCode == nil ? "status" : "status due"),
-                                  .text(t("status.\(found.status.rawValue)")))),
+                            .span(.class(row.closingPending ? "status due" : "status"),
+                                  .text(t("status.\(row.status.rawValue)")))),
                         .td(.attribute(named: "data-label", value: t("cases.workers")), .text(String(row.workers))),
                         .td(.attribute(named: "data-label", value: t("field.next_action_on")),
-                            .span(.class(overdue ? "status overdue" : ""), .text(found.nextActionOn?.description ?? "—"))),
-                        .td(.attribute(named: "data-label", value: t("cases.updated")), .text(t.date(found.updatedAt))))
+                            .span(.class(overdue ? "status overdue" : ""), .text(row.nextActionOn?.description ?? "—"))),
+                        .td(.attribute(named: "data-label", value: t("cases.updated")), .text(t.date(row.updatedAt))))
                 }))),
             .unwrap(page.next) { next in
                 .p(.a(.class("button"), .href(queryLink(CasesRoute.cases.path, filter.items + [("after", next)]).attributeEscaped),

@@ -20,7 +20,7 @@ enum CasesController {
     static func list(_ request: Request) async throws -> Response {
         let (actor, visible, lawyer) = try request.caseListing()
         let filter = try request.query.decode(CaseFilter.self)
-        let page = try await CaseList.load(filter, for: actor, visible: visible, lawyer: lawyer, today: request.today,
+        let page = try await CaseListQuery.load(filter, for: actor, visible: visible, lawyer: lawyer, today: request.today,
                                            cipher: request.application.fieldCipher, on: request.db)
         var assignees: [(value: String, label: String)] = []
         if !lawyer, let ngo = actor.ngoID {

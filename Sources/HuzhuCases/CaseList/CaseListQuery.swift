@@ -28,11 +28,19 @@ struct CaseFilter: Content {
     }
 }
 
-enum CaseList {
-    struct Row {
-        let found: Case
+enum CaseListQuery {
+    /// A case as the list shows it (the page and the API).
+    struct Row: Sendable {
+        let id: UUID
+        let number: String
         /// nil while the conflict check is pending (`pendingRespondents`).
         let title: String?
+        let status: CaseStatus
+        let closingPending: Bool
+        let disputeTypes: [DisputeType]
+        let openedOn: CalendarDate
+        let nextActionOn: CalendarDate?
+        let updatedAt: Date
         let workers: Int
         /// For a lawyer who has not yet confirmed they have no conflict of interest: the respondents'
         /// names, which with the case number are all they may see of the case until they confirm.
@@ -92,7 +100,9 @@ enum CaseList {
         let counts = try await workerCounts(page.compactMap(\.id), on: db)
         return Page(rows: try page.map { found in
             let pendingRespondents = pending[found.id!]
-            return Row(found: found, title: pendingRespondents == nil ? try found.openTitle(cipher) : nil,
+            return Row(id: found.id!, number: found.number, title: pendingRespondents == nil ? try found.openTitle(cipher) : nil,
+                       status: found.status, closingPending: found.pendingClosingCode != nil, disputeTypes: found.disputeTypes,
+                       openedOn: found.openedOn, nextActionOn: found.nextActionOn, updatedAt: found.updatedAt,
                        workers: counts[found.id!] ?? 0, pendingRespondents: pendingRespondents)
         }, next: next)
     }
