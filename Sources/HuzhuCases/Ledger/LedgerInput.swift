@@ -14,7 +14,7 @@ struct ClaimInput: Content {
     var command: AddClaim {
         var command = AddClaim(workerID: worker.flatMap(UUID.init(uuidString:)), head: head.flatMap(ClaimHead.init(rawValue:)),
                                note: note ?? "")
-        do { command.claimed = try Money(yuan: claimed ?? "", field: "claimed") } catch { command.unread.add(error.field, error.messageKey) }
+        command.claimed = command.unread.check { () throws(FieldError) in try Money(yuan: claimed ?? "", field: "claimed") }
         return command
     }
 }
@@ -29,8 +29,8 @@ struct AgreementInput: Content {
 
     var command: AgreeClaim {
         var command = AgreeClaim(claimID: agreed_claim.flatMap(UUID.init(uuidString:)), source: source.flatMap(AgreementSource.init(rawValue:)))
-        do { command.agreed = try Money(yuan: agreed ?? "", field: "agreed") } catch { command.unread.add(error.field, error.messageKey) }
-        do { command.agreedOn = try CaseInput.date(agreed_on, field: "agreed_on") } catch { command.unread.add(error.field, error.messageKey) }
+        command.agreed = command.unread.check { () throws(FieldError) in try Money(yuan: agreed ?? "", field: "agreed") }
+        command.agreedOn = command.unread.check { () throws(FieldError) in try CaseInput.date(agreed_on, field: "agreed_on") } ?? nil
         return command
     }
 }
@@ -47,8 +47,8 @@ struct PaymentInput: Content {
     var command: RecordPayment {
         var command = RecordPayment(claimID: claim.flatMap(UUID.init(uuidString:)), payer: payer ?? "",
                                     method: method.flatMap(Payment.Method.init(rawValue:)))
-        do { command.amount = try Money(yuan: amount ?? "", field: "amount") } catch { command.unread.add(error.field, error.messageKey) }
-        do { command.paidOn = try CaseInput.date(paid_on, field: "paid_on") } catch { command.unread.add(error.field, error.messageKey) }
+        command.amount = command.unread.check { () throws(FieldError) in try Money(yuan: amount ?? "", field: "amount") }
+        command.paidOn = command.unread.check { () throws(FieldError) in try CaseInput.date(paid_on, field: "paid_on") } ?? nil
         if let evidence, !evidence.isEmpty {
             command.evidenceID = UUID(uuidString: evidence)
             if command.evidenceID == nil { command.unread.add("evidence", "error.choice_invalid") }

@@ -23,16 +23,14 @@ struct MediationAgreementInput: Content {
             command.sessionID = UUID(uuidString: raw)
             if command.sessionID == nil { command.unread.add("session", "error.choice_invalid") }
         }
-        do { command.effectiveOn = try CaseInput.date(effective_on, field: "effective_on") } catch { command.unread.add(error.field, error.messageKey) }
+        command.effectiveOn = command.unread.check { () throws(FieldError) in try CaseInput.date(effective_on, field: "effective_on") } ?? nil
         for (field, raw) in fields where field.hasPrefix("term_") && !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let claim = UUID(uuidString: String(field.dropFirst(5))) else { continue }
-            do { command.settled[claim] = try Money(yuan: raw, field: field) } catch { command.unread.add(error.field, error.messageKey) }
+            command.settled[claim] = command.unread.check { () throws(FieldError) in try Money(yuan: raw, field: field) }
         }
-        do {
-            command.schedule = try AgreementRecord.schedule(schedule ?? "", from: command.effectiveOn)
-        } catch {
-            command.unread.add(error.field, error.messageKey)
-        }
+        command.schedule = command.unread.check { () throws(FieldError) in
+            try AgreementRecord.schedule(schedule ?? "", from: command.effectiveOn)
+        } ?? []
         if let raw = signed_file, !raw.isEmpty {
             command.signedFileID = UUID(uuidString: raw)
             if command.signedFileID == nil { command.unread.add("signed_file", "error.choice_invalid") }

@@ -20,8 +20,8 @@ struct SessionInput: Content {
                                     mediatorIDs: (mediators ?? []).compactMap(UUID.init(uuidString:)), parties: parties ?? "",
                                     discussion: discussion ?? "", result: result.flatMap(MediationSession.Result.init(rawValue:)))
         if command.mediatorIDs.count != (mediators ?? []).count { command.unread.add("mediators", "error.choose_mediators") }
-        do { command.heldOn = try CaseInput.date(held_on, field: "held_on") } catch { command.unread.add(error.field, error.messageKey) }
-        do { command.adjournedTo = try CaseInput.date(adjourned_to, field: "adjourned_to") } catch { command.unread.add(error.field, error.messageKey) }
+        command.heldOn = command.unread.check { () throws(FieldError) in try CaseInput.date(held_on, field: "held_on") } ?? nil
+        command.adjournedTo = command.unread.check { () throws(FieldError) in try CaseInput.date(adjourned_to, field: "adjourned_to") } ?? nil
         return command
     }
 }

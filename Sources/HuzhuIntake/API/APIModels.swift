@@ -136,10 +136,7 @@ struct WorkerInput: Content {
         command.fullName = full_name
         command.phones = phones ?? []
         command.idNumber = id_number
-        if let gender, !gender.isEmpty {
-            command.gender = Gender(rawValue: gender)
-            if command.gender == nil { command.unread.add("gender", "error.choice_invalid") }
-        }
+        command.read(gender: gender)
         command.birthYear = birth_year
         command.homeProvince = home_province
         command.currentCity = current_city
@@ -199,10 +196,7 @@ extension ContactInput {
         } else if let worker {
             command.subject = .new(worker.command)
         } else {
-            var callback: PhoneNumber?
-            if let raw = callback_phone {
-                do { callback = try PhoneNumber(raw, field: "callback_phone") } catch { command.unread.add(error.field, error.messageKey) }
-            }
+            let callback = callback_phone.flatMap { raw in command.unread.check { () throws(FieldError) in try PhoneNumber(raw, field: "callback_phone") } }
             command.subject = .anonymous(callback: callback)
         }
         command.callID = call_id

@@ -24,6 +24,13 @@ struct SaveWorker: Sendable {
     /// What the edge could not read as its type (a birth year that is not a number), reported with the rest.
     var unread = ValidationErrors()
 
+    /// Reads a gender as given (blank is unknown; one not on the list is reported when checked).
+    mutating func read(gender raw: String?) {
+        guard let raw, !raw.isEmpty else { return }
+        gender = Gender(rawValue: raw)
+        if gender == nil { unread.add("gender", "error.choice_invalid") }
+    }
+
     /// The worker checked: every problem collected, or values ready to store.
     func check(today: CalendarDate) throws(ValidationErrors) -> WorkerValues {
         var errors = unread

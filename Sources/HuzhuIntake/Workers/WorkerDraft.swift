@@ -48,10 +48,7 @@ struct WorkerDraft: Content {
         command.fullName = full_name
         command.phones = Self.split(phones ?? "")
         command.idNumber = id_number
-        if let raw = gender, !raw.isEmpty {
-            command.gender = Gender(rawValue: raw)
-            if command.gender == nil { command.unread.add("gender", "error.choice_invalid") }
-        }
+        command.read(gender: gender)
         if !SaveWorker.blank(birth_year) {
             command.birthYear = Int(birth_year!.trimmingCharacters(in: .whitespaces))
             if command.birthYear == nil { command.unread.add("birth_year", "error.birth_year") }
