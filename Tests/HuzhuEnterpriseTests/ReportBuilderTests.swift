@@ -22,35 +22,62 @@ func withEnterpriseTables(_ body: (Application) async throws -> Void) async thro
     }
 }
 
+/// A partnership of the demo network's first office, for the tests of Enterprise's own code.
+func demoPartnership(_ app: Application, name: String = "一") async throws -> Partnership {
+    let office = try #require(try await Office.query(on: app.db).sort(\.$code).first())
+    let user = try #require(try await User.query(on: app.db).filter(\.$ngoID == office.ngoID).first())
+    let employer = try await Employer.query(on: app.db).filter(\.$name == "华南电子").first() ?? Employer()
+    if employer.id == nil {
+        employer.ngoID = office.ngoID
+        employer.name = "华南电子"
+        employer.createdAt = Date()
+        try await employer.create(on: app.db)
+    }
+    let found = Partnership()
+    found.ngoID = office.ngoID
+    found.officeID = office.id
+    found.employerID = try employer.requireID()
+    found.name = name
+    found.startOn = CalendarDate(year: 2026, month: 1, day: 1)!
+    found.sitesText = "一厂\n二厂"
+    found.reportMonths = 1
+    found.responsibleID = try user.requireID()
+    found.k = 3
+    found.formToken = UUID()
+    found.createdAt = Date()
+    try await found.create(on: app.db)
+    return found
+}
+
+@Suite("Feedback recorded without HTTP")
+struct FeedbackCommandTests {
+    @Test("An anonymous worker's number is not kept; a named one needs a name; nothing is written when refused")
+    func record() async throws {
+        try await withEnterpriseTables { app in
+            let partnership = try await demoPartnership(app)
+            let record = { (command: RecordFeedback) in
+                try await FeedbackRecord.record(command, for: partnership, channel: .webForm, on: app.db, cipher: app.fieldCipher,
+                                                now: Date(), source: .console)
+            }
+            let anonymous = try await record(RecordFeedback(site: "一厂", category: FeedbackCategory.allCases[0],
+                                                            severity: FeedbackSeverity.allCases[0], treatment: .anonymous,
+                                                            description: "宿舍漏水", callback: "13800138000"))
+            #expect(anonymous.callbackCipher == nil && anonymous.nameCipher == nil)
+            await #expect(throws: ValidationErrors([FieldError("worker_name", "error.name_for_named")])) {
+                _ = try await record(RecordFeedback(category: FeedbackCategory.allCases[0], severity: FeedbackSeverity.allCases[0],
+                                                    treatment: .named, description: "加班费"))
+            }
+            #expect(try await Feedback.query(on: app.db).count() == 1)
+        }
+    }
+}
+
 @Suite("Enterprise reports' queries")
 struct ReportBuilderTests {
     @Test("A report's items are the partnership's feedback of its period in Beijing time; the table recodes small sites")
     func itemsOfPeriod() async throws {
         try await withEnterpriseTables { app in
-            let office = try #require(try await Office.query(on: app.db).sort(\.$code).first())
-            let user = try #require(try await User.query(on: app.db).filter(\.$ngoID == office.ngoID).first())
-            let employer = Employer()
-            employer.ngoID = office.ngoID
-            employer.name = "华南电子"
-            employer.createdAt = Date()
-            try await employer.create(on: app.db)
-            func partnership(_ name: String) async throws -> Partnership {
-                let found = Partnership()
-                found.ngoID = office.ngoID
-                found.officeID = office.id
-                found.employerID = try employer.requireID()
-                found.name = name
-                found.startOn = CalendarDate(year: 2026, month: 1, day: 1)!
-                found.sitesText = "一厂\n二厂"
-                found.reportMonths = 1
-                found.responsibleID = try user.requireID()
-                found.k = 3
-                found.formToken = UUID()
-                found.createdAt = Date()
-                try await found.create(on: app.db)
-                return found
-            }
-            let (mine, other) = (try await partnership("一"), try await partnership("二"))
+            let (mine, other) = (try await demoPartnership(app, name: "一"), try await demoPartnership(app, name: "二"))
             func feedback(_ partnership: Partnership, site: String, beijing: String) async throws {
                 let item = Feedback()
                 item.ngoID = partnership.ngoID

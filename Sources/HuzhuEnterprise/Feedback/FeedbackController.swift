@@ -42,7 +42,7 @@ enum FeedbackController {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnScope(.workFeedback)
+        try request.inOwnScope(.workFeedback)
         let input = try request.content.decode(FeedbackInput.self)
         let partnerID = try? request.content.get(UUID.self, at: "partner")
         do {
@@ -54,11 +54,11 @@ enum FeedbackController {
             }
             var contactID: UUID?
             if let id = try? request.content.get(UUID.self, at: "contact"),
-               let contact = try await Contact.query(on: request.db).filter(\.$id == id).filter(\.$ngoID == actor.ngoID!).first(),
+               let contact = try await Contact.query(on: request.db).filter(\.$id == id).visible(try request.tenant()).first(),
                request.mayRead(contact) {
                 contactID = contact.id
             }
-            let feedback = try await FeedbackRecord.record(input, for: partnership, channel: channel, contactID: contactID, request: request)
+            let feedback = try await request.recordFeedback(input.command, for: partnership, channel: channel, contactID: contactID)
             return request.redirect(to: EnterpriseRoute.feedback(.of(feedback.id!)).path)
         } catch let errors as ValidationErrors {
             return try await form(request, input: input, errors: errors, status: .unprocessableEntity)

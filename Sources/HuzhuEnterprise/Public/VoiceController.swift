@@ -26,7 +26,7 @@ enum VoiceController {
         let found = try await partnership(request)
         let input = try request.content.decode(FeedbackInput.self)
         do {
-            _ = try await FeedbackRecord.record(input, for: found, channel: .webForm, request: request)
+            _ = try await request.recordFeedback(input.command, for: found, channel: .webForm)
         } catch let errors as ValidationErrors {
             return try await render(request, found, input: input, errors: errors, status: .unprocessableEntity)
         }
