@@ -55,45 +55,18 @@ enum PartnersController {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
-        let offices = try await managedOffices(request)
-        guard !offices.isEmpty else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        guard !(try await managedOffices(request)).isEmpty else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         let typed = request.typedForm
-        var errors = ValidationErrors()
-        let office = offices.first { $0.id != nil && $0.id == typed["office"].flatMap(UUID.init(uuidString:)) }
-        if office == nil { errors.add("office", "error.choice_invalid") }
-        let name = errors.check { () throws(FieldError) in try OrgNames.displayName(typed["employer_name"] ?? "", field: "employer_name") }
-        let start = CalendarDate(iso: typed["start_on"] ?? "")
-        if start == nil { errors.add("start_on", "error.date_format") }
-        let terms = Terms.read(typed, errors: &errors)
-        let responsible: User?
-        if let id = typed["responsible"].flatMap(UUID.init(uuidString:)) {
-            responsible = try await User.query(on: request.db).filter(\.$id == id).visible(try request.tenant()).first()
-        } else {
-            responsible = nil
+        var command = OpenPartnership(officeID: typed["office"].flatMap(UUID.init(uuidString:)), employerName: typed["employer_name"] ?? "",
+                                      startOn: CalendarDate(iso: typed["start_on"] ?? ""),
+                                      responsibleID: typed["responsible"].flatMap(UUID.init(uuidString:)), terms: PartnershipTerms(form: typed))
+        if let raw = typed["start_on"], !raw.isEmpty, command.startOn == nil { command.unread.add("start_on", "error.date_format") }
+        do {
+            let partnership = try await Enterprise.openPartnership(command, in: try request.workContext())
+            return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
+        } catch let errors as ValidationErrors {
+            return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity)
         }
-        if responsible == nil { errors.add("responsible", "error.choice_invalid") }
-        guard errors.isEmpty else { return try await list(request, errors: errors, typed: typed, status: .unprocessableEntity) }
-        let now = request.application.clock.now()
-        let partnership = Partnership()
-        let work = try request.workContext()
-        try await request.db.write { db in
-            let employer = try await Employer.named(name!, ngoID: office!.ngoID, in: work.on(db))
-            partnership.ngoID = office!.ngoID
-            partnership.officeID = office!.id
-            partnership.employerID = try employer.requireID()
-            partnership.name = name!
-            partnership.startOn = start!
-            partnership.sitesText = terms!.sites.joined(separator: "\n")
-            partnership.reportMonths = terms!.reportMonths
-            partnership.responsibleID = try responsible!.requireID()
-            partnership.k = terms!.k
-            partnership.formToken = UUID()
-            partnership.createdAt = now
-            try await partnership.create(on: db)
-            try await request.audit(.createPartnership, recordType: "partnership", recordID: partnership.id, ngoID: actor.ngoID, on: db)
-        }
-        return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
     }
 
     /// Changes the terms: sites, threshold, reporting period, end of the partnership.
@@ -101,12 +74,13 @@ enum PartnersController {
         let partnership = try await request.partnership(try request.routeID(), .managePartners)
         let typed = request.typedForm
         var errors = ValidationErrors()
-        let terms = Terms.read(typed, errors: &errors)
+        let terms = PartnershipTerms(form: typed)
+        terms.check(&errors)
         let raw = typed["end_on"] ?? ""
         let end = raw.isEmpty ? nil : CalendarDate(iso: raw)
-        if !raw.isEmpty && (end == nil || end! < partnership.startOn) { errors.add("end_on", "error.end_before_start") }
-        guard let terms, errors.isEmpty else { throw errors }
-        let (k, months) = (terms.k, terms.reportMonths)
+        if let end, end < partnership.startOn { errors.add("end_on", "error.end_before_start") }
+        if !raw.isEmpty && end == nil { errors.add("end_on", "error.end_before_start") }
+        guard errors.isEmpty, let k = terms.k, let months = terms.reportMonths else { throw errors }
         partnership.k = k
         partnership.reportMonths = months
         partnership.endOn = end
@@ -117,27 +91,6 @@ enum PartnersController {
                                     detail: .fields("k", "report_months", "end_on", "sites"), on: db)
         }
         return request.redirect(to: EnterpriseRoute.partner(.of(partnership.id!)).path)
-    }
-
-    /// The terms both the new-partnership form and the terms form set: read and checked, every bad one
-    /// adding its error; nil if any was bad.
-    struct Terms {
-        let k: Int
-        let reportMonths: Int
-        let sites: [String]
-
-        static func read(_ typed: [String: String], errors: inout ValidationErrors) -> Terms? {
-            let k = Int(typed["k"] ?? "").flatMap { (3...50).contains($0) ? $0 : nil }
-            if k == nil { errors.add("k", "error.number_range") }
-            let months = Int(typed["report_months"] ?? "").flatMap { (1...12).contains($0) ? $0 : nil }
-            if months == nil { errors.add("report_months", "error.number_range") }
-            let sites = (typed["sites"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-            let sitesFit = sites.count <= 100 && !sites.contains(where: { $0.count > 100 })
-            if !sitesFit { errors.add("sites", "error.text_too_long") }
-            guard let k, let months, sitesFit else { return nil }
-            return Terms(k: k, reportMonths: months, sites: sites)
-        }
     }
 
     static func addLiaison(_ request: Request) async throws -> Response {
