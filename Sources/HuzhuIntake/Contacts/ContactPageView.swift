@@ -5,11 +5,31 @@ import Plot
 
 /// One contact, in full.
 struct ContactPageView {
-    let contact: Contact
+    /// The contact's own facts, as the page shows them.
+    struct Facts {
+        let startedAt: Date
+        let channel: Contact.Channel
+        let direction: Contact.Direction
+        let durationSeconds: Int?
+        let outcome: Contact.Outcome
+        let followUpOn: CalendarDate?
+
+        init(_ contact: Contact) {
+            startedAt = contact.startedAt
+            channel = contact.channel
+            direction = contact.direction
+            durationSeconds = contact.durationSeconds
+            outcome = contact.outcome
+            followUpOn = contact.followUpOn
+        }
+    }
+
+    let contact: Facts
     let advice: String
     /// Its summary is the line's (opened: this page is only shown to those who may read it in full).
     let line: ContactLine
-    let worker: Worker?
+    /// The worker the contact is with, if known.
+    let workerID: UUID?
     let workerName: String
     let workerLink: Bool
     /// The masked callback number of an anonymous caller.
@@ -18,8 +38,8 @@ struct ContactPageView {
     let actions: [(path: String, titleKey: String)]
 
     func render(_ t: Localizer) -> Node<HTML.BodyContext> {
-        let subject: Node<HTML.BodyContext> = worker.map { worker in
-            workerLink ? .a(.href(IntakeRoute.worker(.of(worker.id!)).path), .text(workerName)) : .text(workerName)
+        let subject: Node<HTML.BodyContext> = workerID.map { id in
+            workerLink ? .a(.href(IntakeRoute.worker(.of(id)).path), .text(workerName)) : .text(workerName)
         } ?? .text(t("hotline.subject_anonymous") + (callbackNumber.map { " · \(t("field.phone")) \($0)" } ?? ""))
         return .section(.class("card"),
             .dl(

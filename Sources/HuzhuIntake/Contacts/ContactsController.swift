@@ -32,7 +32,7 @@ enum ContactsController {
         let callback = try contact.callbackCipher.map { try PhoneNumber(try cipher.open($0)).masked }
         let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
         return request.page(request.t("contact.title", contact.number),
-                            ContactPageView(contact: contact, advice: try contact.openAdvice(cipher), line: line, worker: worker,
+                            ContactPageView(contact: .init(contact), advice: try contact.openAdvice(cipher), line: line, workerID: worker?.id,
                                             workerName: try worker?.openName(cipher) ?? "",
                                             workerLink: workerLink,
                                             callbackNumber: callback,

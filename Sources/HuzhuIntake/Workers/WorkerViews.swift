@@ -37,8 +37,37 @@ enum WorkerViews {
             })
     }
 
+    /// What the worker's page shows of the record besides its sealed fields.
+    struct Profile {
+        let id: UUID
+        let gender: Gender
+        let birthYear: Int?
+        let homeProvince: String?
+        let currentCity: String?
+        let industry: String?
+        let employer: String?
+        let languages: String?
+        let consentNetworkOn: CalendarDate?
+        let consentSMSOn: CalendarDate?
+        let consentStoryOn: CalendarDate?
+
+        init(_ worker: Worker) throws {
+            id = try worker.requireID()
+            gender = worker.gender
+            birthYear = worker.birthYear
+            homeProvince = worker.homeProvince
+            currentCity = worker.currentCity
+            industry = worker.industry
+            employer = worker.employer
+            languages = worker.languages
+            consentNetworkOn = worker.consentNetworkOn
+            consentSMSOn = worker.consentSMSOn
+            consentStoryOn = worker.consentStoryOn
+        }
+    }
+
     struct Detail {
-        let worker: Worker
+        let worker: Profile
         let name: String
         let notes: String?
         /// Masked unless revealed.
@@ -73,9 +102,9 @@ enum WorkerViews {
                     t.detail("field.consent_story", consent(worker.consentStoryOn))),
                 .div(.class("actions"),
                     .if(detail.mayReveal && !detail.revealed,
-                        Forms.post(IntakeRoute.revealWorker(.of(worker.id!)).path, context,
+                        Forms.post(IntakeRoute.revealWorker(.of(worker.id)).path, context,
                                    .button(.type(.submit), .text(t("workers.reveal"))))),
-                    .if(detail.mayReveal, .a(.class("button"), .href(IntakeRoute.editWorker(.of(worker.id!)).path),
+                    .if(detail.mayReveal, .a(.class("button"), .href(IntakeRoute.editWorker(.of(worker.id)).path),
                                              .text(t("workers.edit")))))),
             .section(.class("card"), .h2(.text(t("hotline.history"))),
                 .if(detail.history.isEmpty, .p(.class("empty"), .text(t("hotline.no_history")))),

@@ -54,7 +54,7 @@ enum WorkersController {
             if let node = try await section(request, worker) { sections.append(node) }
         }
         let detail = WorkerViews.Detail(
-            worker: worker, name: try worker.openName(store.cipher), notes: try worker.openNotes(store.cipher), phones: phones.map { revealed ? $0.digits : $0.masked },
+            worker: try .init(worker), name: try worker.openName(store.cipher), notes: try worker.openNotes(store.cipher), phones: phones.map { revealed ? $0.digits : $0.masked },
             idNumber: idNumber.map { revealed ? $0 : ResidentID.mask($0) },
             revealed: revealed, mayReveal: request.may(.revealIdentifiers, in: .ngo(worker.ngoID)), history: history,
             sections: sections)
