@@ -21,7 +21,7 @@ enum CasesAPI {
         routes.post(CasesRoute.apiEmployers) { request async throws -> Response in
             let actor = try request.inOwnNGO(.manageEmployers)
             let employer = Employer()
-            employer.ngoID = actor.ngoID!
+            employer.ngoID = actor.ngoID
             employer.createdAt = request.application.clock.now()
             try request.content.decode(EmployerDraft.self).apply(to: employer)
             try await EmployersController.save(employer, action: .createEmployer, request: request)
@@ -71,7 +71,7 @@ enum CasesAPI {
     }
 
     static func open(_ request: Request) async throws -> Response {
-        _ = try request.inOwnOffice(.workCases)
+        try request.inOwnOffice(.workCases)
         let command = try request.content.decode(CaseDraft.self).openCase(today: request.today)
         let opened = try await Cases.open(command, in: try request.workContext())
         let access = try await request.access(opened)

@@ -50,16 +50,15 @@ enum LawParametersController {
                .filter(\.$effectiveOn == date).first() != nil {
             errors.add("effective_on", "error.parameter_exists")
         }
-        guard errors.isEmpty else {
-            let typed = request.typedForm
-            return try await render(request, errors: errors, typed: typed, status: .unprocessableEntity)
+        guard errors.isEmpty, let kind, let region, let amount, let date = date ?? nil, let source else {
+            return try await render(request, errors: errors, typed: request.typedForm, status: .unprocessableEntity)
         }
         let row = WageParameter()
-        row.kind = kind!
-        row.region = region!
-        row.amountFen = amount!.fen
-        row.effectiveOn = date!!
-        row.source = source!
+        row.kind = kind
+        row.region = region
+        row.amountFen = amount.fen
+        row.effectiveOn = date
+        row.source = source
         row.createdAt = request.application.clock.now()
         try await request.db.write { db in
             try await row.create(on: db)

@@ -36,22 +36,22 @@ enum CasesController {
     }
 
     static func new(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnOffice(.workCases)
+        try request.inOwnOffice(.workCases)
         var draft = CaseDraft()
         var contact: Contact?
         if let id = request.query[UUID.self, at: "contact"] {
-            contact = try await sourceContact(id, actor: actor, request: request)
+            contact = try await sourceContact(id, request: request)
             if let contact { draft = try await prefill(from: contact, cipher: request.application.fieldCipher, on: request.db) }
         }
         return try await form(request, draft: draft, contact: contact, errors: ValidationErrors(), status: .ok)
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnOffice(.workCases)
+        try request.inOwnOffice(.workCases)
         let draft = try request.content.decode(CaseDraft.self)
         var contact: Contact?
         if let id = draft.contact.flatMap(UUID.init(uuidString:)) {
-            contact = try await sourceContact(id, actor: actor, request: request)
+            contact = try await sourceContact(id, request: request)
         }
         do {
             let opened = try await Cases.open(try draft.openCase(today: request.today), in: try request.workContext())
@@ -86,7 +86,7 @@ enum CasesController {
     }
 
     /// A contact of the person's NGO they may read; anything else is simply not found.
-    private static func sourceContact(_ id: UUID, actor: Actor, request: Request) async throws -> Contact {
+    private static func sourceContact(_ id: UUID, request: Request) async throws -> Contact {
         guard let contact = try await Contact.query(on: request.db).filter(\.$id == id)
             .visible(try request.tenant()).first(), request.mayRead(contact)
         else { throw HuzhuAbort.notFound }

@@ -12,7 +12,7 @@ enum EmployersController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(CasesRoute.employers, use: list)
         routes.get(CasesRoute.newEmployer) { request in
-            _ = try request.inOwnNGO(.manageEmployers)
+            try request.inOwnNGO(.manageEmployers)
             return request.page(request.t("employers.new"), EmployerViews.form(EmployerDraft(), action: CasesRoute.newEmployer.path,
                                                                                 errors: ValidationErrors(), request.pageContext))
         }
@@ -49,7 +49,7 @@ enum EmployersController {
         let actor = try request.inOwnNGO(.manageEmployers)
         let draft = try request.content.decode(EmployerDraft.self)
         let employer = Employer()
-        employer.ngoID = actor.ngoID!
+        employer.ngoID = actor.ngoID
         employer.createdAt = request.application.clock.now()
         do { try draft.apply(to: employer) } catch {
             return request.page(request.t("employers.new"), status: .unprocessableEntity,
@@ -105,12 +105,12 @@ enum EmployersController {
 
     static func duplicates(_ request: Request) async throws -> Response {
         let actor = try request.inOwnNGO(.mergeEmployers)
-        let groups = try await EmployerMerge(db: request.db).duplicates(ngoID: actor.ngoID!)
+        let groups = try await EmployerMerge(db: request.db).duplicates(ngoID: actor.ngoID)
         return request.page(request.t("employers.duplicates"), EmployerViews.duplicates(groups, request.pageContext))
     }
 
     static func merge(_ request: Request) async throws -> Response {
-        _ = try request.inOwnNGO(.mergeEmployers)
+        try request.inOwnNGO(.mergeEmployers)
         struct Input: Content { var employers: [String]?; var survivor: String? }
         let input = try request.content.decode(Input.self)
         let survivor: Employer = try await Merge.run(Set((input.employers ?? []).compactMap(UUID.init(uuidString:))),

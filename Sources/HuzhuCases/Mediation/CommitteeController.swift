@@ -25,7 +25,7 @@ enum CommitteeController {
 
     static func office(_ request: Request) throws -> (ngo: UUID, office: UUID) {
         let actor = try request.inOwnOffice(.manageMediation)
-        return (actor.ngoID!, actor.officeID!)
+        return (actor.ngoID, actor.officeID)
     }
 
     static func save(_ request: Request) async throws -> Response {
@@ -50,14 +50,15 @@ enum CommitteeController {
                     try CaseInput.requiredPastDate(input.appointed_on, field: "appointed_on", today: request.today)
                 }
                 try errors.throwIfAny()
+                guard let on else { throw errors }
                 let mediator = Mediator()
                 mediator.ngoID = ngo
                 mediator.officeID = officeID
                 mediator.userID = try user.requireID()
-                mediator.appointedOn = on!
+                mediator.appointedOn = on
                 try await mediator.create(on: db)
                 try await request.audit(.updateCommittee, recordType: "mediator", recordID: mediator.id, ngoID: ngo,
-                                        detail: .record("appointed", user.id!), on: db)
+                                        detail: .record("appointed", mediator.userID), on: db)
             } else if let raw = input.end {
                 guard let id = UUID(uuidString: raw), let mediator = try await Mediator.query(on: db).filter(\.$id == id)
                     .filter(\.$officeID == officeID).filter(\.$endedOn == nil).first() else { throw HuzhuAbort.notFound }
@@ -70,11 +71,12 @@ enum CommitteeController {
                 let by = errors.check { () throws(FieldError) in try CaseInput.text(input.authorised_by, field: "authorised_by", max: 200) }
                 let on = errors.check { () throws(FieldError) in try CaseInput.pastDate(input.authorised_on, field: "authorised_on", today: request.today) }
                 try errors.throwIfAny()
+                guard let name, let by else { throw errors }
                 let committee = try await MediationCommittee.find(officeID, on: db) ?? MediationCommittee()
                 committee.id = officeID
                 committee.ngoID = ngo
-                committee.name = name!
-                committee.authorisedBy = by!
+                committee.name = name
+                committee.authorisedBy = by
                 committee.authorisedOn = on ?? nil
                 try await committee.save(on: db)
                 try await request.audit(.updateCommittee, recordType: "office", recordID: officeID, ngoID: ngo, on: db)

@@ -22,7 +22,7 @@ enum PartnersController {
                      status: HTTPResponseStatus = .ok) async throws -> Response {
         let partners = try await request.heldPartnerships()
         let actor = try request.requireActor()
-        let staff = try await User.query(on: request.db).filter(\.$ngoID == actor.ngoID!).filter(\.$active == true)
+        let staff = try await User.query(on: request.db).visible(try request.tenant()).filter(\.$active == true)
             .filter(\.$role ~~ [.ngoAdmin, .officeSupervisor, .caseworker]).sort(\.$displayName).all()
         let offices = try await managedOffices(request)
         let t = request.t

@@ -23,7 +23,7 @@ enum ContactsAPI {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        _ = try request.inOwnOffice(.recordContacts)
+        try request.inOwnOffice(.recordContacts)
         let input = try request.content.decode(ContactInput.self)
         let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
         let command = input.command(topics: topics.reduce(into: [String: UUID]()) { $0[$1.code] = $1.id })

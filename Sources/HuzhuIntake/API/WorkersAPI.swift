@@ -60,8 +60,8 @@ enum WorkersAPI {
         let values = try request.content.decode(WorkerInput.self).command.check(today: request.today)
         let now = request.application.clock.now()
         let worker = Worker()
-        worker.ngoID = actor.ngoID!
-        worker.officeID = actor.officeID!
+        worker.ngoID = actor.ngoID
+        worker.officeID = actor.officeID
         worker.createdAt = now
         worker.createdBy = actor.userID
         try await request.db.write { db in
@@ -81,7 +81,7 @@ enum WorkersAPI {
         guard let raw = request.query[String.self, at: "phone"] else { throw ValidationErrors([FieldError("phone", "error.required")]) }
         let phone: PhoneNumber
         do { phone = try PhoneNumber(raw) } catch { throw ValidationErrors([error]) }
-        let found = try await PhoneLookup.find(phone, ngoID: actor.ngoID!, language: request.language,
+        let found = try await PhoneLookup.find(phone, ngoID: actor.ngoID, language: request.language,
                                                cipher: request.application.fieldCipher, mayReadFully: request.mayRead,
                                                on: request.db)
         for worker in found.workers {
@@ -97,7 +97,7 @@ enum WorkersAPI {
     /// The open callbacks of the caller's office, oldest due first.
     static func callbacks(_ request: Request) async throws -> [LookupJSON.CallbackJSON] {
         let actor = try request.inOwnOffice(.workCallbacks)
-        return try await Callback.query(on: request.db).filter(\.$officeID == actor.officeID!).filter(\.$status == .open)
+        return try await Callback.query(on: request.db).filter(\.$officeID == actor.officeID).filter(\.$status == .open)
             .sort(\.$dueAt).limit(500).all()
             .map { .init(id: $0.id!, reason: $0.reason, due_at: $0.dueAt, attempts: $0.attempts) }
     }

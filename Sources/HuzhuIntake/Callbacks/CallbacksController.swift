@@ -25,7 +25,7 @@ enum CallbacksController {
     static func queue(_ request: Request) async throws -> Response {
         let actor = try request.inOwnOffice(.workCallbacks)
         let open = try await Callback.query(on: request.db)
-            .filter(\.$officeID == actor.officeID!).filter(\.$status == .open).sort(\.$dueAt).limit(200).all()
+            .filter(\.$officeID == actor.officeID).filter(\.$status == .open).sort(\.$dueAt).limit(200).all()
         let names = try await workerNames(open.compactMap(\.workerID), cipher: request.application.fieldCipher, on: request.db)
         let cipher = request.application.fieldCipher
         let rows = try open.map { callback in
@@ -80,7 +80,7 @@ enum CallbacksController {
     private static func find(_ request: Request) async throws -> Callback {
         let actor = try request.inOwnOffice(.workCallbacks)
         guard let callback = try await Callback.query(on: request.db)
-            .filter(\.$id == (try request.routeID())).filter(\.$officeID == actor.officeID!).first() else {
+            .filter(\.$id == (try request.routeID())).filter(\.$officeID == actor.officeID).first() else {
             throw HuzhuAbort.notFound
         }
         return callback

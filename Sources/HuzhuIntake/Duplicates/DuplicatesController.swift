@@ -19,7 +19,7 @@ enum DuplicatesController {
     }
 
     static func list(_ request: Request) async throws -> Response {
-        let ngoID = try request.inOwnNGO(.mergeWorkers).ngoID!
+        let ngoID = try request.inOwnNGO(.mergeWorkers).ngoID
         let groups = try await DuplicateFinder.groups(ngoID: ngoID, on: request.db)
         let ids = groups.flatMap(\.workerIDs)
         let workers = try await Worker.query(on: request.db).filter(\.$id ~~ ids).all().reduce(into: [UUID: Worker]()) { $0[$1.id!] = $1 }
@@ -37,7 +37,7 @@ enum DuplicatesController {
     }
 
     static func merge(_ request: Request) async throws -> Response {
-        _ = try request.inOwnNGO(.mergeWorkers)
+        try request.inOwnNGO(.mergeWorkers)
         let input = try request.content.decode(MergeInput.self)
         guard input.confirm == "on" else { throw HuzhuAbort(.unprocessableEntity, "error.confirm_required") }
         let survivor: Worker = try await Merge.run(Set((input.workers ?? []).compactMap(UUID.init(uuidString:))),

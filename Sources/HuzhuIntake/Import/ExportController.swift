@@ -15,7 +15,7 @@ enum ExportController {
     }
 
     static func export(_ request: Request) async throws -> Response {
-        let ngoID = try request.inOwnNGO(.transferWorkers).ngoID!
+        let ngoID = try request.inOwnNGO(.transferWorkers).ngoID
         let t = request.t
         let workers = try await Worker.query(on: request.db).filter(\.$ngoID == ngoID).filter(\.$mergedInto == nil)
             .sort(\.$createdAt).all()

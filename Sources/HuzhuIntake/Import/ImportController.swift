@@ -20,7 +20,7 @@ enum ImportController {
         let routes = app.routes
         app.uploadLimits[IntakeRoute.importWorkers.path] = maxFileBytes
         routes.get(IntakeRoute.importWorkers) { request async throws -> Response in
-            _ = try request.inOwnNGO(.transferWorkers)
+            try request.inOwnNGO(.transferWorkers)
             return request.page(request.t("import.title"), ImportViews.upload(error: nil, request.pageContext))
         }
         routes.on(.POST, IntakeRoute.importWorkers.components, body: .collect(maxSize: ByteCount(integerLiteral: maxFileBytes)),
@@ -44,7 +44,7 @@ enum ImportController {
             return request.page(request.t("import.title"), status: .unprocessableEntity,
                                 ImportViews.upload(error: "error.import_empty", request.pageContext))
         }
-        guard let ngoID = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        let ngoID = actor.ngoID
         // An NGO admin belongs to no office: their imports are recorded against the NGO's first office by code.
         var officeID = actor.officeID
         if officeID == nil { officeID = try await Office.query(on: request.db).filter(\.$ngoID == ngoID).sort(\.$code).first()?.id }
@@ -110,9 +110,9 @@ enum ImportController {
         return request.page(request.t("import.title"), ImportViews.report(plan, request.pageContext))
     }
 
-    private static func find(_ request: Request, _ actor: Actor) async throws -> ImportBatch {
+    private static func find(_ request: Request, _ actor: InNGO) async throws -> ImportBatch {
         guard let batch = try await ImportBatch.query(on: request.db).filter(\.$id == (try request.routeID()))
-            .filter(\.$ngoID == actor.ngoID!).filter(\.$userID == actor.userID).first() else {
+            .filter(\.$ngoID == actor.ngoID).filter(\.$userID == actor.userID).first() else {
             throw HuzhuAbort.notFound
         }
         return batch

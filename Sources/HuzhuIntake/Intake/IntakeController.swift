@@ -21,14 +21,14 @@ enum IntakeController {
         // Coming from the callback queue: the number is taken from the callback, never from the URL.
         if let id = request.query[UUID.self, at: "callback"],
            let callback = try await Callback.query(on: request.db).filter(\.$id == id)
-               .filter(\.$officeID == actor.officeID!).first() {
+               .filter(\.$officeID == actor.officeID).first() {
             contact.phone = try request.application.fieldCipher.open(callback.phoneCipher)
             contact.direction = Contact.Direction.outbound.rawValue
         }
         // Coming from a screen-pop: the caller's number is taken from the call.
         if let callID = contact.call_id,
            let call = try await Call.query(on: request.db).filter(\.$callID == callID)
-               .filter(\.$officeID == actor.officeID!).first() {
+               .filter(\.$officeID == actor.officeID).first() {
             contact.phone = try request.application.fieldCipher.open(call.callerCipher)
         }
         var saved: Contact?
@@ -40,7 +40,7 @@ enum IntakeController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        _ = try request.inOwnOffice(.recordContacts)
+        try request.inOwnOffice(.recordContacts)
         let contactDraft = try request.content.decode(ContactDraft.self)
         let workerDraft = try request.content.decode(WorkerDraft.self)
         let recorded: ContactStore.Recorded
@@ -62,10 +62,11 @@ enum IntakeController {
         if let typed = contact.phone, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
             do {
                 let phone = try PhoneNumber(typed)
-                lookup = try await PhoneLookup.find(phone, ngoID: actor.ngoID!, language: t.language,
-                                                    cipher: request.application.fieldCipher,
-                                                    mayReadFully: request.mayRead, on: request.db)
-                for worker in lookup!.workers where status == .ok {
+                let found = try await PhoneLookup.find(phone, ngoID: actor.ngoID, language: t.language,
+                                                       cipher: request.application.fieldCipher,
+                                                       mayReadFully: request.mayRead, on: request.db)
+                lookup = found
+                for worker in found.workers where status == .ok {
                     try await request.audit(.viewWorker, recordType: "worker", recordID: worker.id, ngoID: actor.ngoID,
                                             detail: AuditDetail("phone lookup"))
                 }
@@ -76,12 +77,12 @@ enum IntakeController {
         var lines: [UUID: [String]] = [:]
         if let lookup, !lookup.workers.isEmpty {
             for source in request.application.workerLookupLines {
-                let found = try await source(lookup.workers.map(\.id), actor.ngoID!, t, request.application.fieldCipher, request.db)
+                let found = try await source(lookup.workers.map(\.id), actor.ngoID, t, request.application.fieldCipher, request.db)
                 lines.merge(found) { $0 + $1 }
             }
         }
         let topics = try await Topic.query(on: request.db).filter(\.$active == true).sort(\.$position).all()
-        let workerLink = request.may(.readWorkers, in: .ngo(actor.ngoID!))
+        let workerLink = request.may(.readWorkers, in: .ngo(actor.ngoID))
         let content: Node<HTML.BodyContext> = .group(
             .unwrap(saved) { contact in
                 .div(.class("notice done"), .attribute(named: "role", value: "status"),

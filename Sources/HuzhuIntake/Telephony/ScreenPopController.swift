@@ -12,7 +12,7 @@ enum ScreenPopController {
         routes.get(IntakeRoute.intakeEvents) { request async throws -> Response in
             let actor = try request.inOwnOffice(.recordContacts)
             let hub = request.application.screenPop
-            let (id, stream) = hub.subscribe(userID: actor.userID, login: actor.login, officeID: actor.officeID!,
+            let (id, stream) = hub.subscribe(userID: actor.userID, login: actor.login, officeID: actor.officeID,
                                                 language: actor.language)
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])

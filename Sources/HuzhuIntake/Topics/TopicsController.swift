@@ -33,9 +33,9 @@ enum TopicsController {
         }
         let zh = errors.check { () throws(FieldError) in try OrgNames.displayName(draft.name_zh ?? "", field: "name_zh") }
         let en = errors.check { () throws(FieldError) in try OrgNames.displayName(draft.name_en ?? "", field: "name_en") }
-        guard errors.isEmpty else { return try await page(request, draft, errors, status: .unprocessableEntity) }
+        guard errors.isEmpty, let zh, let en else { return try await page(request, draft, errors, status: .unprocessableEntity) }
         let last = try await Topic.query(on: request.db).max(\.$position) ?? 0
-        let topic = Topic(code: code, nameZh: zh!, nameEn: en!, position: last + 10)
+        let topic = Topic(code: code, nameZh: zh, nameEn: en, position: last + 10)
         try await request.db.write { db in
             try await topic.create(on: db)
             try await request.audit(.createTopic, recordType: "topic", recordID: topic.id, ngoID: nil, on: db)

@@ -156,13 +156,14 @@ extension Request {
         return application.policy.allows(actor, permission, in: scope)
     }
 
-    /// The signed-in person, if they may do this in their own office (so `officeID` is set): recording
-    /// contacts, working the callback queue.
-    package func inOwnOffice(_ permission: Permission) throws -> Actor {
+    /// The signed-in person, if they may do this in their own office, with its ids: recording contacts,
+    /// working the callback queue.
+    @discardableResult
+    package func inOwnOffice(_ permission: Permission) throws -> InOffice {
         let actor = try requireActor()
         guard let ngo = actor.ngoID, let office = actor.officeID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         try authorize(permission, in: .office(ngo: ngo, office: office))
-        return actor
+        return InOffice(actor: actor, ngoID: ngo, officeID: office)
     }
 
     /// The signed-in person, if they may do this where they work: their office for an office role, their
@@ -173,12 +174,32 @@ extension Request {
         return try authorize(permission, in: Policy.ownScope(of: actor))
     }
 
-    /// The signed-in person, if they may do this for their whole NGO (so `ngoID` is set): merging,
-    /// importing, exporting workers.
-    package func inOwnNGO(_ permission: Permission) throws -> Actor {
+    /// The signed-in person, if they may do this for their whole NGO, with its id: merging, importing,
+    /// exporting workers.
+    @discardableResult
+    package func inOwnNGO(_ permission: Permission) throws -> InNGO {
         let actor = try requireActor()
         guard let ngo = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         try authorize(permission, in: .ngo(ngo))
-        return actor
+        return InNGO(actor: actor, ngoID: ngo)
     }
+}
+
+/// A person allowed to act in their own office: its ids, which the check guaranteed, and the rest of them.
+@dynamicMemberLookup
+package struct InOffice: Sendable {
+    package let actor: Actor
+    package let ngoID: UUID
+    package let officeID: UUID
+
+    package subscript<T>(dynamicMember path: KeyPath<Actor, T>) -> T { actor[keyPath: path] }
+}
+
+/// A person allowed to act for their whole NGO: its id, which the check guaranteed, and the rest of them.
+@dynamicMemberLookup
+package struct InNGO: Sendable {
+    package let actor: Actor
+    package let ngoID: UUID
+
+    package subscript<T>(dynamicMember path: KeyPath<Actor, T>) -> T { actor[keyPath: path] }
 }
