@@ -14,7 +14,7 @@ package enum CasesFeature: Feature {
             SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
             SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher), SealTextColumns(Case.schema, ["title"], cipher: cipher, reindex: CaseTitle.reindex),
             SealTextColumns(EvidenceFile.schema, ["original_name", "description"], cipher: cipher),
-            AddIndicatorIndexes(), TypeDisputeTypes(),
+            AddIndicatorIndexes(), AddDisputeMaskToCases(),
         ]
     }
 

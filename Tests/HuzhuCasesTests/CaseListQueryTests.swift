@@ -6,6 +6,7 @@ import HuzhuIntake
 import HuzhuOrg
 import HuzhuPlatform
 import Testing
+import Plot
 import Vapor
 
 /// Casework's tables (and those they lean on) with the demo network, for testing its commands and
@@ -63,5 +64,26 @@ struct CaseListQueryTests {
             let lawyer = try await work("lawyer")
             #expect(try await titles(CaseFilter(), .ngo(wages.ngoID), actor: lawyer.actor, lawyer: true).isEmpty)
         }
+    }
+}
+
+@Suite("The case list's view")
+struct CaseListViewTests {
+    @Test("A row shows its case from view values: overdue next steps marked, a lawyer's unconfirmed case only its respondents")
+    func rows() {
+        let today = CalendarDate(year: 2026, month: 11, day: 20)!
+        func row(_ number: String, title: String?, next: CalendarDate?, pending: [String]? = nil) -> CaseListQuery.Row {
+            CaseListQuery.Row(id: UUID(), number: number, title: title, status: .negotiation, closingPending: false,
+                              disputeTypes: [.wageArrears], openedOn: today, nextActionOn: next, updatedAt: Date(), workers: 3,
+                              pendingRespondents: pending)
+        }
+        let page = CaseListQuery.Page(rows: [row("BJ-2026-00001", title: "<b>欠薪</b>", next: today.adding(days: -1)),
+                                             row("BJ-2026-00002", title: nil, next: nil, pending: ["宏达建筑"])], next: nil)
+        let context = PageContext(t: Localizer(.en), actor: nil, csrf: "token", path: "/cases", navigation: [], stylesheet: "/s.css")
+        let html = Node<HTML.BodyContext>.div(CaseListView.render(page, filter: CaseFilter(), choices: .init(
+            assignees: [], mayOpen: true, lawyer: false, today: today), context)).render()
+        #expect(html.contains("BJ-2026-00001") && html.contains("&lt;b&gt;欠薪&lt;/b&gt;"))
+        #expect(html.contains("status overdue"))
+        #expect(html.contains("宏达建筑") && html.contains("BJ-2026-00002"))
     }
 }

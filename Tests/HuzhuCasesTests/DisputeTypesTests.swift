@@ -27,7 +27,7 @@ struct DisputeTypesTests {
             for (id, text) in [(a, ",wage_arrears,overtime,"), (b, ",other,"), (c, ",")] {
                 try await sql.raw("INSERT INTO cases (id, dispute_types) VALUES (\(bind: id), \(bind: text))").run()
             }
-            try await TypeDisputeTypes().prepare(on: app.db)
+            try await AddDisputeMaskToCases().prepare(on: app.db)
             struct Row: Decodable { let id: UUID; let dispute_mask: Int64 }
             let rows = try await sql.raw("SELECT id, dispute_mask FROM cases").all(decoding: Row.self)
             let masks = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, DisputeTypes(bits: $0.dispute_mask).types) })

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Moves a case's dispute types from comma-joined text searched with LIKE (`,wage_arrears,overtime,`)
 /// into `dispute_mask`, one bit each (`DisputeTypes`): one UPDATE a type, then the text column goes.
-struct TypeDisputeTypes: AsyncMigration {
+struct AddDisputeMaskToCases: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Case.schema).field("dispute_mask", .int64, .required, .sql(.default(0))).update()
         let sql = database.sql
