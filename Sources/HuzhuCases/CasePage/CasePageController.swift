@@ -23,13 +23,13 @@ enum CasePageController {
         }
         routes.post(CasesRoute.notes(.parameter)) { request in
             try await act(request, anchor: "timeline") { access in
-                try await CaseNotes.add(access, try request.content.decode(NoteInput.self), request: request)
+                try await Cases.note(try request.content.decode(NoteInput.self).command, on: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.caseContacts(.parameter)) { request in
             try await act(request, manage: true, anchor: "timeline") { access in
-                try await CaseNotes.link(access, number: request.content.get(String?.self, at: "contact_number") ?? nil,
-                                         request: request)
+                try await Cases.link(contactNumber: request.content.get(String?.self, at: "contact_number") ?? nil, to: access.case,
+                                     in: try request.workContext())
             }
         }
         routes.post(CasesRoute.caseWorkers(.parameter)) { request in
@@ -54,8 +54,8 @@ enum CasePageController {
         }
         routes.post(CasesRoute.assignees(.parameter)) { request in
             try await act(request, manage: true, anchor: "assignees") { access in
-                try await CaseAssignment.assign(access, user: request.content.get(String?.self, at: "assignee") ?? nil,
-                                                request: request)
+                let user = (try request.content.get(String?.self, at: "assignee") ?? nil).flatMap(UUID.init(uuidString:))
+                try await Cases.assign(user, to: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.claims(.parameter)) { request in
@@ -70,8 +70,11 @@ enum CasePageController {
         }
         routes.post(CasesRoute.legalEvents(.parameter)) { request in
             try await act(request, anchor: "deadlines") { access in
-                try await CaseNotes.legal(access, kind: request.content.get(String?.self, at: "legal_event") ?? nil,
-                                          on: request.content.get(String?.self, at: "event_on") ?? nil, request: request)
+                var command = RecordLegalEvent(event: (try request.content.get(String?.self, at: "legal_event") ?? nil)
+                    .flatMap(LegalEvent.init(rawValue:)))
+                let on = try request.content.get(String?.self, at: "event_on") ?? nil
+                command.on = command.unread.check { () throws(FieldError) in try CaseInput.date(on, field: "event_on") } ?? nil
+                try await Cases.recordLegalEvent(command, on: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.sessions(.parameter)) { request in

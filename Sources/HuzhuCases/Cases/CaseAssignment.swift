@@ -6,21 +6,9 @@ import HuzhuPlatform
 import Plot
 import Vapor
 
-/// Assigning people to a case, and a volunteer lawyer's confirmation, before first opening it, that
-/// they have no conflict of interest with its respondents (or their declining it).
+/// A volunteer lawyer's confirmation, before first opening a case, that they have no conflict of
+/// interest with its respondents (or their declining it). Assigning people is `Cases.assign`.
 enum CaseAssignment {
-    static func assign(_ access: CaseAccess, user raw: String?, request: Request) async throws {
-        let found = access.case
-        guard let id = raw.flatMap({ UUID(uuidString: $0) }),
-              let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$ngoID == found.ngoID)
-                  .filter(\.$active == true).first(),
-              user.role == .volunteerLawyer || ([.officeSupervisor, .caseworker].contains(user.role) && user.officeID == found.officeID)
-        else { throw ValidationErrors([FieldError("assignee", "error.choice_invalid")]) }
-        try await CaseJournal.change(found, by: request) { journal in
-            try await CaseRoster(journal: journal).assign(userID: id, name: user.displayName)
-        }
-    }
-
     static func register(_ routes: any RoutesBuilder) {
         routes.get(CasesRoute.conflict(.parameter), use: show)
         routes.post(CasesRoute.conflict(.parameter), use: decide)

@@ -37,6 +37,8 @@ package struct WorkContext: Sendable {
     }
 
     package var now: Date { clock.now() }
+    /// The actor's language, for the words a command writes (a timeline line).
+    package var t: Localizer { Localizer(actor.language) }
     package var today: CalendarDate { CalendarDate(now) }
 
     /// Runs `body` in one transaction (`write`), with this context on it: the change and its audit rows
