@@ -18,7 +18,7 @@ enum CasePageController {
         }
         routes.post(CasesRoute.approval(.parameter)) { request in
             try await act(request, anchor: "summary") { access in
-                try await CasePipeline.decide(access, try request.content.decode(ApprovalInput.self), request: request)
+                try await Cases.decideClosing(try request.content.decode(ApprovalInput.self).command, on: access.case, in: try request.workContext())
             }
         }
         routes.post(CasesRoute.notes(.parameter)) { request in

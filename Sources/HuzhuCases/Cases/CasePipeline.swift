@@ -66,32 +66,42 @@ extension Cases {
     }
 }
 
-/// The supervisor's approval of closings where the office asks for it.
-enum CasePipeline {
-    /// Approves (the case closes as asked) or rejects (it stays where it was) a pending closing.
-    static func decide(_ access: CaseAccess, _ input: ApprovalInput, request: Request) async throws {
-        let found = access.case
-        try request.authorize(.approveClosings, in: access.scope)
+/// A supervisor's decision on a closing that awaits approval: approve (the case closes as asked) or
+/// reject (it stays where it was, with the reason why).
+struct DecideClosing: Sendable {
+    enum Decision: String, Sendable { case approve, reject }
+    var decision: Decision?
+    var comment = ""
+}
+
+extension ApprovalInput {
+    var command: DecideClosing { DecideClosing(decision: decision.flatMap(DecideClosing.Decision.init(rawValue:)), comment: comment ?? "") }
+}
+
+extension Cases {
+    static func decideClosing(_ command: DecideClosing, on found: Case, in work: WorkContext) async throws {
+        guard work.may(.approveClosings, in: .office(ngo: found.ngoID, office: found.officeID)) else {
+            throw HuzhuAbort(.forbidden, "error.forbidden")
+        }
         guard let code = found.pendingClosingCode, let reason = found.pendingReason else {
             throw HuzhuAbort(.conflict, "error.no_closing_pending")
         }
-        let comment = (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard input.decision == "approve" || input.decision == "reject" else {
-            throw ValidationErrors([FieldError("decision", "error.choice_invalid")])
-        }
-        if input.decision == "reject" && comment.isEmpty { throw ValidationErrors([FieldError("comment", "error.required")]) }
+        let comment = command.comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let decision = command.decision else { throw ValidationErrors([FieldError("decision", "error.choice_invalid")]) }
+        if decision == .reject && comment.isEmpty { throw ValidationErrors([FieldError("comment", "error.required")]) }
         let on = found.pendingOn
-        try await CaseJournal.change(found, by: request) { journal in
+        try await CaseJournal.change(found, in: work) { journal in
             found.pendingClosingCode = nil
             found.pendingReason = nil
             found.pendingOn = nil
             found.pendingBy = nil
-            if input.decision == "approve" {
+            switch decision {
+            case .approve:
                 found.status = .closed
                 found.closingCode = code
                 try await journal.record(.status, comment.isEmpty ? reason : "\(reason)\n\(comment)", status: .closed,
                                          closingCode: code, on: on, audit: .approveClosing)
-            } else {
+            case .reject:
                 try await journal.record(.closingRejected, comment, closingCode: code, audit: .approveClosing)
             }
         }
