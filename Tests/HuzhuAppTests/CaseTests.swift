@@ -116,6 +116,32 @@ struct CaseTests {
         }
     }
 
+    @Test("One worker overpaid and another unpaid: the case's outstanding is still the other's debt; unconfirmed says so")
+    func overpaymentDoesNotHideDebt() async throws {
+        try await withHuzhu { app, browser in
+            try await browser.login("caseworker")
+            let opened = try await browser.openCase(roster: "甲 13800000001\n乙 13800000002")
+            let path = "/cases/\(opened.id!)"
+            let workers = try await app.caseWorkers(of: opened)
+            for (worker, head) in [(workers[0], "unpaid_wages"), (workers[1], "unpaid_wages"), (workers[1], "overtime")] {
+                _ = try await browser.post("\(path)/claims", ["worker": worker.uuidString, "head": head, "claimed": "1000"])
+            }
+            let claims = try await app.claims(of: opened)
+            for claim in claims.prefix(2) {
+                _ = try await browser.post("\(path)/agreements", ["agreed_claim": claim.id!.uuidString, "agreed": "1000",
+                                                                  "source": "settlement", "agreed_on": "2026-01-10"])
+            }
+            _ = try await browser.post("\(path)/payments", ["claim": claims[0].id!.uuidString, "amount": "1500", "paid_on": "2026-01-15",
+                                                            "payer": "某劳务公司", "method": "bank_transfer"])
+            let page = try await browser.get(path).text
+            #expect(page.contains("¥1,000.00，另有未确认 · 多付 ¥500.00"))   // the case total
+            #expect(page.contains("未确认"))                                   // the overtime claim's line
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/cases/\(opened.id!)", headers: try await browser.apiHeaders())
+            let detail = try api.content.decode(CaseResource.Detail.self)
+            #expect(detail.totals.outstanding_fen == 100_000 && detail.totals.overpaid_fen == 50_000 && detail.totals.unconfirmed_claims == 1)
+        }
+    }
+
     @Test("The case lists filter by status, type, assignee, employer, date and search")
     func listFilters() async throws {
         try await withHuzhu { app, browser in

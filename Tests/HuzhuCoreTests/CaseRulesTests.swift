@@ -68,13 +68,33 @@ struct CaseRulesTests {
             Ledger.Payment(claimID: claims[2].id, amount: Money(fen: 900_000)),
         ]
         let ledger = Ledger(claims: claims, payments: payments)
-        #expect(ledger.total(of: a) == Ledger.Totals(claimed: Money(fen: 3_400_000), agreed: Money(fen: 2_500_000), paid: Money(fen: 1_500_000)))
+        let ofA = ledger.total(of: a)
+        #expect([ofA.claimed, ofA.agreed, ofA.paid] == [Money(fen: 3_400_000), Money(fen: 2_500_000), Money(fen: 1_500_000)])
         #expect(ledger.total(of: a).outstanding == Money(fen: 1_000_000))
+        #expect(ledger.total(of: a).unconfirmed == 1)
         #expect(ledger.total(of: b).outstanding == Money(fen: 0))
         #expect(ledger.total(of: .unpaidWages).paid == Money(fen: 2_400_000))
-        #expect(ledger.total == Ledger.Totals(claimed: Money(fen: 4_400_000), agreed: Money(fen: 3_300_000), paid: Money(fen: 2_400_000)))
+        let total = ledger.total
+        #expect([total.claimed, total.agreed, total.paid] == [Money(fen: 4_400_000), Money(fen: 3_300_000), Money(fen: 2_400_000)])
+        #expect(total.outstanding == Money(fen: 1_000_000) && total.overpaid == Money(fen: 100_000))
         #expect(ledger.lines.map(\.overpaid) == [false, false, true])
         #expect(ledger.hasOverpayment)
+    }
+
+    @Test("A case's outstanding is the sum of each claim's: one worker's overpayment never hides another's debt")
+    func outstandingPerLine() {
+        let (a, b) = (UUID(), UUID())
+        let claims = [
+            Ledger.Claim(id: UUID(), workerID: a, head: .unpaidWages, claimed: Money(fen: 100_000), agreed: Money(fen: 100_000)),
+            Ledger.Claim(id: UUID(), workerID: b, head: .unpaidWages, claimed: Money(fen: 100_000), agreed: Money(fen: 100_000)),
+            Ledger.Claim(id: UUID(), workerID: b, head: .overtime, claimed: Money(fen: 50_000), agreed: nil),
+        ]
+        let ledger = Ledger(claims: claims, payments: [Ledger.Payment(claimID: claims[0].id, amount: Money(fen: 150_000))])
+        #expect(ledger.total.outstanding == Money(fen: 100_000))
+        #expect(ledger.total.overpaid == Money(fen: 50_000))
+        #expect(ledger.total.unconfirmed == 1)
+        #expect(ledger.total(of: b).outstanding == Money(fen: 100_000) && ledger.total(of: a).overpaid == Money(fen: 50_000))
+        #expect(ledger.lines[2].totals.unconfirmed == 1 && ledger.lines[2].totals.outstanding == Money(fen: 0))
     }
 
     @Test("Amounts are typed in yuan and kept in fen")

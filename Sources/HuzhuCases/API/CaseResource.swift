@@ -75,13 +75,20 @@ enum CaseResource {
         let claimed_fen: Int64
         let agreed_fen: Int64
         let paid_fen: Int64
+        /// The sum over confirmed claims of what is still owed.
         let outstanding_fen: Int64
+        /// The sum over confirmed claims of what was paid beyond the agreed amount.
+        let overpaid_fen: Int64
+        /// Claims with no confirmed amount yet (what they still owe is not known).
+        let unconfirmed_claims: Int
 
         init(_ totals: Ledger.Totals) {
             claimed_fen = totals.claimed.fen
             agreed_fen = totals.agreed.fen
             paid_fen = totals.paid.fen
             outstanding_fen = totals.outstanding.fen
+            overpaid_fen = totals.overpaid.fen
+            unconfirmed_claims = totals.unconfirmed
         }
     }
 

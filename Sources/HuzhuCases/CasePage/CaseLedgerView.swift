@@ -27,8 +27,7 @@ enum CaseLedgerView {
                         CasePeopleView.cell(t("ledger.claimed"), .text(line.claim.claimed.formatted)),
                         CasePeopleView.cell(t("ledger.agreed"), .text(agreed + (source.map { " (\(t("agreement_source.\($0.rawValue)")))" } ?? ""))),
                         CasePeopleView.cell(t("ledger.paid"), .text(line.paid.formatted + (line.overpaid ? " ⚠ \(t("ledger.overpaid"))" : ""))),
-                        CasePeopleView.cell(t("ledger.outstanding"), .text(Ledger.Totals(claimed: line.claim.claimed,
-                            agreed: line.claim.agreed ?? Money(fen: 0), paid: line.paid).outstanding.formatted)))
+                        CasePeopleView.cell(t("ledger.outstanding"), .text(CasePeopleView.outstanding(line.totals, t))))
                 }))),
             payments(model, t),
             .if(model.access.mayWork, .p(.a(.class("button"),

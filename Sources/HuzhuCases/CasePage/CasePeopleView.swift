@@ -33,7 +33,16 @@ enum CasePeopleView {
         .group(cell(t("ledger.claimed"), .text(totals.claimed.formatted)),
                cell(t("ledger.agreed"), .text(totals.agreed.formatted)),
                cell(t("ledger.paid"), .text(totals.paid.formatted)),
-               cell(t("ledger.outstanding"), .text(totals.outstanding.formatted)))
+               cell(t("ledger.outstanding"), .text(outstanding(totals, t))))
+    }
+
+    /// What is still owed: the sum of the confirmed claims' own figures, "not confirmed" for claims with no
+    /// agreed amount yet, and any overpayment as its own figure (never netted against a debt).
+    static func outstanding(_ totals: Ledger.Totals, _ t: Localizer) -> String {
+        let owed = totals.unconfirmed == 0 ? totals.outstanding.formatted
+            : totals.agreed.fen == 0 && totals.outstanding.fen == 0 ? t("ledger.not_confirmed")
+            : t("ledger.outstanding_unconfirmed", totals.outstanding.formatted)
+        return totals.overpaid.fen > 0 ? "\(owed) · \(t("ledger.overpaid_amount", totals.overpaid.formatted))" : owed
     }
 
     static func cell(_ label: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.TableRowContext> {

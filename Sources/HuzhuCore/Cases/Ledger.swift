@@ -46,24 +46,44 @@ public struct Ledger: Sendable {
         }
     }
 
-    /// Claimed, agreed and paid added up over some claims.
+    /// Claimed, agreed and paid added up over some claims, and what is still owed and what was paid
+    /// beyond the agreed amount, each the sum of the claims' own figures: one worker's overpayment is
+    /// never netted against another's debt.
     public struct Totals: Sendable, Equatable {
-        public var claimed = Money(fen: 0)
-        public var agreed = Money(fen: 0)
-        public var paid = Money(fen: 0)
+        public private(set) var claimed = Money(fen: 0)
+        public private(set) var agreed = Money(fen: 0)
+        public private(set) var paid = Money(fen: 0)
+        /// The sum over confirmed claims of what is still to be paid of the agreed amount.
+        public private(set) var outstanding = Money(fen: 0)
+        /// The sum over confirmed claims of what was paid beyond the agreed amount.
+        public private(set) var overpaid = Money(fen: 0)
+        /// Claims with no confirmed (agreed) amount yet: what they still owe is not known.
+        public private(set) var unconfirmed = 0
 
-        public init(claimed: Money = Money(fen: 0), agreed: Money = Money(fen: 0), paid: Money = Money(fen: 0)) {
+        public init() {}
+
+        /// The figures of one claim: `agreed` nil while no amount is confirmed.
+        public init(claimed: Money, agreed: Money?, paid: Money) {
             self.claimed = claimed
-            self.agreed = agreed
+            self.agreed = agreed ?? Money(fen: 0)
             self.paid = paid
+            if let agreed {
+                outstanding = Money(fen: max(agreed.fen - paid.fen, 0))
+                overpaid = Money(fen: max(paid.fen - agreed.fen, 0))
+            } else {
+                unconfirmed = 1
+            }
         }
 
-        /// What is still to be paid of what was agreed (never negative).
-        public var outstanding: Money { Money(fen: max(agreed.fen - paid.fen, 0)) }
-
         static func + (a: Totals, b: Totals) -> Totals {
-            Totals(claimed: Money(fen: a.claimed.fen + b.claimed.fen), agreed: Money(fen: a.agreed.fen + b.agreed.fen),
-                   paid: Money(fen: a.paid.fen + b.paid.fen))
+            var sum = Totals()
+            sum.claimed = Money(fen: a.claimed.fen + b.claimed.fen)
+            sum.agreed = Money(fen: a.agreed.fen + b.agreed.fen)
+            sum.paid = Money(fen: a.paid.fen + b.paid.fen)
+            sum.outstanding = Money(fen: a.outstanding.fen + b.outstanding.fen)
+            sum.overpaid = Money(fen: a.overpaid.fen + b.overpaid.fen)
+            sum.unconfirmed = a.unconfirmed + b.unconfirmed
+            return sum
         }
     }
 
@@ -72,7 +92,7 @@ public struct Ledger: Sendable {
         public let paid: Money
         /// Paid beyond the agreed amount: allowed (an employer may pay interest or more), but flagged.
         public var overpaid: Bool { claim.agreed.map { paid > $0 } ?? false }
-        var totals: Totals { Totals(claimed: claim.claimed, agreed: claim.agreed ?? Money(fen: 0), paid: paid) }
+        public var totals: Totals { Totals(claimed: claim.claimed, agreed: claim.agreed, paid: paid) }
     }
 
     public let lines: [Line]
