@@ -142,6 +142,25 @@ struct CaseTests {
         }
     }
 
+    @Test("A case's page and documents, in both languages, hold no unfilled {0} placeholder")
+    func noPlaceholders() async throws {
+        try await withHuzhu { _, browser in
+            try await browser.login("caseworker")
+            let found = try await browser.openCase(roster: "甲 13800000001\n乙 13800000002")
+            let placeholder = try Regex(#"\{\d\}"#)
+            for language in ["zh-Hans", "en"] {
+                #expect(try await browser.post("/language", ["lang": language, "back": "/"]).status == .seeOther)
+                let paths = ["/cases/\(found.id!)"] + CaseDocuments.Kind.allCases.filter { $0 != .mediationAgreement }
+                    .map { "/cases/\(found.id!)/documents/\($0.rawValue)" }
+                for path in paths {
+                    let page = try await browser.get(path)
+                    #expect(page.status == .ok, "\(path)")
+                    #expect(page.text.firstMatch(of: placeholder) == nil, "\(language) \(path)")
+                }
+            }
+        }
+    }
+
     @Test("The case lists filter by status, type, assignee, employer, date and search")
     func listFilters() async throws {
         try await withHuzhu { app, browser in

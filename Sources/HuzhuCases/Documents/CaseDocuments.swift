@@ -113,7 +113,7 @@ enum CaseDocuments {
             .dl(t.detail("field.case_number", found.number), t.detail("field.title", model.caseTitle),
                 t.detail("field.status", t("status.\(found.status.rawValue)")),
                 t.detail("field.dispute_types", found.disputeTypes.map { t("dispute.\($0.rawValue)") }.joined(separator: "、")),
-                t.detail("case.workers_count", String(model.workers.count)),
+                t.detail("cases.workers", String(model.workers.count)),
                 t.detail("ledger.claimed", model.ledger.total.claimed.formatted),
                 t.detail("ledger.paid", model.ledger.total.paid.formatted)),
             .p(.text(dates(found))),
