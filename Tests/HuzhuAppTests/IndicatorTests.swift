@@ -214,6 +214,31 @@ struct IndicatorTests {
         }
     }
 
+    @Test("Public pages and files name the publishing NGO, never a member of staff; the description counts the network's NGOs")
+    func publicPublisher() async throws {
+        try await withHuzhu { app, browser in
+            let net = try await IndicatorNetwork.build(app)
+            try await browser.login("admin")
+            _ = try await browser.post("/indicators/publish", ["scope": "network", "period_kind": "month", "period_from": "2026-10-01"])
+            let supervisor = browser.fresh()
+            try await supervisor.login("supervisor")
+            _ = try await supervisor.post("/indicators/publish", ["scope": "office:\(net.bj.id!.uuidString.lowercased())",
+                                                                  "period_kind": "month", "period_from": "2026-10-01"])
+            let staff = try await User.query(on: app.db).all().map(\.displayName)
+            let visitor = browser.fresh()
+            let front = try await visitor.get("/transparency?period=2026-10").text
+            #expect(front.contains("\(try await NGO.query(on: app.db).count()) 家劳工机构"))
+            var texts = [front, try await visitor.get("/transparency/feed.json").text]
+            for snapshot in try await IndicatorSnapshot.query(on: app.db).all() {
+                for suffix in ["", "/json", "/csv"] { texts.append(try await visitor.get("/transparency/snapshots/\(snapshot.id!)\(suffix)").text) }
+            }
+            for text in texts {
+                #expect(!staff.contains(where: text.contains))
+            }
+            #expect(texts[1].contains("\"publisher\":\"全网络\""))
+        }
+    }
+
     @Test("Self-reported figures are marked; the public pages show the network, each NGO and each office, without a login")
     func publicPages() async throws {
         try await withHuzhu { app, browser in

@@ -10,11 +10,15 @@ import Vapor
 enum OpenDataController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(IndicatorsRoute.snapshotJSON(.parameter)) { request async throws -> SnapshotJSON in
-            SnapshotJSON(try await find(request))
+            let names = try await TransparencyController.Names.load(on: request.db)
+            let snapshot = try await find(request)
+            return SnapshotJSON(snapshot, publisher: names.publisher(of: snapshot, request.t))
         }
         routes.get(IndicatorsRoute.snapshotCSV(.parameter), use: csv)
         routes.get(IndicatorsRoute.feed) { request async throws -> [SnapshotJSON] in
-            try await IndicatorSnapshot.query(on: request.db).sort(\.$publishedAt).all().map(SnapshotJSON.init)
+            let names = try await TransparencyController.Names.load(on: request.db)
+            return try await IndicatorSnapshot.query(on: request.db).sort(\.$publishedAt).all()
+                .map { SnapshotJSON($0, publisher: names.publisher(of: $0, request.t)) }
         }
     }
 
@@ -27,7 +31,8 @@ enum OpenDataController {
 
     static func csv(_ request: Request) async throws -> Response {
         let snapshot = try await find(request)
-        let body = SnapshotJSON(snapshot)
+        let names = try await TransparencyController.Names.load(on: request.db)
+        let body = SnapshotJSON(snapshot, publisher: names.publisher(of: snapshot, request.t))
         var lines = [CSV.line(["key", "value"])]
         lines += Indicator.allCases.map { CSV.line([$0.rawValue, String(snapshot.figures[$0])]) }
         lines += [("scope", body.scope), ("period_from", body.period_from.description), ("period_to", body.period_to.description),
@@ -53,11 +58,12 @@ struct SnapshotJSON: Content {
     let replaces: UUID?
     let reason: String?
     let published_at: String
+    /// The publishing NGO (the network for the network's figures), never a member of staff.
     let publisher: String
     let canonical: String
     let digest: String
 
-    init(_ snapshot: IndicatorSnapshot) {
+    init(_ snapshot: IndicatorSnapshot, publisher: String) {
         id = snapshot.id!
         scope = IndicatorSnapshot.scopeKey(snapshot.scope)
         period_kind = snapshot.periodKind.rawValue
@@ -69,7 +75,7 @@ struct SnapshotJSON: Content {
         replaces = snapshot.replacesID
         reason = snapshot.reason
         published_at = ISO8601DateFormatter().string(from: snapshot.publishedAt)
-        publisher = snapshot.publisherName
+        self.publisher = publisher
         canonical = snapshot.canonical
         digest = snapshot.digest
     }

@@ -31,6 +31,12 @@ enum TransparencyController {
             case .office(let ngo, let office): "\(ngos[ngo] ?? "—") · \(offices[office] ?? "—")"
             }
         }
+
+        /// Who published a snapshot, as the public sees it: the NGO (the network for the network's figures),
+        /// never the member of staff who pressed the button.
+        func publisher(of snapshot: IndicatorSnapshot, _ t: Localizer) -> String {
+            snapshot.ngoID.flatMap { ngos[$0] } ?? t("transparency.network")
+        }
     }
 
     /// The latest revision of each scope and period.
@@ -51,7 +57,7 @@ enum TransparencyController {
         let trend = current(all).filter { $0.scopeKind == "network" && $0.periodKind == .month }
             .sorted { $0.periodFrom < $1.periodFrom }.suffix(12)
         return request.page(t("transparency.title"), .group(
-            .p(.text(t("transparency.explain"))),
+            .p(.text(t("transparency.explain", String(names.ngos.count)))),
             .if(periods.isEmpty, .p(.class("empty"), .text(t("transparency.nothing")))),
             .nav(.class("tools"), .forEach(periods) { period in
                 .group(.a(.href(queryLink(IndicatorsRoute.transparency.path, [("period", period.label)])),
@@ -74,7 +80,7 @@ enum TransparencyController {
             .h2(.a(.href(IndicatorsRoute.snapshot(.of(snapshot.id!)).path), .text(names.of(snapshot, t))),
                 .if(snapshot.selfReported, .span(.class("status due"), .text(" · \(t("transparency.self_reported"))")))),
             figures(snapshot.figures, t),
-            .p(.class("hint"), .text(t("transparency.published", t.date(snapshot.publishedAt), snapshot.publisherName)
+            .p(.class("hint"), .text(t("transparency.published", t.date(snapshot.publishedAt), names.publisher(of: snapshot, t))
                                      + " · SHA-256 \(snapshot.digest.prefix(16))…")))
     }
 
@@ -107,7 +113,7 @@ enum TransparencyController {
             },
             figures(snapshot.figures, t),
             .dl(t.detail("transparency.published_at", t.dateTime(snapshot.publishedAt)),
-                t.detail("transparency.publisher", snapshot.publisherName),
+                t.detail("transparency.publisher", names.publisher(of: snapshot, t)),
                 t.detail("transparency.definition_version", String(snapshot.definitionVersion)),
                 t.detail("transparency.digest", snapshot.digest)),
             .p(.class("hint"), .text(t("transparency.verify_hint"))),
