@@ -31,5 +31,12 @@ def test_publish_a_month_and_read_it_anonymously(browser, server):
         card = browser.find_element(By.CSS_SELECTOR, ".snapshot[data-scope='ngo']").text
         assert "小小鸟互助热线（演示）" in card and "SHA-256" in card
         assert browser.find_element(By.CSS_SELECTOR, ".snapshot tr[data-indicator='hotline_calls'] td").text.isdigit()
+
+        # On a phone, the snapshot's page (with its long canonical text) is no wider than the screen.
+        snapshot = browser.find_element(By.CSS_SELECTOR, ".snapshot[data-scope='ngo'] h2 a").get_attribute("href")
+        browser.set_window_size(360, 740)
+        browser.get(snapshot)
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
     finally:
+        browser.set_window_size(1366, 900)
         browser.delete_all_cookies()
