@@ -9,6 +9,9 @@ extension Permission {
     /// Create, edit, deactivate users and reset their passwords. Scope: the NGO (the network for
     /// accounts that belong to no NGO).
     static let manageUsers = Permission("org.users.manage")
+    /// See one's organisation on the home page: its offices, their active accounts, one's colleagues.
+    /// Staff and volunteers; never an enterprise's liaison or a worker's group leader. Scope: one's own.
+    static let readOrganisation = Permission("org.organisation.read")
     /// Read the audit log. Scope: the NGO whose records were touched (the network for all of it).
     static let readAuditLog = Permission("org.audit.read")
     /// Keep one's own API tokens. Scope: one's own.
@@ -50,6 +53,8 @@ enum OrgPolicy {
         policy.grant(.manageOffices, to: [.networkAdmin, .ngoAdmin])
         policy.grant(.manageUsers, to: [.networkAdmin, .ngoAdmin])
         policy.grant(.readAuditLog, to: [.networkAdmin, .ngoAdmin])
+        policy.grant(.readOrganisation, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker, .hotlineVolunteer,
+                                             .volunteerLawyer])
         policy.grant(.ownTokens, to: Set(Role.allCases), within: .anywhere)
         policy.grant(.ownSecondFactor, to: Set(Role.allCases), within: .anywhere)
     }

@@ -191,6 +191,35 @@ struct EnterpriseTests {
         }
     }
 
+    @Test("Every page a liaison can reach names no office, no member of staff and no worker")
+    func liaisonSeesNoInternals() async throws {
+        let clock = TestClock()  // 2026-11-18
+        try await withHuzhu(clock: clock) { app, browser in
+            let (first, _) = try await partners(app)
+            _ = try await file(browser.fresh(), first, ["treatment": "named", "worker_name": "王小明", "callback": "13900139000",
+                                                        "description": "宿舍漏水", "category": "dormitory", "severity": "normal"])
+            let item = try #require(try await Feedback.query(on: app.db).first())
+            clock.advance(20 * 86400)
+            try await browser.login("ngoadmin")
+            _ = try await browser.post("/feedback/\(item.id!)/summary", ["summary": "宿舍需要维修"])
+            _ = try await browser.post("/partners/\(first.id!)/reports", ["period": "2026-11", "recommendations": "建议改善"])
+            let liaison = browser.fresh()
+            try await liaison.login("liaison")
+            let offices = try await Office.query(on: app.db).all().map(\.name)
+            let staff = try await User.query(on: app.db).filter(\.$role != .enterpriseLiaison).all().map(\.displayName)
+            let reports = try await EnterpriseReport.query(on: app.db).filter(\.$partnershipID == first.id!).all()
+            var paths = ["/", "/portal", "/tokens", "/account/two-factor"]
+            paths += reports.map { "/reports/\($0.id!)" }
+            for path in paths {
+                let page = try await liaison.get(path)
+                #expect(page.status == .ok, "\(path)")
+                for name in offices + staff + ["王小明", "13900139000"] {
+                    #expect(!page.text.contains(name), "\(path) names \(name)")
+                }
+            }
+        }
+    }
+
     @Test("Reports cover an ended month or quarter, never overlap another, and a correction replaces the report for the enterprise")
     func reportPeriods() async throws {
         let clock = TestClock()  // 2026-11-18

@@ -30,6 +30,9 @@ struct HomeModel {
     var ngoCount: Int
     var offices: [OfficeRow]
     var colleagues: [Colleague]
+    /// Whether the person may see their organisation (offices, accounts, colleagues): not a liaison of
+    /// a partner enterprise, nor a workers' group leader.
+    var showsOrganisation = true
 
     /// Whether the person works in one office (and so has colleagues to list).
     var worksInOneOffice: Bool {
@@ -40,7 +43,9 @@ struct HomeModel {
 }
 
 enum HomeQuery {
-    static func load(for actor: Actor, on db: any Database) async throws -> HomeModel {
+    /// The home page of `actor`; `organisation` says whether they may see their organisation's offices,
+    /// accounts and colleagues (the policy's `readOrganisation`).
+    static func load(for actor: Actor, organisation: Bool = true, on db: any Database) async throws -> HomeModel {
         let sql = db.sql
         let user = try await User.find(actor.userID, on: db)
 
@@ -69,7 +74,7 @@ enum HomeQuery {
         }
 
         var colleagues: [HomeModel.Colleague] = []
-        if case .office(_, let officeID) = own {
+        if organisation, case .office(_, let officeID) = own {
             colleagues = try await User.query(on: db)
                 .filter(\.$officeID == officeID).filter(\.$active == true).filter(\.$id != actor.userID)
                 .sort(\.$displayName).limit(50).all()
@@ -85,8 +90,9 @@ enum HomeQuery {
             actor: actor,
             previousLoginAt: user?.previousLoginAt,
             ngoCount: own == .network ? try await NGO.query(on: db).count() : 1,
-            offices: try await offices.all(decoding: HomeModel.OfficeRow.self),
+            offices: organisation ? try await offices.all(decoding: HomeModel.OfficeRow.self) : [],
             colleagues: colleagues,
+            showsOrganisation: organisation,
             recentActivity: activity
         )
     }

@@ -19,7 +19,7 @@ struct HomeView {
                     .dt(.text(t("field.office"))), .dd(.text(actor.officeName ?? "—")),
                     .dt(.text(t("home.last_login"))), .dd(.text(model.previousLoginAt.map(t.dateTime) ?? t("home.first_login")))
                 )),
-            .section(.class("card"), .h2(.text(t("home.organisation"))),
+            .if(model.showsOrganisation, .section(.class("card"), .h2(.text(t("home.organisation"))),
                 .p(.text(t("home.summary", String(model.ngoCount), String(model.offices.count),
                            String(model.offices.reduce(0) { $0 + $1.activeUsers })))),
                 .if(model.offices.isEmpty, .p(.class("empty"), .text(t("home.no_offices")))),
@@ -32,8 +32,8 @@ struct HomeView {
                             .td(.attribute(named: "data-label", value: t("field.code")), .text(row.code)),
                             .td(.attribute(named: "data-label", value: t("field.city")), .text(row.city)),
                             .td(.attribute(named: "data-label", value: t("home.active_users")), .text(String(row.activeUsers))))
-                    })))),
-            .if(model.worksInOneOffice, .section(.class("card"), .h2(.text(t("home.colleagues"))),
+                    }))))),
+            .if(model.showsOrganisation && model.worksInOneOffice, .section(.class("card"), .h2(.text(t("home.colleagues"))),
                 .if(model.colleagues.isEmpty, .p(.class("empty"), .text(t("home.no_colleagues")))),
                 .ul(.forEach(model.colleagues) { colleague in
                     .li(.text("\(colleague.displayName) · \(t.role(colleague.role))"))
