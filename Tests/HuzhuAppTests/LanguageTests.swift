@@ -38,6 +38,24 @@ struct LanguageTests {
         }
     }
 
+    @Test("English chosen before signing in survives sign-in; the switch returns to the page with its query; the API follows Accept-Language")
+    func keptAcrossSignIn() async throws {
+        try await withHuzhu { app, browser in
+            _ = try await browser.post("/language", ["lang": "en", "back": "/login"])
+            try await browser.login("caseworker")
+            #expect(try await app.user("caseworker").language == .en)
+            #expect(try await browser.get("/").text.contains("My account"))
+            let list = try await browser.get("/cases?status=intake&type=overtime").text
+            #expect(list.contains(#"name="back" value="/cases?status=intake&amp;type=overtime""#))
+            let back = try await browser.post("/language", ["lang": "zh-Hans", "back": "/cases?status=intake&type=overtime"])
+            #expect(back.location == "/cases?status=intake&type=overtime")
+            var headers = try await browser.apiHeaders()
+            headers.replaceOrAdd(name: .acceptLanguage, value: "en")
+            let refused = try await app.testing().sendRequest(.GET, "/api/v1/cases/\(UUID())", headers: headers)
+            #expect(refused.status == .notFound && refused.body.string.contains("does not exist"))
+        }
+    }
+
     @Test("The switch never sends the browser to another site, and refuses an unknown language")
     func safeReturn() async throws {
         try await withHuzhu { _, browser in

@@ -85,6 +85,10 @@ enum LoginController {
                                                      limits: limits, now: now, on: db)
             user.previousLoginAt = user.lastLoginAt
             user.lastLoginAt = now
+            // A language chosen on the switch before signing in is the person's choice: it stays on the account.
+            if let chosen = request.cookies[request.application.cookieName(Request.languageCookie)].flatMap({ Language(rawValue: $0.string) }) {
+                user.language = chosen
+            }
             try await user.save(on: db)
             try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),
                                         at: now, recordType: "user", recordID: user.id, ngoID: user.ngoID, detail: detail, on: db)

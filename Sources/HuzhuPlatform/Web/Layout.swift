@@ -47,7 +47,7 @@ package enum Layout {
             },
             .form(.class("langswitch"), .method(.post), .action(PlatformRoute.language.path),
                   Forms.csrf(page.csrf),
-                  Forms.hidden("back", page.path),
+                  Forms.hidden("back", page.returnPath),
                   .forEach(Language.allCases) { language in
                       .button(.type(.submit), .name("lang"), .value(language.rawValue),
                               .attribute(named: "lang", value: language.htmlCode),
