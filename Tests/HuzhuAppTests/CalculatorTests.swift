@@ -21,6 +21,8 @@ struct CalculatorTests {
             #expect(page.text.contains("《劳动合同法》第46、47条"))
             #expect(page.text.contains("工作 3 年 7 个月 0 天 → 4 个月 × ¥8,000.00 = ¥32,000.00"))
             #expect(page.text.contains("2026-07-31"))  // the limitation period, a year from leaving
+            // That day has passed (the facts are from 2025): the deadline is marked expired.
+            #expect(page.text.contains("2026-07-31<span class=\"status overdue\"> · 已过期</span>"))
             #expect(page.text.contains("2025-07-01 起执行"))  // the figure used and its date
             try await browser.post("/language", ["lang": "en", "back": "/"])
             let english = try await browser.get("/calculator?\(Self.dismissed)&unlawful=on".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)

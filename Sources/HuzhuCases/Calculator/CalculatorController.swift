@@ -33,7 +33,7 @@ enum CalculatorController {
             }
         }
         let model = CalculatorView.Model(input: input, regions: try await book.regions(), result: result, errors: errors,
-                                         target: target)
+                                         today: request.today, target: target)
         return request.page(request.t("calculator.title"), status: errors.isEmpty ? .ok : .unprocessableEntity,
                             CalculatorView.render(model, request.pageContext))
     }

@@ -11,6 +11,8 @@ enum CalculatorView {
         let regions: [String]
         let result: Calculation?
         let errors: ValidationErrors
+        /// Deadlines before it are marked expired.
+        let today: CalendarDate
         /// The case the calculation may be saved to, with its workers.
         let target: (found: Case, workers: [(id: UUID, name: String)])?
     }
@@ -60,7 +62,7 @@ enum CalculatorView {
             LegalLineView.table(result.lines, t, id: "money"),
             .p(.class("total"), .strong(.text(t("calculator.total", Money(fen: total).formatted)))),
             .if(!result.deadlines.isEmpty, .group(.h2(.text(t("calculator.deadlines"))),
-                                                  LegalLineView.table(result.deadlines, t, id: "deadlines"))),
+                                                  LegalLineView.table(result.deadlines, t, id: "deadlines", today: model.today))),
             .if(!result.parameters.isEmpty, .group(.h3(.text(t("calculator.parameters"))), .ul(.forEach(result.parameters) { row in
                 .li(.text("\(row.region) · \(t("parameter_kind.\(row.kind.rawValue)")) \(Money(fen: row.amountFen).formatted) · "
                           + "\(t("calculator.effective_on", row.effectiveOn.description)) · \(row.source)"))

@@ -6,19 +6,28 @@ import Plot
 /// Results of the labour-law rules as the reader sees them: each line's value, its working with the
 /// numbers filled in, its statute, and what the law treats specially about it.
 enum LegalLineView {
-    static func table(_ lines: [LegalLine], _ t: Localizer, id: String) -> Node<HTML.BodyContext> {
+    /// `today`, for deadlines: a date already past is marked expired.
+    static func table(_ lines: [LegalLine], _ t: Localizer, id: String, today: CalendarDate? = nil) -> Node<HTML.BodyContext> {
         .table(.class("stack legal"), .id(id),
             .thead(.tr(.th(.text(t("calculator.item"))), .th(.text(t("calculator.value"))), .th(.text(t("calculator.working"))),
                        .th(.text(t("calculator.statute"))))),
             .tbody(.forEach(lines) { line in
                 .tr(.data(named: "item", value: line.item),
                     .td(.attribute(named: "data-label", value: t("calculator.item")), .strong(.text(t("law_item.\(line.item)")))),
-                    .td(.attribute(named: "data-label", value: t("calculator.value")), .class("value"), .text(value(line, t))),
+                    .td(.attribute(named: "data-label", value: t("calculator.value")), .class("value"), .text(value(line, t)),
+                        .if(expired(line, today: today),
+                            .span(.class("status overdue"), .text(" · \(t("calculator.expired"))")))),
                     .td(.attribute(named: "data-label", value: t("calculator.working")),
                         .text(working(line, t)),
                         .forEach(line.notes) { note in .p(.class("hint law-note"), .text(t("law_note.\(note.rawValue)"))) }),
                     .td(.attribute(named: "data-label", value: t("calculator.statute")), .text(statute(line, t))))
             }))
+    }
+
+    /// Whether a line's date has passed by `today`.
+    static func expired(_ line: LegalLine, today: CalendarDate?) -> Bool {
+        guard let date = line.date, let today else { return false }
+        return date < today
     }
 
     static func value(_ line: LegalLine, _ t: Localizer) -> String {
