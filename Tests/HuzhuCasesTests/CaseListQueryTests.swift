@@ -12,17 +12,7 @@ import Vapor
 /// Casework's tables (and those they lean on) with the demo network, for testing its commands and
 /// queries without HTTP; `work` gives a demo account's context.
 func withCaseTables(_ body: (Application, _ work: (String) async throws -> WorkContext) async throws -> Void) async throws {
-    let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFeature.self]
-    try await TestDatabase.run(configure: { app, configuration in
-        try Platform.configure(app, configuration, keys: KeyRing(secret: configuration.secretKey!, network: configuration.networkKey!))
-        app.migrations.add(Platform.migrations)
-        var policy = Policy()
-        for feature in features {
-            app.migrations.add(feature.migrations(app.fieldCipher))
-            feature.grant(&policy)
-        }
-        app.policy = policy
-    }) { app in
+    try await TestDatabase.run(features: [OrgFeature.self, IntakeFeature.self, CasesFeature.self]) { app in
         _ = try await DemoNetwork.loadIfEmpty(into: app)
         try await body(app) { login in
             let user = try #require(try await User.query(on: app.db).filter(\.$login == login).first())

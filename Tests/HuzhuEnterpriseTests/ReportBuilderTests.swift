@@ -10,13 +10,7 @@ import Vapor
 
 /// Enterprise's tables (and those they lean on) with the demo network, for testing its queries directly.
 func withEnterpriseTables(_ body: (Application) async throws -> Void) async throws {
-    try await TestDatabase.run(configure: { app, configuration in
-        try Platform.configure(app, configuration, keys: KeyRing(secret: configuration.secretKey!, network: configuration.networkKey!))
-        app.migrations.add(Platform.migrations)
-        for feature in [OrgFeature.self, IntakeFeature.self, EnterpriseFeature.self] as [any Feature.Type] {
-            app.migrations.add(feature.migrations(app.fieldCipher))
-        }
-    }) { app in
+    try await TestDatabase.run(features: [OrgFeature.self, IntakeFeature.self, EnterpriseFeature.self]) { app in
         _ = try await DemoNetwork.loadIfEmpty(into: app)
         try await body(app)
     }

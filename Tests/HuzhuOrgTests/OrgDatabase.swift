@@ -6,11 +6,7 @@ import Vapor
 
 /// The organisation feature's tables with the demo network in them, for testing its queries directly.
 func withDemoNetwork(_ body: (Application) async throws -> Void) async throws {
-    try await TestDatabase.run(configure: { app, configuration in
-        try Platform.configure(app, configuration, keys: KeyRing(secret: configuration.secretKey!, network: configuration.networkKey!))
-        app.migrations.add(Platform.migrations)
-        app.migrations.add(OrgFeature.migrations(app.fieldCipher))
-    }) { app in
+    try await TestDatabase.run(features: [OrgFeature.self]) { app in
         _ = try await DemoNetwork.loadIfEmpty(into: app)
         try await body(app)
     }

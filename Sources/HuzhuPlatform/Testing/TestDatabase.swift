@@ -73,3 +73,20 @@ package struct TestDatabase: Sendable {
         try await app.asyncShutdown()
     }
 }
+
+extension TestDatabase {
+    /// Runs `body` against the platform and these features only (their tables, in order, and their
+    /// grants), for testing a feature's commands and queries without the whole application.
+    package static func run(features: [any Feature.Type], _ body: (Application) async throws -> Void) async throws {
+        try await run(configure: { app, configuration in
+            try Platform.configure(app, configuration, keys: KeyRing(secret: configuration.secretKey!, network: configuration.networkKey!))
+            app.migrations.add(Platform.migrations)
+            var policy = Policy()
+            for feature in features {
+                app.migrations.add(feature.migrations(app.fieldCipher))
+                feature.grant(&policy)
+            }
+            app.policy = policy
+        }, body)
+    }
+}
