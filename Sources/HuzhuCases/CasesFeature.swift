@@ -14,7 +14,7 @@ package enum CasesFeature: Feature {
             SealTextColumns(CaseEvent.schema, ["text"], cipher: cipher), SealTextColumns(Case.schema, ["summary"], cipher: cipher),
             SealTextColumns(CaseDocument.schema, ["html"], cipher: cipher), SealTextColumns(Case.schema, ["title"], cipher: cipher, reindex: CaseTitle.reindex),
             SealTextColumns(EvidenceFile.schema, ["original_name", "description"], cipher: cipher),
-            AddIndicatorIndexes(), AddDisputeMaskToCases(),
+            AddIndicatorIndexes(), AddDisputeMaskToCases(), AddPaymentReversals(), AddContactQueueIndexes(),
         ]
     }
 
@@ -24,6 +24,7 @@ package enum CasesFeature: Feature {
         SealedColumn(table: Case.schema, cipher: "title_cipher", reindex: CaseTitle.reindex),
         SealedColumn(table: EvidenceFile.schema, cipher: "original_name_cipher"),
         SealedColumn(table: EvidenceFile.schema, cipher: "description_cipher"),
+        SealedColumn(table: Payment.schema, cipher: "reason_cipher"),
     ]
 
     package static func grant(_ policy: inout Policy) {
@@ -54,11 +55,13 @@ package enum CasesFeature: Feature {
         app.lifecycle.use(ReminderJob.periodic(app))
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)
+        app.contactActions.append(NoCaseController.action)
         app.workerMergeSteps.append(WorkerCases.merge)
         app.workerDataParts.append(CaseWorkerData.part)
         app.workerLookupLines.append(WorkerCases.lookupLines)
         CasesController.register(app.routes)
         CasePageController.register(app.routes)
+        NoCaseController.register(app.routes)
         CaseAssignment.register(app.routes)
         EvidenceController.register(app)
         EmployersController.register(app.routes)

@@ -53,7 +53,7 @@ extension AuditAction {
 
     static let cases: [AuditAction] = [
         .openCase, .viewCase, .updateCase, .moveCase, .approveClosing, .assignCase, .confirmNoConflict, .declineCase,
-        .recordClaim, .recordPayment, .uploadEvidence, .downloadEvidence, .createEmployer, .updateEmployer,
+        .recordClaim, .recordPayment, .reversePayment, .decideNoCase, .uploadEvidence, .downloadEvidence, .createEmployer, .updateEmployer,
         .viewEmployer, .mergeEmployers, .configureCases, .updateLawParameters, .recordLegalEvent, .recordSession,
         .recordAgreement, .updateCommittee, .finaliseDocument,
     ]

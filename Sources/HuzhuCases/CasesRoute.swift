@@ -7,6 +7,7 @@ enum CasesRoute: TypedRoute {
     case casePage(RouteID), editCase(RouteID), conflict(RouteID)
     case status(RouteID), approval(RouteID), notes(RouteID), caseWorkers(RouteID), respondents(RouteID)
     case assignees(RouteID), caseContacts(RouteID), claims(RouteID), agreements(RouteID), payments(RouteID)
+    case reversals(RouteID), apiReversals(RouteID), noCase(RouteID)
     case files(RouteID), file(RouteID)
     case employers, newEmployer, employer(RouteID), editEmployer(RouteID), employerLinks(RouteID)
     case employerDuplicates, mergeEmployers
@@ -34,6 +35,8 @@ enum CasesRoute: TypedRoute {
         case .claims(let id): "/cases/\(id.text)/claims"
         case .agreements(let id): "/cases/\(id.text)/agreements"
         case .payments(let id): "/cases/\(id.text)/payments"
+        case .reversals(let id): "/cases/\(id.text)/reversals"
+        case .noCase(let id): "/contacts/\(id.text)/no-case"
         case .files(let id): "/cases/\(id.text)/files"
         case .file(let id): "/files/\(id.text)"
         case .employers: "/employers"
@@ -51,6 +54,7 @@ enum CasesRoute: TypedRoute {
         case .apiStatus(let id): "/api/v1/cases/\(id.text)/status"
         case .apiClaims(let id): "/api/v1/cases/\(id.text)/claims"
         case .apiPayments(let id): "/api/v1/cases/\(id.text)/payments"
+        case .apiReversals(let id): "/api/v1/cases/\(id.text)/reversals"
         case .apiFiles(let id): "/api/v1/cases/\(id.text)/files"
         case .apiFile(let id): "/api/v1/files/\(id.text)"
         case .calculator: "/calculator"

@@ -9,20 +9,24 @@ public struct FieldError: Error, Equatable, Sendable {
     }
 }
 
-/// All the problems of one submitted form, so the user can fix them in one go.
+/// All the problems of one submitted form, so the user can fix them in one go: one per field (the
+/// first found), so a field is never shown two messages at once.
 public struct ValidationErrors: Error, Equatable, Sendable {
     public private(set) var errors: [FieldError] = []
 
-    public init(_ errors: [FieldError] = []) { self.errors = errors }
+    public init(_ errors: [FieldError] = []) {
+        for error in errors { add(error.field, error.messageKey) }
+    }
 
     public var isEmpty: Bool { errors.isEmpty }
 
     public mutating func add(_ field: String, _ messageKey: String) {
+        guard self.messageKey(for: field) == nil else { return }
         errors.append(FieldError(field, messageKey))
     }
 
     public mutating func append(contentsOf other: ValidationErrors) {
-        errors.append(contentsOf: other.errors)
+        for error in other.errors { add(error.field, error.messageKey) }
     }
 
     /// Adds `other`'s error for `field`, if it has one (what an edge could not read, in its field's place
@@ -40,7 +44,7 @@ public struct ValidationErrors: Error, Equatable, Sendable {
 
     /// Runs a check and records its failure instead of throwing, returning the value on success.
     public mutating func check<T>(_ body: () throws(FieldError) -> T) -> T? {
-        do { return try body() } catch { errors.append(error); return nil }
+        do { return try body() } catch { add(error.field, error.messageKey); return nil }
     }
 
     public func throwIfAny() throws(ValidationErrors) {

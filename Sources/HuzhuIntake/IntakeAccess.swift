@@ -12,7 +12,7 @@ extension Request {
 
     /// The contact of the route's `:id`, read by the signed-in person (an audited read). Another NGO's
     /// contact, or one of their NGO they may not read, does not exist for them.
-    func readContact() async throws -> Contact {
+    package func readContact() async throws -> Contact {
         guard let contact = try await Contact.query(on: db).filter(\.$id == (try routeID())).visible(try tenant()).first() else { throw HuzhuAbort.notFound }
         guard mayRead(contact) else { throw HuzhuAbort.notFound }
         try await audit(.viewContact, recordType: "contact", recordID: contact.id, ngoID: contact.ngoID)

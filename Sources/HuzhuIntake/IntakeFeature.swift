@@ -11,7 +11,7 @@ package enum IntakeFeature: Feature {
             CreateWorkers(), CreateWorkerPhones(), CreateTopics(), CreateContacts(), CreateCallbacks(), CreateTelephony(),
             CreateImportBatches(), AddCallbackHashIndexToContacts(), AddWorkerListIndex(), AddWorkerErasure(),
             AddErasureReference(), sealContactText(cipher), CreateSearchGrams(), SealWorkerNames(cipher: cipher),
-            SealTextColumns(Worker.schema, ["notes"], cipher: cipher),
+            SealTextColumns(Worker.schema, ["notes"], cipher: cipher), AddNoCaseDecision(),
         ]
     }
 
@@ -47,6 +47,7 @@ package enum IntakeFeature: Feature {
         SealedColumn(table: Worker.schema, cipher: "erasure_reference_cipher"),
         SealedColumn(table: WorkerPhone.schema, cipher: "cipher", hash: "lookup_hash"),
         SealedColumn(table: Contact.schema, cipher: "callback_cipher", hash: "callback_hash"),
+        SealedColumn(table: Contact.schema, cipher: "no_case_reason_cipher"),
         SealedColumn(table: Callback.schema, cipher: "phone_cipher", hash: "phone_hash"),
         SealedColumn(table: Call.schema, cipher: "caller_cipher", hash: "caller_hash"),
         SealedColumn(table: TelephonyLine.schema, cipher: "secret_cipher"),

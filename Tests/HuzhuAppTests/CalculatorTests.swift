@@ -96,4 +96,40 @@ struct CalculatorTests {
             #expect(bad.status == .unprocessableEntity && bad.text.contains(#""field":"grade""#))
         }
     }
+
+    func calculate(_ browser: Browser, _ query: String) async throws -> TestingHTTPResponse {
+        try await browser.get("/calculator?\(query)".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+    }
+
+    @Test("A filing date judges each limitation; implausible service is refused; overtime takes half hours; one error a field")
+    func details() async throws {
+        try await withHuzhu { _, browser in
+            try await browser.login("caseworker")
+            let late = try await calculate(browser, "\(Self.dismissed)&filed_on=2026-08-01")
+            #expect(late.status == .ok && late.text.contains("按所填申请日提出已超过时效"))
+            let timely = try await calculate(browser, "\(Self.dismissed)&filed_on=2026-07-31")
+            #expect(timely.text.contains("按所填申请日提出，在时效期间内"))
+            let old = try await calculate(browser, "situation=dismissed&region=上海&start=1949-12-31&end=2025-07-31&average_wage=8000")
+            #expect(old.status == .unprocessableEntity && old.text.contains("1950 年以前入职不合常理"))
+            let long = try await calculate(browser, "situation=no_contract&start=1960-01-01&end=2025-07-31&monthly_wage=3000")
+            #expect(long.status == .unprocessableEntity && long.text.contains("工作年限超过五十年不合常理"))
+            let half = try await calculate(browser, "situation=overtime&monthly_wage=4000&workday_hours=10.5")
+            #expect(half.status == .ok && half.text.contains("¥362.07"))
+            let bad = try await calculate(browser, "situation=overtime&monthly_wage=4000&workday_hours=10.25")
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("请填写整数或半小时"))
+            // No region for an injury: one message for the field, not "required" and "no average wage" both.
+            let noRegion = try await calculate(browser, "situation=injured&injured_on=2025-08-01&average_wage=8000&grade=7")
+            #expect(noRegion.text.contains("此项必填") && !noRegion.text.contains("没有平均工资记录"))
+        }
+    }
+
+    @Test("A death in a region without a local average wage still gives the lump sum, and marks the funeral subsidy")
+    func deathWithoutLocalAverage() async throws {
+        try await withHuzhu { _, browser in
+            try await browser.login("caseworker")
+            let page = try await calculate(browser, "situation=injured&region=北京&injured_on=2025-10-01&died=on")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("¥1,036,420.00") && page.text.contains("无法计算") && page.text.contains("尚未录入"))
+        }
+    }
 }

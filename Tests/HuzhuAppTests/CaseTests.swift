@@ -95,7 +95,7 @@ struct CaseTests {
             for (claim, amount) in [(claims[0], "4000"), (claims[1], "1000"), (claims[2], "7500")] {
                 #expect(try await browser.post("\(path)/payments", ["claim": claim.id!.uuidString, "amount": amount,
                                                                     "paid_on": "2026-01-15", "payer": "某劳务公司",
-                                                                    "method": "bank_transfer"]).status == .seeOther)
+                                                                    "method": "bank_transfer", "confirm_excess": "on"]).status == .seeOther)
             }
             let bad = try await browser.post("\(path)/payments", ["claim": claims[0].id!.uuidString, "amount": "-3",
                                                                   "paid_on": "2099-01-01", "payer": "", "method": "gold"])
@@ -132,7 +132,7 @@ struct CaseTests {
                                                                   "source": "settlement", "agreed_on": "2026-01-10"])
             }
             _ = try await browser.post("\(path)/payments", ["claim": claims[0].id!.uuidString, "amount": "1500", "paid_on": "2026-01-15",
-                                                            "payer": "某劳务公司", "method": "bank_transfer"])
+                                                            "payer": "某劳务公司", "method": "bank_transfer", "confirm_excess": "on"])
             let page = try await browser.get(path).text
             #expect(page.contains("¥1,000.00，另有未确认 · 多付 ¥500.00"))   // the case total
             #expect(page.contains("未确认"))                                   // the overtime claim's line

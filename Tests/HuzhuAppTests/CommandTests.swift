@@ -11,18 +11,10 @@ import Vapor
 /// The features' commands run without HTTP: the same code the pages and the API call.
 @Suite("Commands without HTTP")
 struct CommandTests {
-    /// The work context of a demo account, as a request of theirs would make it.
-    func work(_ login: String, _ app: Application) async throws -> WorkContext {
-        let user = try #require(try await User.query(on: app.db).filter(\.$login == login).first())
-        let actor = try #require(try await app.actorDirectory.activeActor(userID: user.requireID(), on: app.db))
-        return WorkContext(db: app.db, clock: app.clock, cipher: app.fieldCipher, actor: actor,
-                           source: AuditSource(userID: actor.userID, login: actor.login, address: "test"), policy: app.policy)
-    }
-
     @Test("Recording a contact with a new worker, then opening a case from it, with their audit rows")
     func recordThenOpen() async throws {
         try await withHuzhu { app, _ in
-            let caseworker = try await work("caseworker", app)
+            let caseworker = try await app.work(as: "caseworker")
             let topic = try #require(try await Topic.query(on: app.db).filter(\.$code == "wage_arrears").first())
             var contact = RecordContact()
             contact.channel = .hotline
@@ -67,7 +59,7 @@ struct CommandTests {
     @Test("A command checks its rules once and writes nothing when refused; one not allowed is forbidden")
     func refused() async throws {
         try await withHuzhu { app, _ in
-            let caseworker = try await work("caseworker", app)
+            let caseworker = try await app.work(as: "caseworker")
             var contact = RecordContact()
             contact.channel = .visit
             contact.outcome = .callback
@@ -80,7 +72,7 @@ struct CommandTests {
             #expect(try await app.contacts().count == before)
 
             let facts = CaseFacts(title: "x", summary: "", disputeTypes: [.wageArrears], dates: [:], nextActionOn: nil)
-            let volunteer = try await work("volunteer", app)
+            let volunteer = try await app.work(as: "volunteer")
             await #expect(throws: HuzhuAbort.self) {
                 _ = try await Cases.open(OpenCase(facts: facts, contactID: nil, respondent: nil, roster: []), in: volunteer)
             }

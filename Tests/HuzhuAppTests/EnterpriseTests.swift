@@ -155,7 +155,7 @@ struct EnterpriseTests {
         try await withHuzhu(clock: clock) { app, browser in
             let (first, second) = try await partners(app)
             let visitor = browser.fresh()
-            _ = try await file(visitor, first, ["treatment": "named", "worker_name": "王小明", "callback": "13900139000",
+            _ = try await file(visitor, first, ["treatment": "confidential", "worker_name": "王小明", "callback": "13900139000",
                                                 "description": "王小明说宿舍漏水", "category": "dormitory", "severity": "normal"])
             for index in 0..<4 {
                 _ = try await file(visitor, second, ["description": "乙厂加班太多 \(index)", "category": "hours", "severity": "normal"])
@@ -196,7 +196,7 @@ struct EnterpriseTests {
         let clock = TestClock()  // 2026-11-18
         try await withHuzhu(clock: clock) { app, browser in
             let (first, _) = try await partners(app)
-            _ = try await file(browser.fresh(), first, ["treatment": "named", "worker_name": "王小明", "callback": "13900139000",
+            _ = try await file(browser.fresh(), first, ["treatment": "confidential", "worker_name": "王小明", "callback": "13900139000",
                                                         "description": "宿舍漏水", "category": "dormitory", "severity": "normal"])
             let item = try #require(try await Feedback.query(on: app.db).first())
             clock.advance(20 * 86400)

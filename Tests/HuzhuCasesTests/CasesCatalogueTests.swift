@@ -47,7 +47,7 @@ struct CasesCatalogueTests {
                      "social_insurance_registration", "written_contract", "double_wages_limitation"]
         expectKeys(items.map { "law_item.\($0)" })
         let formulas = ["compensation", "double_compensation", "notice_month", "double_wages", "double_wages_none", "overtime",
-                        "disability_subsidy", "death_lump_sum", "funeral_subsidy", "arrears_surcharge", "final_award",
+                        "disability_subsidy", "death_lump_sum", "funeral_subsidy", "funeral_subsidy_unavailable", "arrears_surcharge", "final_award",
                         "unpaid_wages", "limitation", "limitation_open", "deadline_after", "double_wages_limitation_a",
                         "double_wages_limitation_b", "double_wages_limitation_c"]
         expectKeys(formulas.map { "formula.\($0)" })

@@ -104,6 +104,11 @@ struct LabourLawMoneyTests {
         #expect(throws: FieldError("workday_hours", "error.number_range")) {
             try Overtime.pay(monthlyWage: yuan(4_000), hours: .init(workday: -1, restDay: 0, holiday: 0))
         }
+        // Half hours: 10.5 workday hours at 4,000 is 4,000 / 174 x 150% x 10.5 = 362.07.
+        let half = try Overtime.pay(monthlyWage: yuan(4_000), hours: .init(halves: 21, restDay: 0, holiday: 0))
+        #expect(half.map(\.amount) == [Money(fen: 36_207)] && half[0].arguments[2] == "10.5")
+        #expect(["10", "10.5", "10.0", "0.5"].map(Overtime.Hours.halves) == [20, 21, 20, 1])
+        #expect(["10.25", "-1", "1e3", "", "１０"].map(Overtime.Hours.halves) == [nil, nil, nil, nil, nil])
     }
 
     @Test("Work injury: grade 1 is 27 months and grade 10 is 7; the wage is held between 60% and 300% of the area's average")
@@ -119,6 +124,9 @@ struct LabourLawMoneyTests {
         }
         let death = WorkInjury.death(nationalIncome: yuan(54_188), areaAverage: yuan(12_434))
         #expect(death.map(\.amount) == [yuan(1_083_760), yuan(74_604)])
+        // Without the local average wage, the lump sum stands and the funeral subsidy says what it lacks.
+        let unknownArea = WorkInjury.death(nationalIncome: yuan(54_188), areaAverage: nil)
+        #expect(unknownArea.map(\.amount) == [yuan(1_083_760), nil] && unknownArea[1].notes == [.needsLocalAverageWage])
     }
 
     @Test("The LCL 85 surcharge is a range; an item up to 12 months of the minimum wage gets a final award")
@@ -166,8 +174,28 @@ struct LabourLawDeadlineTests {
     func doubleWageModes() {
         let start = day("2025-01-01"), end = day("2025-12-31")
         #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .fromPeriodEnd).date == day("2026-12-31"))
-        #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .fromFirstMonth).date == day("2026-02-01"))
-        #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .monthByMonth).formula == "double_wages_limitation_b")
+        // The first month ends 2025-01-31; the period runs from the next day, so its last day is 2026-01-31,
+        // counted as in mode (a) and the general limitation (the triggering day a year later).
+        #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .fromFirstMonth).date == day("2026-01-31"))
+        let monthly = Deadlines.doubleWages(start: start, periodEnd: end, mode: .monthByMonth)
+        #expect(monthly.formula == "double_wages_limitation_b" && monthly.arguments == ["2025-02-28", "2026-02-28", "2026-12-31"])
+    }
+
+    @Test("A filing date makes each limitation timely, barred, or (month by month) partly barred")
+    func filedOn() {
+        let start = day("2025-01-01"), end = day("2025-12-31")
+        #expect(Deadlines.limitation(knewOn: day("2025-03-10"), filedOn: day("2026-03-10")).notes == [.timely])
+        #expect(Deadlines.limitation(knewOn: day("2025-03-10"), filedOn: day("2026-03-11")).notes == [.barred])
+        #expect(Deadlines.limitation(knewOn: day("2025-03-10")).notes.isEmpty)
+        #expect(Deadlines.limitation(knewOn: day("2025-03-10"), wageArrears: true, stillEmployed: true, filedOn: day("2030-01-01"))
+            .notes == [.noLimitWhileEmployed, .timely])
+        for mode in Deadlines.DoubleWageMode.allCases {
+            #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: mode, filedOn: day("2026-01-31")).notes == [.timely], "\(mode)")
+            #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: mode, filedOn: day("2027-01-01")).notes == [.barred], "\(mode)")
+        }
+        #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .monthByMonth, filedOn: day("2026-06-01")).notes == [.partlyBarred])
+        #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .fromPeriodEnd, filedOn: day("2026-06-01")).notes == [.timely])
+        #expect(Deadlines.doubleWages(start: start, periodEnd: end, mode: .fromFirstMonth, filedOn: day("2026-06-01")).notes == [.barred])
     }
 
     @Test("Day numbers round-trip across centuries and leap days")

@@ -50,3 +50,39 @@ def test_collective_case_from_a_contact(browser, server):
     total = browser.find_element(By.CSS_SELECTOR, "#workers tfoot").text
     assert "¥24,000.50" in total and "¥5,500.25" in total
     assert "到账" in browser.find_element(By.ID, "timeline").text
+
+
+def test_ledger_with_one_worker_overpaid_and_one_unpaid(browser, server):
+    """The case's outstanding is the unpaid worker's debt, not netted against the other's overpayment,
+    which must be confirmed before it is saved."""
+    sign_in(browser, server, "caseworker")
+    browser.get(server + "/cases/new")
+    browser.find_element(By.ID, "field-title").send_keys("台账多付与欠付")
+    browser.find_element(By.CSS_SELECTOR, "input[value='wage_arrears']").click()
+    browser.find_element(By.ID, "field-respondent_name").send_keys("台账劳务公司")
+    browser.find_element(By.ID, "field-roster").send_keys("台账工友甲 13912340011\n台账工友乙 13912340012")
+    click(browser, By.CSS_SELECTOR, "main button.primary")
+    for worker in ["台账工友甲", "台账工友乙"]:
+        Select(in_form(browser, "/claims", "worker")).select_by_visible_text(worker)
+        Select(in_form(browser, "/claims", "head")).select_by_value("unpaid_wages")
+        in_form(browser, "/claims", "claimed").send_keys("1000")
+        click(browser, By.CSS_SELECTOR, "form[action$='/claims'] button.primary")
+    for worker in ["台账工友甲", "台账工友乙"]:
+        Select(in_form(browser, "/agreements", "agreed_claim")).select_by_visible_text(f"{worker} · 拖欠工资")
+        in_form(browser, "/agreements", "agreed").send_keys("1000")
+        click(browser, By.CSS_SELECTOR, "form[action$='/agreements'] button.primary")
+
+    Select(in_form(browser, "/payments", "claim")).select_by_visible_text("台账工友甲 · 拖欠工资")
+    in_form(browser, "/payments", "amount").send_keys("1500")
+    click(browser, By.CSS_SELECTOR, "form[action$='/payments'] button.primary")
+    assert "超过此项诉求尚欠的金额" in browser.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert "¥1,500.00" not in browser.find_element(By.ID, "workers").text
+    in_form(browser, "/payments", "confirm_excess").click()
+    click(browser, By.CSS_SELECTOR, "form[action$='/payments'] button.primary")
+
+    rows = {row.get_attribute("data-worker"): row.text for row in
+            browser.find_elements(By.CSS_SELECTOR, "#workers tbody tr")}
+    assert "¥1,500.00" in rows["台账工友甲"] and "多付 ¥500.00" in rows["台账工友甲"]
+    assert "¥1,000.00" in rows["台账工友乙"]
+    total = browser.find_element(By.CSS_SELECTOR, "#workers tfoot").text
+    assert "¥1,000.00" in total and "多付 ¥500.00" in total and "¥2,000.00" in total

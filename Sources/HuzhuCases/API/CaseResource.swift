@@ -124,6 +124,8 @@ enum CaseResource {
         let payer: String
         let method: String
         let evidence_file_id: UUID?
+        let reverses_id: UUID?
+        let reversal_reason: String?
     }
 
     struct File: Content {
@@ -173,7 +175,8 @@ enum CaseResource {
             }
             payments = model.payments.map {
                 PaymentBody(id: $0.id!, claim_id: $0.claimID, worker_id: $0.workerID, paid_on: $0.paidOn.description, amount_fen: $0.amountFen,
-                            payer: $0.payer, method: $0.method.rawValue, evidence_file_id: $0.evidenceFileID)
+                            payer: $0.payer, method: $0.method.rawValue, evidence_file_id: $0.evidenceFileID,
+                            reverses_id: $0.reversesID, reversal_reason: model.reversalReasons[$0.id!])
             }
             totals = Totals(model.ledger.total)
         }

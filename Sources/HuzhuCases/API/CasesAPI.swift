@@ -61,6 +61,11 @@ enum CasesAPI {
             try await Cases.pay(try request.content.decode(PaymentInput.self).command, on: access.case, in: try request.workContext())
             return try await detail(access, request).encodeResponse(status: .created, for: request)
         }
+        routes.post(CasesRoute.apiReversals(.parameter)) { request async throws -> Response in
+            let access = try await request.workCase()
+            try await Cases.reverse(try request.content.decode(ReversalInput.self).command, on: access.case, in: try request.workContext())
+            return try await detail(access, request).encodeResponse(status: .created, for: request)
+        }
     }
 
     static func list(_ request: Request) async throws -> CaseResource.CaseList {

@@ -27,12 +27,14 @@ enum Calculator {
         guard let situation = input.chosen else { throw ValidationErrors([FieldError("situation", "error.choice_invalid")]) }
         var facts = CalculatorFacts(input, today: today)
         var result = Calculation(situation: situation)
+        let filed = facts.date("filed_on", required: false)
         switch situation {
         case .dismissed, .resignedUnpaid:
             let start = facts.date("start"), end = facts.date("end"), wage = facts.money("average_wage")
             let lastMonth = facts.money("last_month_wage", required: false)
             let unpaid = situation == .resignedUnpaid ? facts.money("unpaid") : nil
             let knew = facts.date("knew_on", required: false)
+            facts.checkService(from: start, through: end)
             let local = try await figures(&facts, region: input.text("region"), on: end ?? today, book: book, result: &result)
             try facts.errors.throwIfAny()
             let terms = Termination.Facts(start: start!, end: end!, averageWage: wage!, minimumWage: local.minimum,
@@ -52,11 +54,13 @@ enum Calculator {
                                        cite: [Citation(.ll, "50"), Citation(.lcl, "30", "38")]), as: .unpaidWages)
                 result.lines.append(ArrearsRules.surcharge(owed: unpaid))
             }
-            result.deadlines.append(Deadlines.limitation(knewOn: knew ?? end!, wageArrears: unpaid != nil, employmentEnded: end))
+            result.deadlines.append(Deadlines.limitation(knewOn: knew ?? end!, wageArrears: unpaid != nil, employmentEnded: end,
+                                                         filedOn: filed))
             checkFinal(&result, minimum: local.minimum)
         case .noContract:
             let start = facts.date("start"), signed = facts.date("signed_on", required: false)
             let end = facts.date("end", required: false), wage = facts.money("monthly_wage")
+            facts.checkService(from: start, through: end)
             try facts.errors.throwIfAny()
             let mode = try await book.doubleWageMode()
             try collect(&facts) { () throws(FieldError) in
@@ -65,14 +69,14 @@ enum Calculator {
             }
             let period = DoubleWages.period(start: start!, signed: signed, ended: end, today: today)
             if period.from <= period.through {
-                result.deadlines.append(Deadlines.doubleWages(start: start!, periodEnd: period.through, mode: mode))
+                result.deadlines.append(Deadlines.doubleWages(start: start!, periodEnd: period.through, mode: mode, filedOn: filed))
             }
             result.deadlines += Deadlines.onStart(start!)
         case .overtime:
             let wage = facts.money("monthly_wage")
-            let hours = Overtime.Hours(workday: facts.number("workday_hours", in: 0...9_000, default: 0) ?? 0,
-                                       restDay: facts.number("rest_day_hours", in: 0...9_000, default: 0) ?? 0,
-                                       holiday: facts.number("holiday_hours", in: 0...9_000, default: 0) ?? 0,
+            let hours = Overtime.Hours(halves: facts.halfHours("workday_hours", max: 9_000),
+                                       restDay: facts.halfHours("rest_day_hours", max: 9_000),
+                                       holiday: facts.halfHours("holiday_hours", max: 9_000),
                                        months: facts.number("months", in: 1...120, default: 1) ?? 1)
             let end = facts.date("end", required: false)
             if hours.workday + hours.restDay + hours.holiday == 0 { facts.add(FieldError("workday_hours", "error.required")) }
@@ -81,12 +85,13 @@ enum Calculator {
                 for line in try Overtime.pay(monthlyWage: wage!, hours: hours) { result.claim(line, as: .overtime) }
             }
             result.deadlines.append(Deadlines.limitation(knewOn: end ?? today, wageArrears: true, employmentEnded: end,
-                                                         stillEmployed: end == nil))
+                                                         stillEmployed: end == nil, filedOn: filed))
         case .injured:
             let injured = facts.date("injured_on"), wage = facts.money("average_wage", required: !input.flag("died"))
             let grade = input.flag("died") ? nil : facts.number("grade", in: 1...10)
             let local = try await figures(&facts, region: input.text("region"), on: injured ?? today, book: book, result: &result)
-            if local.average == nil { facts.add(FieldError("region", "error.no_average_wage")) }
+            // A death lump sum needs only the national figure; the rest needs the local average wage.
+            if local.average == nil && !input.flag("died") { facts.add(FieldError("region", "error.no_average_wage")) }
             var income: WageParameter?
             if input.flag("died") {
                 income = try await book.value(.nationalIncome, region: WageParameter.national, on: injured ?? today)
@@ -94,7 +99,7 @@ enum Calculator {
             }
             try facts.errors.throwIfAny()
             if let income {
-                for line in WorkInjury.death(nationalIncome: Money(fen: income.amountFen), areaAverage: local.average!) {
+                for line in WorkInjury.death(nationalIncome: Money(fen: income.amountFen), areaAverage: local.average) {
                     result.claim(line, as: .injuryBenefits)
                 }
             } else {

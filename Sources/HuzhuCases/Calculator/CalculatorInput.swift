@@ -29,20 +29,20 @@ enum Situation: String, CaseIterable, Sendable {
     /// The facts each situation asks for, in the order the form shows them.
     var fields: [String] {
         switch self {
-        case .dismissed: ["region", "start", "end", "average_wage", "last_month_wage", "unlawful", "notice_given", "knew_on"]
-        case .resignedUnpaid: ["region", "start", "end", "average_wage", "unpaid"]
-        case .noContract: ["start", "signed_on", "end", "monthly_wage"]
-        case .overtime: ["monthly_wage", "workday_hours", "rest_day_hours", "holiday_hours", "months", "end"]
+        case .dismissed: ["region", "start", "end", "average_wage", "last_month_wage", "unlawful", "notice_given", "knew_on", "filed_on"]
+        case .resignedUnpaid: ["region", "start", "end", "average_wage", "unpaid", "filed_on"]
+        case .noContract: ["start", "signed_on", "end", "monthly_wage", "filed_on"]
+        case .overtime: ["monthly_wage", "workday_hours", "rest_day_hours", "holiday_hours", "months", "end", "filed_on"]
         case .injured: ["region", "injured_on", "average_wage", "grade", "died"]
         }
     }
 
     static let flags: Set<String> = ["unlawful", "notice_given", "died"]
-    static let dates: Set<String> = ["start", "end", "knew_on", "signed_on", "injured_on"]
+    static let dates: Set<String> = ["start", "end", "knew_on", "signed_on", "injured_on", "filed_on"]
     /// Whether the form may leave a field blank (the rules then take it as absent or zero).
     func isOptional(_ field: String) -> Bool {
         switch field {
-        case "last_month_wage", "knew_on", "signed_on", "unlawful", "notice_given", "died", "rest_day_hours", "holiday_hours",
+        case "last_month_wage", "knew_on", "signed_on", "filed_on", "unlawful", "notice_given", "died", "rest_day_hours", "holiday_hours",
              "workday_hours", "months", "grade": true
         case "end": self == .noContract || self == .overtime
         default: false
@@ -71,6 +71,8 @@ struct CalculatorInput: Content {
     var grade: Typed?
     var died: Typed?
     var knew_on: Typed?
+    /// The day a claim is (or will be) filed: each limitation period is then timely or barred.
+    var filed_on: Typed?
 
     func text(_ field: String) -> String? {
         let value: Typed? = switch field {
@@ -93,6 +95,7 @@ struct CalculatorInput: Content {
         case "grade": grade
         case "died": died
         case "knew_on": knew_on
+        case "filed_on": filed_on
         default: nil
         }
         let trimmed = value?.text.trimmingCharacters(in: .whitespaces)
@@ -117,13 +120,38 @@ struct CalculatorFacts {
 
     var values: CalculatorInput { input }
 
+    /// The earliest start of work the calculator believes: service before it is a typing error.
+    static let earliestStart = CalendarDate(iso: "1950-01-01")!
+    static let longestServiceYears = 50
+
+    /// A date that already happened; `filed_on` may also be a day to come (a claim being planned).
     mutating func date(_ field: String, required: Bool = true) -> CalendarDate? {
         let raw = input.text(field)
         if raw == nil {
             if required { errors.add(field, "error.required") }
             return nil
         }
-        return errors.check { () throws(FieldError) in try CaseInput.pastDate(raw, field: field, today: self.today) } ?? nil
+        let date = errors.check { () throws(FieldError) in
+            field == "filed_on" ? try CaseInput.date(raw, field: field) : try CaseInput.pastDate(raw, field: field, today: self.today)
+        } ?? nil
+        if field == "start", let date, date < Self.earliestStart { errors.add(field, "error.start_implausible") }
+        return date
+    }
+
+    /// Refuses more than fifty years of service as a typing error.
+    mutating func checkService(from start: CalendarDate?, through end: CalendarDate?) {
+        guard let start, start.adding(years: Self.longestServiceYears) < (end ?? today) else { return }
+        errors.add("start", "error.service_implausible")
+    }
+
+    /// Hours as typed, whole or with a half (`10.5`), in half hours; blank is none.
+    mutating func halfHours(_ field: String, max: Int) -> Int {
+        guard let raw = input.text(field) else { return 0 }
+        guard let halves = Overtime.Hours.halves(raw), halves <= max * 2 else {
+            errors.add(field, "error.hours_format")
+            return 0
+        }
+        return halves
     }
 
     mutating func money(_ field: String, required: Bool = true) -> Money? {

@@ -50,8 +50,10 @@ enum CalculatorView {
             return Forms.select(field, options: model.regions.map { ($0, $0) }, selected: value, errors: model.errors, t)
         }
         if Situation.flags.contains(field) { return Forms.checkbox(field, checked: model.input.flag(field), t) }
+        let hint = ["filed_on": "calculator.filed_on_hint", "workday_hours": "calculator.hours_hint",
+                    "rest_day_hours": "calculator.hours_hint", "holiday_hours": "calculator.hours_hint"][field].map { t($0) }
         return Forms.text(field, value: value, errors: model.errors, t, type: Situation.dates.contains(field) ? .date : .text,
-                          required: required)
+                          required: required, hint: hint)
     }
 
     private static func results(_ result: Calculation, _ model: Model, _ page: PageContext) -> Node<HTML.BodyContext> {

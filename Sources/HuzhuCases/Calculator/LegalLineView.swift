@@ -36,6 +36,7 @@ enum LegalLineView {
         case .range(let low, let high): "\(low.formatted) – \(high.formatted)"
         case .date(let date): date.description
         case .open: t("calculator.no_limit")
+        case .unavailable: t("calculator.unavailable")
         }
     }
 

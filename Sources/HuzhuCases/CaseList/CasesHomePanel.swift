@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuIntake
 import HuzhuPlatform
 import Plot
 import Vapor
@@ -23,8 +24,20 @@ enum CasesHomePanel {
             pending = try await Case.query(on: request.db).visible(try request.visibility(.approveClosings))
                 .filter(\.$pendingClosingCode != nil).count()
         }
+        var waiting: [Contact] = []
+        if let ngo = actor.ngoID, let office = actor.officeID, request.may(.workCases, in: .office(ngo: ngo, office: office)) {
+            waiting = try await ContactsAwaitingCase.of(office: office, limit: 20, on: request.db)
+        }
+        let cipher = request.application.fieldCipher
         return .section(.class("card"),
             .h2(.text(t("cases.title"))),
+            .if(!waiting.isEmpty, .group(
+                .h3(.text(t("home.awaiting_case", String(waiting.count)))),
+                .ol(.class("history"), .forEach(waiting) { contact in
+                    .li(.p(.strong(.a(.href(IntakeRoute.contact(.of(contact.id!)).path), .text(contact.number))),
+                           .text(" · \(t.dateTime(contact.startedAt)) · \(t("channel.\(contact.channel.rawValue)"))")),
+                        .p(.class("summary"), .text(String(((try? contact.openSummary(cipher)) ?? "").prefix(140)))))
+                }))),
             .p(.a(.href(queryLink(CasesRoute.cases.path, [("view", "mine")])), .text(t("home.my_cases", String(mine.count))))),
             .if(overdue > 0, .p(.a(.href(queryLink(CasesRoute.cases.path, [("view", "overdue")])),
                                     .span(.class("status overdue"), .text(t("home.cases_overdue", String(overdue))))))),

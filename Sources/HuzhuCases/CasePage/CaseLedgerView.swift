@@ -59,20 +59,51 @@ enum CaseLedgerView {
                                      selected: form["method"] ?? Payment.Method.bankTransfer.rawValue, errors: form.errors, t),
                         Forms.select("evidence", options: model.files.map { ($0.id!.uuidString, model.fileNames[$0.id!] ?? "") },
                                      selected: form["evidence"], errors: form.errors, t, required: false),
-                        Forms.submit(t("ledger.record_payment"))))))))
+                        confirmExcess("amount", form, t),
+                        Forms.submit(t("ledger.record_payment"))),
+                    reversal(model, form: form, page))))))
+    }
+
+    /// The box that confirms an amount beyond what the claim still owes, shown once that was refused.
+    private static func confirmExcess(_ field: String, _ form: CaseForm, _ t: Localizer) -> Node<HTML.FormContext> {
+        .if(form.errors.messageKey(for: field) == "error.payment_exceeds_outstanding", Forms.checkbox("confirm_excess", checked: false, t))
+    }
+
+    /// Voids or corrects a payment by a reversing entry.
+    private static func reversal(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let reversed = Set(model.payments.compactMap(\.reversesID))
+        let open = model.payments.filter { $0.reversesID == nil && !reversed.contains($0.id!) }
+        guard !open.isEmpty else { return .empty }
+        let heads = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0.head) })
+        return Forms.post(CasesRoute.reversals(.of(model.case.id!)).path, page, .h3(.text(t("ledger.reverse_payment"))),
+            .p(.class("hint"), .text(t("ledger.reverse_hint"))),
+            Forms.select("payment", options: open.map { payment in
+                (payment.id!.uuidString, [payment.paidOn.description, model.workerName(payment.workerID) ?? "—",
+                                          heads[payment.claimID].map { t("claim_head.\($0.rawValue)") } ?? "—",
+                                          Money(fen: payment.amountFen).formatted].joined(separator: " · "))
+            }, selected: form["payment"], errors: form.errors, t),
+            Forms.text("reason", value: form["reason"], errors: form.errors, t),
+            Forms.text("corrected_amount", value: form["corrected_amount"], errors: form.errors, t, required: false,
+                       hint: t("ledger.corrected_hint")),
+            confirmExcess("corrected_amount", form, t),
+            Forms.submit(t("ledger.reverse_payment")))
     }
 
     private static func payments(_ model: CasePageModel, _ t: Localizer) -> Node<HTML.BodyContext> {
         guard !model.payments.isEmpty else { return .empty }
         let claims = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0) })
         let files = Dictionary(uniqueKeysWithValues: model.files.map { ($0.id!, $0) })
+        let reversed = Set(model.payments.compactMap(\.reversesID))
         return .group(.h3(.text(t("ledger.payments"))), .table(.class("stack payments"),
             .thead(.tr(.th(.text(t("field.paid_on"))), .th(.text(t("field.worker"))), .th(.text(t("field.head"))),
                        .th(.text(t("field.amount"))), .th(.text(t("field.payer"))), .th(.text(t("field.method"))),
-                       .th(.text(t("field.evidence"))))),
+                       .th(.text(t("field.evidence"))), .th(.text(t("ledger.entry"))))),
             .tbody(.forEach(model.payments) { payment in
                 let claim = claims[payment.claimID]
-                return .tr(
+                let entry = payment.reversesID != nil ? t("ledger.reversal", model.reversalReasons[payment.id!] ?? "")
+                    : reversed.contains(payment.id!) ? t("ledger.reversed") : "—"
+                return .tr(.if(payment.reversesID != nil || reversed.contains(payment.id!), .class("reversed")),
                     CasePeopleView.cell(t("field.paid_on"), .text(payment.paidOn.description)),
                     CasePeopleView.cell(t("field.worker"), .text(model.workerName(payment.workerID) ?? "—")),
                     CasePeopleView.cell(t("field.head"), .text(claim.map { t("claim_head.\($0.head.rawValue)") } ?? "—")),
@@ -81,7 +112,8 @@ enum CaseLedgerView {
                     CasePeopleView.cell(t("field.method"), .text(t("payment_method.\(payment.method.rawValue)"))),
                     CasePeopleView.cell(t("field.evidence"), .unwrap(payment.evidenceFileID.flatMap { files[$0] }, { file in
                         .a(.href(CasesRoute.file(.of(file.id!)).path), .text(model.fileNames[file.id!] ?? ""))
-                    }, else: .text("—"))))
+                    }, else: .text("—"))),
+                    CasePeopleView.cell(t("ledger.entry"), .text(entry)))
             })))
     }
 }

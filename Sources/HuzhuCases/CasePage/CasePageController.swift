@@ -93,6 +93,11 @@ enum CasePageController {
                 try await Cases.pay(try request.content.decode(PaymentInput.self).command, on: access.case, in: try request.workContext())
             }
         }
+        routes.post(CasesRoute.reversals(.parameter)) { request in
+            try await act(request, anchor: "ledger") { access in
+                try await Cases.reverse(try request.content.decode(ReversalInput.self).command, on: access.case, in: try request.workContext())
+            }
+        }
     }
 
     static func show(_ request: Request) async throws -> Response {

@@ -22,7 +22,10 @@ struct CasePageModel {
     let assignees: [(assignee: CaseAssignee, name: String)]
     let ledger: Ledger
     let claims: [Claim]
+    /// Newest first; a reversing entry beside the payment it reverses.
     let payments: [Payment]
+    /// Why each reversing entry reverses its payment, opened.
+    let reversalReasons: [UUID: String]
     let files: [EvidenceFile]
     let events: [CaseEvent]
     /// Each file's name and description, opened.
@@ -68,7 +71,8 @@ enum CasePageQuery {
             .filter(\.$id ~~ respondentLinks.map(\.employerID)).all().map { ($0.id!, $0) })
         let assignees = try await CaseAssignee.query(on: db).filter(\.$caseID == caseID).sort(\.$assignedAt).all()
         let claims = try await Claim.query(on: db).filter(\.$caseID == caseID).sort(\.$createdAt).all()
-        let payments = try await Payment.query(on: db).filter(\.$caseID == caseID).sort(\.$paidOn, .descending).all()
+        let payments = try await Payment.query(on: db).filter(\.$caseID == caseID).sort(\.$paidOn, .descending)
+            .sort(\.$recordedAt, .descending).all()
         let files = try await EvidenceFile.query(on: db).filter(\.$caseID == caseID).sort(\.$uploadedAt, .descending).all()
         let events = CaseEvent.query(on: db).filter(\.$caseID == caseID)
         if let group, CaseEvent.Kind.groups.contains(group) {
@@ -96,7 +100,11 @@ enum CasePageQuery {
             },
             respondents: respondentLinks.compactMap { link in employers[link.employerID].map { (link.role, $0) } },
             assignees: assignees.map { ($0, names[$0.userID] ?? "—") },
-            ledger: ledger, claims: claims, payments: payments, files: files, events: timeline, fileNames: Dictionary(uniqueKeysWithValues: try files.map { ($0.id!, try $0.openOriginalName(cipher)) }),
+            ledger: ledger, claims: claims, payments: payments,
+            reversalReasons: Dictionary(uniqueKeysWithValues: try payments.compactMap { payment in
+                try payment.reasonCipher.map { (payment.id!, try cipher.open($0)) }
+            }),
+            files: files, events: timeline, fileNames: Dictionary(uniqueKeysWithValues: try files.map { ($0.id!, try $0.openOriginalName(cipher)) }),
             fileCaptions: Dictionary(uniqueKeysWithValues: try files.map { ($0.id!, try $0.openCaption(cipher)) }),
             caseTitle: try found.openTitle(cipher),
             caseSummary: try found.openSummary(cipher),

@@ -31,6 +31,9 @@ struct RecordPayment: Sendable {
     var method: Payment.Method?
     /// A file of the case that proves it (a bank slip).
     var evidenceID: UUID?
+    /// The person recording it confirmed an amount beyond what the claim still owes (an employer may pay
+    /// interest); without it such an amount is refused as a likely typing error.
+    var confirmsExcess = false
     var unread = ValidationErrors()
 }
 
@@ -103,28 +106,31 @@ extension Cases {
             .filter(\.$caseID == found.requireID()).first() == nil {
             throw ValidationErrors([FieldError("evidence", "error.choice_invalid")])
         }
-        let now = work.now
+        try await checkExcess(amount, on: claim, field: "amount", confirmed: command.confirmsExcess, on: work.db)
         return try await CaseJournal.change(found, in: work) { journal in
             let payment = Payment()
-            payment.ngoID = found.ngoID
-            payment.caseID = try found.requireID()
-            payment.claimID = try claim.requireID()
-            payment.workerID = claim.workerID
             payment.paidOn = on
             payment.amountFen = amount.fen
             payment.payer = payer!
             payment.method = method
             payment.evidenceFileID = command.evidenceID
-            payment.recordedBy = journal.work.actor.userID
-            payment.recordedAt = now
-            try await payment.create(on: journal.db)
-            try await journal.record(.payment, "\(claim.head.rawValue) \(amount.formatted) · \(payer!)", ref: payment.id,
-                                     on: on, audit: .recordPayment, recordType: "payment", recordID: payment.id)
+            try await journal.enter(payment, for: claim, audit: .recordPayment,
+                                    text: "\(claim.head.rawValue) \(amount.formatted) · \(payer!)")
             return payment
         }
     }
 
-    private static func findClaim(_ id: UUID?, field: String, of found: Case, on db: any Database) async throws -> Claim {
+    /// Refuses, unless confirmed, an amount beyond what the claim still owes: its agreed amount (or, not
+    /// yet agreed, its claimed amount) less what was paid on it so far, net of reversals.
+    static func checkExcess(_ amount: Money, on claim: Claim, field: String, confirmed: Bool, on db: any Database) async throws {
+        guard !confirmed, amount.fen > 0 else { return }
+        let paid = try await Payment.query(on: db).filter(\.$claimID == claim.requireID()).all().reduce(0) { $0 + $1.amountFen }
+        if amount.fen > (claim.agreedFen ?? claim.claimedFen) - paid {
+            throw ValidationErrors([FieldError(field, "error.payment_exceeds_outstanding")])
+        }
+    }
+
+    static func findClaim(_ id: UUID?, field: String, of found: Case, on db: any Database) async throws -> Claim {
         guard let id, let claim = try await Claim.query(on: db).filter(\.$id == id).filter(\.$caseID == found.requireID()).first()
         else { throw ValidationErrors([FieldError(field, "error.choice_invalid")]) }
         return claim

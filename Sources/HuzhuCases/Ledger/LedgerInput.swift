@@ -43,10 +43,13 @@ struct PaymentInput: Content {
     var payer: String?
     var method: String?
     var evidence: String?
+    /// "on" (the form's box) or true (the API): the amount is right even beyond what the claim still owes.
+    var confirm_excess: Confirmation?
 
     var command: RecordPayment {
         var command = RecordPayment(claimID: claim.flatMap(UUID.init(uuidString:)), payer: payer ?? "",
-                                    method: method.flatMap(Payment.Method.init(rawValue:)))
+                                    method: method.flatMap(Payment.Method.init(rawValue:)),
+                                    confirmsExcess: confirm_excess?.given ?? false)
         command.amount = command.unread.check { () throws(FieldError) in try Money(yuan: amount ?? "", field: "amount") }
         command.paidOn = command.unread.check { () throws(FieldError) in try CaseInput.date(paid_on, field: "paid_on") } ?? nil
         if let evidence, !evidence.isEmpty {
@@ -54,5 +57,37 @@ struct PaymentInput: Content {
             if command.evidenceID == nil { command.unread.add("evidence", "error.choice_invalid") }
         }
         return command
+    }
+}
+
+/// A reversal as typed: which payment, why, and the amount really received when it corrects one.
+struct ReversalInput: Content {
+    var payment: String?
+    var reason: String?
+    var corrected_amount: String?
+    var confirm_excess: Confirmation?
+
+    var command: ReversePayment {
+        var command = ReversePayment(paymentID: payment.flatMap(UUID.init(uuidString:)), reason: reason ?? "",
+                                     confirmsExcess: confirm_excess?.given ?? false)
+        if let typed = corrected_amount, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+            command.corrected = command.unread.check { () throws(FieldError) in try Money(yuan: typed, field: "corrected_amount") }
+        }
+        return command
+    }
+}
+
+/// A confirmation box: a form sends "on" when it is ticked, JSON sends true.
+struct Confirmation: Codable, Sendable {
+    let given: Bool
+
+    init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        given = (try? value.decode(Bool.self)) ?? ((try? value.decode(String.self)).map { ["on", "true", "1"].contains($0) } ?? false)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var value = encoder.singleValueContainer()
+        try value.encode(given)
     }
 }

@@ -26,7 +26,8 @@ package final class Claim: Model, @unchecked Sendable {
     }
 }
 
-/// Money actually received for a claim.
+/// Money actually received for a claim, or a reversing entry: a payment is never deleted or changed;
+/// a mistyped one is voided (or corrected) by an entry of minus its amount that names it and says why.
 package final class Payment: Model, @unchecked Sendable {
     package static let schema = "payments"
 
@@ -42,6 +43,10 @@ package final class Payment: Model, @unchecked Sendable {
     @OptionalField(key: "evidence_file_id") package var evidenceFileID: UUID?
     @Field(key: "recorded_by") package var recordedBy: UUID
     @Field(key: "recorded_at") package var recordedAt: Date
+    /// The payment this entry reverses; its amount is minus that payment's.
+    @OptionalField(key: "reverses_id") package var reversesID: UUID?
+    /// Why it was reversed, sealed (it may name the worker).
+    @OptionalField(key: "reason_cipher") package var reasonCipher: Data?
 
     package init() {}
 

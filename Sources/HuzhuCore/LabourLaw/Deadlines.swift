@@ -12,16 +12,19 @@ public enum Deadlines {
         }
     }
 
-    /// The one-year limitation period for arbitration (LDMAL 27): from the day the worker knew of the
-    /// violation, restarted by each interruption (a demand, a complaint, the employer agreeing to pay)
+    /// The one-year limitation period for arbitration (LDMAL 27): from the day after the worker knew of
+    /// the violation (Civil Code 201: the triggering day is not counted), so its last day is that day a
+    /// year later; restarted by each interruption (a demand, a complaint, the employer agreeing to pay)
     /// and extended by the days of each suspension that falls while it runs. Wage arrears while the
-    /// worker is still employed have no limit; once employment ends, a year from its end.
+    /// worker is still employed have no limit; once employment ends, a year from its end. With the day a
+    /// claim is (to be) filed, the line says whether it is timely or barred.
     public static func limitation(knewOn: CalendarDate, interruptions: [CalendarDate] = [], suspensions: [Suspension] = [],
                                   wageArrears: Bool = false, employmentEnded: CalendarDate? = nil,
-                                  stillEmployed: Bool = false) -> LegalLine {
+                                  stillEmployed: Bool = false, filedOn: CalendarDate? = nil) -> LegalLine {
         let cite = [Citation(.ldmal, "27")]
         if wageArrears && stillEmployed {
-            return LegalLine("limitation", .open, formula: "limitation_open", [], cite: cite, notes: [.noLimitWhileEmployed])
+            return LegalLine("limitation", .open, formula: "limitation_open", [], cite: cite,
+                             notes: [.noLimitWhileEmployed] + (filedOn.map { _ in [.timely] } ?? []))
         }
         var start = wageArrears ? (employmentEnded ?? knewOn) : knewOn
         for interruption in interruptions.sorted() where interruption >= start && interruption <= start.adding(years: 1) {
@@ -35,7 +38,16 @@ public enum Deadlines {
             deadline = deadline.adding(days: days)
         }
         return LegalLine("limitation", .date(deadline), formula: "limitation",
-                         [start.description, String(paused), deadline.description], cite: cite)
+                         [start.description, String(paused), deadline.description], cite: cite,
+                         notes: timeliness(filedOn, first: deadline, last: deadline))
+    }
+
+    /// Timely when filed by the last day of every period concerned, barred after the last, partly
+    /// barred between (month-by-month double wages: the earliest months are lost first).
+    static func timeliness(_ filedOn: CalendarDate?, first: CalendarDate, last: CalendarDate) -> [LawNote] {
+        guard let filedOn else { return [] }
+        if filedOn <= first { return [.timely] }
+        return filedOn <= last ? [.partlyBarred] : [.barred]
     }
 
     /// A deadline a fixed number of days or months after an event.
@@ -78,7 +90,9 @@ public enum Deadlines {
          after("written_contract", start, months: 1, cite: Citation(.lcl, "10"))]
     }
 
-    /// When the limitation period for double wages runs out, by the local practice chosen.
+    /// When the limitation period for double wages runs out, by the local practice chosen. Each runs, like
+    /// every limitation period, from the day after its triggering day (Civil Code 201), so its last day is
+    /// the triggering day a year later.
     public enum DoubleWageMode: String, CaseIterable, Codable, Sendable {
         /// (a) a year from the end of the no-contract period (the default).
         case fromPeriodEnd = "a"
@@ -88,19 +102,27 @@ public enum Deadlines {
         case fromFirstMonth = "c"
     }
 
-    public static func doubleWages(start: CalendarDate, periodEnd: CalendarDate, mode: DoubleWageMode) -> LegalLine {
+    public static func doubleWages(start: CalendarDate, periodEnd: CalendarDate, mode: DoubleWageMode,
+                                   filedOn: CalendarDate? = nil) -> LegalLine {
         let cite = [Citation(.ldmal, "27"), Citation(.lcl, "82")]
+        let last = periodEnd.adding(years: 1)
         switch mode {
         case .fromPeriodEnd:
-            return LegalLine("double_wages_limitation", .date(periodEnd.adding(years: 1)), formula: "double_wages_limitation_a",
-                             [periodEnd.description, periodEnd.adding(years: 1).description], cite: cite)
+            return LegalLine("double_wages_limitation", .date(last), formula: "double_wages_limitation_a",
+                             [periodEnd.description, last.description], cite: cite,
+                             notes: timeliness(filedOn, first: last, last: last))
         case .monthByMonth:
-            return LegalLine("double_wages_limitation", .date(periodEnd.adding(years: 1)), formula: "double_wages_limitation_b",
-                             [start.adding(months: 1).description, periodEnd.adding(years: 1).description], cite: cite)
+            // The first month owed double is the second month of work; it ends the day before the third begins.
+            let firstMonthEnd = min(start.adding(months: 2).adding(days: -1), periodEnd)
+            return LegalLine("double_wages_limitation", .date(last), formula: "double_wages_limitation_b",
+                             [firstMonthEnd.description, firstMonthEnd.adding(years: 1).description, last.description], cite: cite,
+                             notes: timeliness(filedOn, first: firstMonthEnd.adding(years: 1), last: last))
         case .fromFirstMonth:
-            let first = start.adding(months: 1)
-            return LegalLine("double_wages_limitation", .date(first.adding(years: 1)), formula: "double_wages_limitation_c",
-                             [first.description, first.adding(years: 1).description], cite: cite)
+            let firstMonthEnd = start.adding(months: 1).adding(days: -1)
+            let deadline = firstMonthEnd.adding(years: 1)
+            return LegalLine("double_wages_limitation", .date(deadline), formula: "double_wages_limitation_c",
+                             [firstMonthEnd.description, deadline.description], cite: cite,
+                             notes: timeliness(filedOn, first: deadline, last: deadline))
         }
     }
 }

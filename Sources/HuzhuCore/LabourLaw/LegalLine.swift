@@ -30,6 +30,12 @@ public enum LawNote: String, CaseIterable, Codable, Sendable {
     case finalAward = "final_award"
     case notFinalAward = "not_final_award"
     case noLimitWhileEmployed = "no_limit_while_employed"
+    /// A claim filed on the day given is within the limitation period, or past it, or past it for the
+    /// earliest months only (month-by-month double wages).
+    case timely, barred
+    case partlyBarred = "partly_barred"
+    /// The local average wage for the date is not on record: this figure cannot be computed.
+    case needsLocalAverageWage = "needs_local_average_wage"
 }
 
 /// One line of a calculation: what it is, its amount (or range, or date), the working with the numbers
@@ -41,6 +47,8 @@ public struct LegalLine: Equatable, Codable, Sendable {
         case date(CalendarDate)
         /// A period that does not run yet (wage arrears while still employed).
         case open
+        /// A figure that cannot be computed from what is on record (its notes say what is missing).
+        case unavailable
     }
 
     /// The item's name under `law_item.` in the catalogues (`economic_compensation`).

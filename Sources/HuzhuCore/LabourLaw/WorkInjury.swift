@@ -28,14 +28,19 @@ public enum WorkInjury {
 
     /// The lump sum (20x the previous year's national urban per-capita disposable income) and the funeral
     /// subsidy (6 months of the area's average monthly wage).
-    public static func death(nationalIncome: Money, areaAverage: Money) -> [LegalLine] {
+    /// Without the local average wage on record, the funeral subsidy is marked as not computable; the
+    /// lump sum needs only the national figure.
+    public static func death(nationalIncome: Money, areaAverage: Money?) -> [LegalLine] {
         let lump = nationalIncome * 20
-        let funeral = areaAverage * 6
+        let funeral = areaAverage.map {
+            LegalLine("funeral_subsidy", .money($0 * 6), formula: "funeral_subsidy", [$0.formatted, ($0 * 6).formatted],
+                      cite: [Citation(.wiir, "39")])
+        } ?? LegalLine("funeral_subsidy", .unavailable, formula: "funeral_subsidy_unavailable", [], cite: [Citation(.wiir, "39")],
+                       notes: [.needsLocalAverageWage])
         return [
             LegalLine("death_lump_sum", .money(lump), formula: "death_lump_sum", [nationalIncome.formatted, lump.formatted],
                       cite: [Citation(.wiir, "39")]),
-            LegalLine("funeral_subsidy", .money(funeral), formula: "funeral_subsidy", [areaAverage.formatted, funeral.formatted],
-                      cite: [Citation(.wiir, "39")]),
+            funeral,
         ]
     }
 }

@@ -34,7 +34,7 @@ struct FeedbackPage {
                     t.detail("feedback.response", feedback.response),
                     t.detail("field.verdict", feedback.verdict.map { t("feedback_verdict.\($0.rawValue)") })),
                 .h3(.text(t("feedback.words"))), .p(.class("prose"), .text(description)),
-                .p(.class("hint"), .text(t("feedback.words_hint")))),
+                .p(.class("hint"), .text(t(feedback.treatment == .named && name != nil ? "feedback.words_hint_named" : "feedback.words_hint")))),
             .section(.class("card"), .h2(.text(t("feedback.summary"))),
                 .p(.class("hint"), .text(t("feedback.summary_hint"))),
                 Forms.post(EnterpriseRoute.feedbackSummary(id).path, page,

@@ -71,7 +71,9 @@ enum FeedbackRecord {
         feedback.severity = severity
         feedback.treatment = treatment
         feedback.descriptionCipher = try cipher.seal(description)
-        feedback.nameCipher = treatment == .named ? try cipher.seal(name) : nil
+        // Anonymous keeps no name; "known to the NGO only" keeps it for the NGO; "named" also lets it go to
+        // the enterprise with the summary (`Feedback.nameForEnterprise`).
+        feedback.nameCipher = treatment == .anonymous || name.isEmpty ? nil : try cipher.seal(name)
         feedback.callbackCipher = try callback.map { try cipher.seal($0.digits) }
         feedback.status = .new
         feedback.contactID = contactID

@@ -83,6 +83,13 @@ package final class Feedback: Model, TenantRecord, @unchecked Sendable {
     @OptionalField(key: "responded_at") package var respondedAt: Date?
     @OptionalField(key: "verdict") package var verdict: FeedbackVerdict?
     @OptionalField(key: "contact_id") package var contactID: UUID?
+
+    /// The worker's name as the enterprise may see it: only when they agreed to be named to it, and only
+    /// once the NGO forwarded the item.
+    func nameForEnterprise(_ cipher: FieldCipher) throws -> String? {
+        guard treatment == .named, forwardedAt != nil, let sealed = nameCipher else { return nil }
+        return try cipher.open(sealed)
+    }
     @Field(key: "created_at") package var createdAt: Date
     @OptionalField(key: "closed_at") package var closedAt: Date?
 

@@ -26,6 +26,14 @@ enum PortalController {
         let t = request.t
         let page = request.pageContext
         let now = request.application.clock.now()
+        let cipher = request.application.fieldCipher
+        var names: [UUID: String] = [:]
+        for item in items {
+            guard let name = try item.nameForEnterprise(cipher) else { continue }
+            names[item.id!] = name
+            try await request.audit(.viewFeedback, recordType: "feedback", recordID: item.id, ngoID: item.ngoID,
+                                    detail: AuditDetail("named to the enterprise"))
+        }
         return request.page(t("portal.title"), .group(
             .if(partnerships.isEmpty, .p(.class("empty"), .text(t("portal.no_partnership")))),
             .section(.class("card"), .h2(.text(t("portal.items"))),
@@ -35,6 +43,7 @@ enum PortalController {
                          .p(.strong(.text("\(t("feedback_category.\(item.category.rawValue)")) · \(t("feedback_severity.\(item.severity.rawValue)"))")),
                             .text(" · \(item.site ?? t("report.other_sites"))")),
                          .p(.class("prose summary"), .text(item.summary ?? "")),
+                         .unwrap(names[item.id!]) { .p(.class("named"), .text(t("portal.named_worker", $0))) },
                          .unwrap(item.ackDueAt) { due in
                              .p(.text(item.acknowledgedAt.map { t("portal.acknowledged", t.dateTime($0)) }
                                       ?? t(due < now ? "portal.ack_overdue" : "portal.ack_by", t.dateTime(due))))

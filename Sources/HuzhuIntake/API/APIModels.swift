@@ -129,6 +129,8 @@ struct WorkerInput: Content {
     var consent_network: Bool?
     var consent_sms: Bool?
     var consent_story: Bool?
+    /// True once the client, told of a possible duplicate (409), confirms this is a different person.
+    var different_person: Bool?
 
     /// The worker as sent, in its types; a gender not on the list is reported when checked.
     var command: SaveWorker {
@@ -147,6 +149,7 @@ struct WorkerInput: Content {
         command.consentNetwork = consent_network == true
         command.consentSMS = consent_sms == true
         command.consentStory = consent_story == true
+        command.differentPerson = different_person == true
         return command
     }
 }

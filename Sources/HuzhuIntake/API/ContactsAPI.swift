@@ -27,13 +27,15 @@ enum ContactsAPI {
         let input = try request.content.decode(ContactInput.self)
         let topics = try await Topic.query(on: request.db).filter(\.$active == true).all()
         let command = input.command(topics: topics.reduce(into: [String: UUID]()) { $0[$1.code] = $1.id })
-        let recorded = try await Intake.record(command, in: try request.workContext())
-        let response = Response(status: .created)
-        response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
-        // The topics just recorded, in the catalogue's order, as reading the contact back would give them.
-        let recordedTopics = topics.filter { command.topicIDs.contains($0.id!) }.sorted { $0.position < $1.position }.map(\.code)
-        try response.content.encode(ContactJSON(recorded.contact, topics: recordedTopics, cipher: request.application.fieldCipher))
-        return response
+        return try await DuplicateAnswer.stoppingAtKnownWorkers(request) {
+            let recorded = try await Intake.record(command, in: try request.workContext())
+            let response = Response(status: .created)
+            response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiContact(.of(recorded.contact.id!)).path)
+            // The topics just recorded, in the catalogue's order, as reading the contact back would give them.
+            let recordedTopics = topics.filter { command.topicIDs.contains($0.id!) }.sorted { $0.position < $1.position }.map(\.code)
+            try response.content.encode(ContactJSON(recorded.contact, topics: recordedTopics, cipher: request.application.fieldCipher))
+            return response
+        }
     }
 
     private static func json(_ contact: Contact, cipher: FieldCipher, on db: any Database) async throws -> ContactJSON {

@@ -56,23 +56,14 @@ enum WorkersAPI {
     }
 
     static func create(_ request: Request) async throws -> Response {
-        let actor = try request.inOwnOffice(.recordContacts)
-        let values = try request.content.decode(WorkerInput.self).command.check(today: request.today)
-        let now = request.application.clock.now()
-        let worker = Worker()
-        worker.ngoID = actor.ngoID
-        worker.officeID = actor.officeID
-        worker.createdAt = now
-        worker.createdBy = actor.userID
-        try await request.db.write { db in
-            try await WorkerStore(db: db, cipher: request.application.fieldCipher)
-                .save(values, into: worker, today: CalendarDate(now), now: now)
-            try await request.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: worker.ngoID, on: db)
+        try await DuplicateAnswer.stoppingAtKnownWorkers(request) {
+            let (worker, values) = try await Intake.enrol(try request.content.decode(WorkerInput.self).command, in: try request.workContext())
+            let response = Response(status: .created)
+            response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiWorker(.of(worker.id!)).path)
+            try response.content.encode(WorkerJSON(worker, name: values.name, notes: values.notes, phones: values.phones.map(\.masked),
+                                                   idNumber: values.idNumber?.masked))
+            return response
         }
-        let response = Response(status: .created)
-        response.headers.replaceOrAdd(name: .location, value: IntakeRoute.apiWorker(.of(worker.id!)).path)
-        try response.content.encode(WorkerJSON(worker, name: values.name, notes: values.notes, phones: values.phones.map(\.masked), idNumber: values.idNumber?.masked))
-        return response
     }
 
     /// The screen-pop as data: who has this number, their history, their open callbacks.

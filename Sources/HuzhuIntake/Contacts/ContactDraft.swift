@@ -20,6 +20,9 @@ struct ContactDraft: Content {
     /// The number looked up first (canonical digits); the new worker's first phone or the callback number.
     var phone: String?
     var call_id: String?
+    /// The answer when a new worker matched a known one: that worker's id (the same person), or
+    /// `different` (a different person: record the new worker).
+    var use_worker: String?
 
     /// The contact as typed, in its types; `worker` is the "new worker" section of the same form, which
     /// gets the looked-up number among its phones. Text that cannot be read is reported when checked.
@@ -48,6 +51,7 @@ struct ContactDraft: Content {
             if command.followUpOn == nil { command.unread.add("follow_up_on", "error.date_invalid") }
         }
         let lookedUp = phone.flatMap { try? PhoneNumber($0) }
+        let subject = use_worker.flatMap(UUID.init(uuidString:)) != nil ? use_worker : subject
         switch subject {
         case let id? where UUID(uuidString: id) != nil:
             command.subject = .existing(UUID(uuidString: id)!)
@@ -56,6 +60,7 @@ struct ContactDraft: Content {
             if let lookedUp, !newWorker.phones.contains(where: { (try? PhoneNumber($0)) == lookedUp }) {
                 newWorker.phones.insert(lookedUp.digits, at: 0)
             }
+            newWorker.differentPerson = use_worker == "different"
             command.subject = .new(newWorker)
         case "anonymous":
             command.subject = .anonymous(callback: lookedUp)

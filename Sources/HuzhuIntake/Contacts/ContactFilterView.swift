@@ -40,6 +40,8 @@ enum ContactFilterView {
                                                            errors: none, t, required: false)),
                 Forms.select("channel", options: Contact.Channel.allCases.map { ($0.rawValue, t("channel.\($0.rawValue)")) },
                              selected: filter.channel, errors: none, t, required: false),
+                Forms.select("outcome", options: Contact.Outcome.allCases.map { ($0.rawValue, t("outcome.\($0.rawValue)")) },
+                             selected: filter.outcome, errors: none, t, required: false),
                 Forms.select("topic", options: choices.topics, selected: filter.topic, errors: none, t, required: false),
                 .if(!choices.operators.isEmpty, Forms.select("operator", options: choices.operators, selected: filter.operator,
                                                              errors: none, t, required: false)),
@@ -52,7 +54,7 @@ enum ContactFilterView {
             .if(!page.lines.isEmpty, ContactViews.table(page.lines, t)),
             .unwrap(page.next) { next in
                 .p(.a(.class("button"), .href(queryLink(IntakeRoute.contacts.path, [
-                    ("office", filter.office), ("channel", filter.channel), ("topic", filter.topic), ("from", filter.from),
+                    ("office", filter.office), ("channel", filter.channel), ("outcome", filter.outcome), ("topic", filter.topic), ("from", filter.from),
                     ("to", filter.to), ("operator", filter.operator), ("q", filter.q), ("after", next),
                 ]).attributeEscaped), .text(t("list.next"))))
             })

@@ -9,6 +9,7 @@ import Vapor
 struct ContactFilter: Content {
     var office: String?
     var channel: String?
+    var outcome: String?
     var topic: String?
     var from: String?
     var to: String?
@@ -53,6 +54,7 @@ enum ContactList {
         if let ownOnly { query.filter(\.$operatorID == ownOnly) }
         else if let person = filter.operator.flatMap(UUID.init(uuidString:)) { query.filter(\.$operatorID == person) }
         if let channel = filter.channel.flatMap(Contact.Channel.init(rawValue:)) { query.filter(\.$channel == channel) }
+        if let outcome = filter.outcome.flatMap(Contact.Outcome.init(rawValue:)) { query.filter(\.$outcome == outcome) }
         if let from = filter.from.flatMap(CalendarDate.init(iso:)).flatMap({ ShanghaiTime.instant(localMinute: "\($0)T00:00") }) {
             query.filter(\.$startedAt >= from)
         }

@@ -13,6 +13,8 @@ struct ContactPageView {
         let durationSeconds: Int?
         let outcome: Contact.Outcome
         let followUpOn: CalendarDate?
+        /// When it was decided that no case will be opened from it.
+        let noCaseAt: Date?
 
         init(_ contact: Contact) {
             startedAt = contact.startedAt
@@ -21,11 +23,14 @@ struct ContactPageView {
             durationSeconds = contact.durationSeconds
             outcome = contact.outcome
             followUpOn = contact.followUpOn
+            noCaseAt = contact.noCaseAt
         }
     }
 
     let contact: Facts
     let advice: String
+    /// Why no case will be opened from it, opened.
+    let noCaseReason: String?
     /// Its summary is the line's (opened: this page is only shown to those who may read it in full).
     let line: ContactLine
     /// The worker the contact is with, if known.
@@ -52,6 +57,9 @@ struct ContactPageView {
                 .dt(.text(t("field.summary"))), .dd(.class("prose"), .text(line.summary ?? "")),
                 .dt(.text(t("field.advice"))), .dd(.class("prose"), .text(advice.isEmpty ? "—" : advice)),
                 .dt(.text(t("field.outcome"))), .dd(.text(t("outcome.\(contact.outcome.rawValue)"))),
+                .unwrap(contact.noCaseAt) { at in
+                    .group(.dt(.text(t("contact.no_case"))), .dd(.class("prose"), .text("\(t.dateTime(at)) · \(noCaseReason ?? "")")))
+                },
                 .dt(.text(t("field.follow_up_on"))), .dd(.text(contact.followUpOn?.description ?? "—"))
             ),
             .if(!actions.isEmpty, .p(.class("actions"), .forEach(actions) { action in

@@ -32,7 +32,8 @@ enum ContactsController {
         let callback = try contact.callbackCipher.map { try PhoneNumber(try cipher.open($0)).masked }
         let workerLink = worker != nil && request.may(.readWorkers, in: .ngo(contact.ngoID))
         return request.page(request.t("contact.title", contact.number),
-                            ContactPageView(contact: .init(contact), advice: try contact.openAdvice(cipher), line: line, workerID: worker?.id,
+                            ContactPageView(contact: .init(contact), advice: try contact.openAdvice(cipher),
+                                            noCaseReason: try contact.noCaseReasonCipher.map(cipher.open), line: line, workerID: worker?.id,
                                             workerName: try worker?.openName(cipher) ?? "",
                                             workerLink: workerLink,
                                             callbackNumber: callback,

@@ -92,6 +92,9 @@ enum Intake {
         let topics = try await Topic.query(on: work.db).filter(\.$active == true).all()
         let checked = try command.check(activeTopics: Set(topics.compactMap(\.id)), now: now)
         guard let office = try await Office.find(officeID, on: work.db) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+        if case .new(let values) = checked.subject, case .new(let typed)? = command.subject {
+            try await KnownWorker.stopIfKnown(values, confirmedDifferent: typed.differentPerson, ngoID: office.ngoID, in: work)
+        }
         return try await work.write { work in
             let recorded = try await ContactStore(db: work.db, cipher: work.cipher).record(checked, by: work.actor, office: office, now: now)
             if recorded.createdWorker, let worker = recorded.worker {
@@ -100,5 +103,25 @@ enum Intake {
             try await work.audit(.createContact, recordType: "contact", recordID: recorded.contact.id, ngoID: recorded.contact.ngoID)
             return recorded
         }
+    }
+}
+
+extension Intake {
+    /// Records a new worker in the actor's office (the workers API), unless the NGO may already know them.
+    static func enrol(_ command: SaveWorker, in work: WorkContext) async throws -> (Worker, WorkerValues) {
+        let (ngoID, officeID) = try work.ownOffice(.recordContacts)
+        let values = try command.check(today: work.today)
+        try await KnownWorker.stopIfKnown(values, confirmedDifferent: command.differentPerson, ngoID: ngoID, in: work)
+        let now = work.now
+        let worker = Worker()
+        worker.ngoID = ngoID
+        worker.officeID = officeID
+        worker.createdAt = now
+        worker.createdBy = work.actor.userID
+        try await work.write { work in
+            try await WorkerStore(db: work.db, cipher: work.cipher).save(values, into: worker, today: CalendarDate(now), now: now)
+            try await work.audit(.createWorker, recordType: "worker", recordID: worker.id, ngoID: ngoID)
+        }
+        return (worker, values)
     }
 }

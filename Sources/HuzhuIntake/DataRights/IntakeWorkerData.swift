@@ -51,6 +51,7 @@ enum IntakeWorkerData {
         try await db.sql.update(Contact.schema)
             .set("summary_cipher", to: SQLBind(try cipher.seal(WorkerData.anonymisedLabel))).set("advice_cipher", to: SQLBind(try cipher.seal("")))
             .set("callback_cipher", to: SQLLiteral.null).set("callback_hash", to: SQLLiteral.null)
+            .set("no_case_reason_cipher", to: SQLLiteral.null)
             .where("worker_id", .equal, SQLBind(id)).run()
     }
 

@@ -49,12 +49,19 @@ enum IntakeController {
         } catch let errors as ValidationErrors {
             return try await render(request, contact: contactDraft, worker: workerDraft, errors: errors, saved: nil,
                                     status: .unprocessableEntity)
+        } catch let duplicate as PossibleDuplicate {
+            var draft = contactDraft
+            draft.use_worker = nil
+            return try await render(request, contact: draft, worker: workerDraft,
+                                    errors: ValidationErrors([FieldError("use_worker", "error.possible_duplicate")]),
+                                    matches: duplicate.matches, saved: nil, status: .conflict)
         }
         return request.redirect(to: IntakeRoute.intake.path + "?saved=\(recorded.contact.id!.uuidString.lowercased())")
     }
 
     private static func render(_ request: Request, contact: ContactDraft, worker: WorkerDraft, errors: ValidationErrors,
-                               saved: Contact?, status: HTTPResponseStatus) async throws -> Response {
+                               matches: [PhoneLookup.WorkerCard] = [], saved: Contact?,
+                               status: HTTPResponseStatus) async throws -> Response {
         let actor = try request.inOwnOffice(.recordContacts)
         let t = request.t
         var lookup: PhoneLookup?
@@ -95,7 +102,7 @@ enum IntakeController {
                                       callID: contact.call_id, t),
                       .unwrap(lookup) { LookupView.results($0, lines: lines, workerLink: workerLink, t) }),
                  .div(.class("intake-form"),
-                      IntakeFormView(contact: contact, worker: worker, errors: errors, topics: topics, lookup: lookup)
+                      IntakeFormView(contact: contact, worker: worker, errors: errors, topics: topics, lookup: lookup, matches: matches)
                           .render(request.pageContext))))
         return request.page(t("hotline.title"), status: status, content)
     }

@@ -11,6 +11,8 @@ struct IntakeFormView {
     var errors: ValidationErrors
     var topics: [Topic]
     var lookup: PhoneLookup?
+    /// Known workers the new one typed may be (`KnownWorker`): the operator says which.
+    var matches: [PhoneLookup.WorkerCard] = []
 
     func render(_ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
@@ -24,6 +26,7 @@ struct IntakeFormView {
             Forms.post(IntakeRoute.intake.path, page,
                 Forms.hidden("phone", lookup?.phone.digits ?? contact.phone ?? ""),
                 Forms.hidden("call_id", contact.call_id ?? ""),
+                knownWorkerChoice(t),
                 Forms.radios("subject", options: subjects, selected: contact.subject ?? defaultSubject, errors: errors, t),
                 .details(.class("new-worker"), .open((contact.subject ?? defaultSubject) == "new" || lookup == nil),
                     .summary(.text(t("hotline.new_worker"))),
@@ -49,6 +52,17 @@ struct IntakeFormView {
                 ]),
                 Forms.submit(t("hotline.save")))
         )
+    }
+
+    /// When the new worker may be a known one: each match, or a different person. Nothing is chosen for
+    /// the operator; saving without a choice stops here again.
+    private func knownWorkerChoice(_ t: Localizer) -> Node<HTML.FormContext> {
+        guard !matches.isEmpty else { return .empty }
+        let options = matches.map { card in
+            (card.id.uuidString, t("hotline.same_person", ([card.name] + card.maskedPhones + [card.birthYear.map(String.init), card.currentCity]
+                .compactMap { $0 }).joined(separator: " · ")))
+        } + [("different", t("hotline.different_person"))]
+        return .div(.class("notice due known-worker"), Forms.radios("use_worker", options: options, selected: nil, errors: errors, t))
     }
 
     /// One known worker: them; several: the operator must choose; none: a new worker.

@@ -7,7 +7,7 @@ import HuzhuPlatform
 /// before, and whether a callback to them is open. The same for the intake page, the screen-pop and
 /// the API.
 struct PhoneLookup {
-    struct WorkerCard {
+    struct WorkerCard: Sendable {
         let id: UUID
         let name: String
         let maskedPhones: [String]
@@ -15,6 +15,16 @@ struct PhoneLookup {
         let birthYear: Int?
         let currentCity: String?
         let employer: String?
+
+        init(_ worker: Worker, phones: [PhoneNumber], _ cipher: FieldCipher) throws {
+            id = worker.id!
+            name = try worker.openName(cipher)
+            maskedPhones = phones.map(\.masked)
+            gender = worker.gender
+            birthYear = worker.birthYear
+            currentCity = worker.currentCity
+            employer = worker.employer
+        }
     }
 
     struct OpenCallback {
@@ -42,11 +52,7 @@ struct PhoneLookup {
             .sort(\.$dueAt).all()
         return PhoneLookup(
             phone: phone,
-            workers: try workers.map { worker in
-                WorkerCard(id: worker.id!, name: try worker.openName(cipher), maskedPhones: (phones[worker.id!] ?? []).map(\.masked),
-                           gender: worker.gender, birthYear: worker.birthYear, currentCity: worker.currentCity,
-                           employer: worker.employer)
-            },
+            workers: try workers.map { try WorkerCard($0, phones: phones[$0.id!] ?? [], cipher) },
             history: history,
             openCallbacks: callbacks.map { OpenCallback(id: $0.id!, reason: $0.reason, dueAt: $0.dueAt, attempts: $0.attempts) })
     }

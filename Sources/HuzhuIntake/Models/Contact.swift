@@ -31,6 +31,11 @@ package final class Contact: Model, TenantRecord, @unchecked Sendable {
     /// The telephony system's id of the call this contact records, when it came through the webhook.
     @OptionalField(key: "call_id") package var callID: String?
     @Field(key: "created_at") package var createdAt: Date
+    /// For a contact whose outcome was "case needed": when, by whom and why it was decided that no case
+    /// will be opened from it (the reason sealed). It then leaves the office's queue.
+    @OptionalField(key: "no_case_at") package var noCaseAt: Date?
+    @OptionalField(key: "no_case_by") package var noCaseBy: UUID?
+    @OptionalField(key: "no_case_reason_cipher") package var noCaseReasonCipher: Data?
 
     package init() {}
 

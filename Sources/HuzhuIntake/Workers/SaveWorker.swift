@@ -21,6 +21,9 @@ struct SaveWorker: Sendable {
     var consentNetwork = false
     var consentSMS = false
     var consentStory = false
+    /// For a new worker: the person saving confirmed this is not a worker the NGO already knows by the
+    /// same phone, or name and birth year (`KnownWorker`).
+    var differentPerson = false
     /// What the edge could not read as its type (a birth year that is not a number), reported with the rest.
     var unread = ValidationErrors()
 
