@@ -50,8 +50,7 @@ package enum CasesFeature: Feature {
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
-        app.homePanels.append(CasesHomePanel.render)
-        app.homePanels.append(DueController.panel)
+        app.workSources.append(CasesWork.source)
         app.lifecycle.use(ReminderJob.periodic(app))
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)

@@ -34,7 +34,7 @@ package enum EnterpriseFeature: Feature {
             guard request.may(.workFeedback, in: .office(ngo: contact.ngoID, office: contact.officeID)) else { return nil }
             return (queryLink(EnterpriseRoute.newFeedback.path, [("contact", contact.id!.uuidString.lowercased())]), "feedback.from_contact")
         }
-        app.homePanels.append(escalationsPanel)
+        app.workSources.append(EnterpriseWork.source)
         app.workerDataParts.append(WorkerFeedback.part)
         // At most a few submissions of the public form per address in ten minutes: enough to stop a flood
         // from one phone without keeping anything about who sent what.
@@ -45,31 +45,6 @@ package enum EnterpriseFeature: Feature {
         FeedbackController.register(app.routes)
         VoiceController.register(app.routes)
         PortalController.register(app.routes)
-    }
-
-    /// For the NGO's staff: escalations the enterprise has not acknowledged in time; for a liaison: what
-    /// waits for them.
-    static let escalationsPanel: HomePanel = { request, actor in
-        guard let ngo = actor.ngoID else { return nil }
-        let now = request.application.clock.now()
-        let t = request.t
-        if request.may(.workFeedback, in: Policy.ownScope(of: actor)) {
-            let ids = try await request.heldPartnerships().compactMap(\.id)
-            let late = ids.isEmpty ? 0 : try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids)
-                .filter(\.$acknowledgedAt == nil).filter(\.$ackDueAt < now).count()
-            guard late > 0 else { return nil }
-            return .section(.class("card"), .p(.class("notice error"),
-                .a(.href(EnterpriseRoute.partners.path), .text(t("partners.unacknowledged", String(late))))))
-        }
-        if request.may(.usePortal, in: .ngo(ngo)) {
-            let ids = try await request.liaisonPartnerships().compactMap(\.id)
-            guard !ids.isEmpty else { return nil }
-            let waiting = try await Feedback.query(on: request.db).filter(\.$partnershipID ~~ ids).filter(\.$escalatedAt != nil)
-                .filter(\.$acknowledgedAt == nil).count()
-            return .section(.class("card"), .h2(.a(.href(EnterpriseRoute.portal.path), .text(t("portal.title")))),
-                            .p(.text(t("portal.waiting", String(waiting)))))
-        }
-        return nil
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {

@@ -23,6 +23,7 @@ package enum IndicatorsFeature: Feature {
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
+        app.workSources.append(IndicatorsWork.source)
         DashboardController.register(app.routes)
         SelfReportController.register(app.routes)
         TransparencyController.register(app.routes)

@@ -30,7 +30,7 @@ package enum IntakeFeature: Feature {
     }
 
     package static let navigation: [NavItem] = [
-        NavItem(titleKey: "hotline.title", path: IntakeRoute.intake.path, permissions: [.recordContacts], order: 10),
+        NavItem(titleKey: "hotline.title", path: IntakeRoute.intake.path, permissions: [.recordContacts], order: 10, primary: true),
         NavItem(titleKey: "contacts.title", path: IntakeRoute.contacts.path, permissions: [.readContacts, .readOwnContacts],
                 order: 20),
         NavItem(titleKey: "workers.title", path: IntakeRoute.workers.path, permissions: [.readWorkers], order: 30),
@@ -58,7 +58,7 @@ package enum IntakeFeature: Feature {
     package static let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 
     package static func routes(_ app: Application) throws {
-        app.homePanels.append(HotlineHomePanel.render)
+        app.workSources.append(IntakeWork.source)
         app.pageScripts.append(PageScript(asset: "screenpop.js", permission: .recordContacts, elementID: "screenpop",
                                           eventsPath: IntakeRoute.intakeEvents.path))
         IntakeController.register(app.routes)

@@ -19,8 +19,7 @@ package enum OrgFeature: Feature {
         NavItem(titleKey: "office.title", path: OrgRoute.offices.path, permissions: [.manageOffices], order: 81),
         NavItem(titleKey: "user.title", path: OrgRoute.users.path, permissions: [.manageUsers], order: 82),
         NavItem(titleKey: "audit.title", path: OrgRoute.auditLog.path, permissions: [.readAuditLog], order: 83),
-        NavItem(titleKey: "token.title", path: OrgRoute.tokens.path, permissions: [.ownTokens], order: 90),
-        NavItem(titleKey: "twofactor.title", path: OrgRoute.twoFactor.path, permissions: [.ownSecondFactor], order: 91),
+        NavItem(titleKey: "account.title", path: OrgRoute.account.path, permissions: [], order: 90),
     ]
 
     package static let auditActions = AuditAction.organisation

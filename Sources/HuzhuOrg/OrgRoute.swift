@@ -6,7 +6,7 @@ enum OrgRoute: TypedRoute {
     case offices, newOffice, office(RouteID)
     case users, newUser, user(RouteID), resetPassword(RouteID)
     case auditLog
-    case tokens, revokeToken(RouteID)
+    case account, tokens, revokeToken(RouteID)
     case apiMe
     case signInCode, twoFactor, twoFactorStart, twoFactorEnable, twoFactorDisable, twoFactorRecoveryCodes
 
@@ -23,6 +23,7 @@ enum OrgRoute: TypedRoute {
         case .user(let id): "/admin/users/\(id.text)"
         case .resetPassword(let id): "/admin/users/\(id.text)/password"
         case .auditLog: "/admin/audit"
+        case .account: "/account"
         case .tokens: "/tokens"
         case .revokeToken(let id): "/tokens/\(id.text)/revoke"
         case .apiMe: "/api/v1/me"

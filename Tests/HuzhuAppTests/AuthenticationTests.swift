@@ -172,16 +172,16 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("The home page shows the sign-in before this one, in Beijing time")
+    @Test("The account page shows the sign-in before this one, in Beijing time")
     func previousSignIn() async throws {
         let clock = TestClock(Date(timeIntervalSince1970: 1_795_278_600))  // 2026-11-22 00:30 in Beijing
         try await withHuzhu(clock: clock) { _, browser in
             try await browser.login("caseworker")
-            #expect(try await browser.get("/").text.contains("这是您第一次登录"))
+            #expect(try await browser.get("/account").text.contains("这是您第一次登录"))
             clock.advance(3600)
             let later = browser.fresh()
             try await later.login("caseworker")
-            #expect(try await later.get("/").text.contains("2026-11-22 00:30"))
+            #expect(try await later.get("/account").text.contains("2026-11-22 00:30"))
         }
     }
 

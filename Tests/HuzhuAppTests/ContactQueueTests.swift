@@ -19,16 +19,16 @@ struct ContactQueueTests {
             }
             #expect(try await browser.recordContact(phone: nil, newWorker: "丙").status == .seeOther)  // advice only
             let contacts = try await app.contacts()
-            #expect(try await browser.get("/").text.contains("待立案的来访来电（2）"))
+            #expect(try await browser.get("/").text.contains("待立案的来访来电 (2)"))
             let supervisor = browser.fresh()
             try await supervisor.login("supervisor")
-            #expect(try await supervisor.get("/").text.contains("待立案的来访来电（2）"))
+            #expect(try await supervisor.get("/").text.contains("待立案的来访来电 (2)"))
             let shenzhen = browser.fresh()
             try await shenzhen.login("sz.caseworker")
             #expect(!(try await shenzhen.get("/").text.contains("待立案")))
 
             try await browser.openCase(title: "甲的欠薪", extra: [("contact", contacts[0].id!.uuidString)])
-            #expect(try await browser.get("/").text.contains("待立案的来访来电（1）"))
+            #expect(try await browser.get("/").text.contains("待立案的来访来电 (1)"))
 
             let page = try await browser.get("/contacts/\(contacts[1].id!)").text
             #expect(page.contains("/contacts/\(contacts[1].id!.uuidString.lowercased())/no-case"))

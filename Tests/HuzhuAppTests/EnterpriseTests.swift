@@ -135,7 +135,8 @@ struct EnterpriseTests {
             clock.advance(25 * 3600)
             try await browser.login("ngoadmin")
             #expect(try await browser.get("/partners/\(partner.id!)").text.contains("企业未按时确认"))
-            #expect(try await browser.get("/").text.contains("企业未按时确认"))
+            let home = try await browser.get("/").text
+            #expect(home.contains("企业未确认的紧急事项 (1)") && home.contains("queue-item overdue"))
             let liaison = browser.fresh()
             try await liaison.login("liaison")
             let portal = try await liaison.get("/portal").text
@@ -208,7 +209,7 @@ struct EnterpriseTests {
             let offices = try await Office.query(on: app.db).all().map(\.name)
             let staff = try await User.query(on: app.db).filter(\.$role != .enterpriseLiaison).all().map(\.displayName)
             let reports = try await EnterpriseReport.query(on: app.db).filter(\.$partnershipID == first.id!).all()
-            var paths = ["/", "/portal", "/tokens", "/account/two-factor"]
+            var paths = ["/", "/account", "/portal", "/tokens", "/account/two-factor"]
             paths += reports.map { "/reports/\($0.id!)" }
             for path in paths {
                 let page = try await liaison.get(path)

@@ -86,15 +86,17 @@ struct HealthTests {
 
 @Suite("Demo data")
 struct DemoDataTests {
-    @Test("Every demo account signs in and sees a Chinese home page with its role")
+    @Test("Every demo account signs in and sees a Chinese home page and account page with its role")
     func everyAccount() async throws {
         try await withHuzhu { _, browser in
             for account in DemoNetwork.accounts {
                 let session = browser.fresh()
                 try await session.login(account.login)
                 let home = try await session.get("/").text
-                #expect(home.contains("我的账号"), "\(account.login)")
-                #expect(home.contains(Localizer(.zhHans).role(account.role)), "\(account.login)")
+                #expect(home.contains("<h1>首页</h1>") && home.contains(Localizer(.zhHans).role(account.role)), "\(account.login)")
+                let page = try await session.get("/account").text
+                #expect(page.contains("我的账号"), "\(account.login)")
+                #expect(page.contains(Localizer(.zhHans).role(account.role)), "\(account.login)")
             }
         }
     }

@@ -28,6 +28,7 @@ struct PolicyMatrixTests {
         ("/admin/users", admins),
         ("/admin/users/new", admins),
         ("/admin/audit", admins),
+        ("/account", everyone),
         ("/tokens", everyone),
         ("/account/two-factor", everyone),
         ("/intake", operators),
@@ -74,7 +75,7 @@ struct PolicyMatrixTests {
         try await withHuzhu { _, browser in
             try await browser.login(role.rawValue)
             let html = try await browser.get("/").text
-            let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/tokens", "/intake", "/contacts",
+            let navigable = ["/admin/ngos", "/admin/offices", "/admin/users", "/admin/audit", "/account", "/intake", "/contacts",
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
                              "/mediation", "/due", "/indicators", "/indicators/self-report",

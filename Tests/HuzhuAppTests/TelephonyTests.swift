@@ -131,7 +131,7 @@ struct TelephonyTests {
             try await browser.login("volunteer")
             let queue = try await browser.get("/callbacks").text
             #expect(queue.contains("138****8000") && queue.contains("未接来电"))
-            #expect(try await browser.get("/").text.contains("本办公室待回电 1 个"))
+            #expect(try await browser.get("/").text.contains("待回电 (1)"))
             let admin = browser.fresh()
             try await admin.login("ngoadmin")
             #expect(!(try await admin.get("/").text.contains("待回电")))

@@ -56,7 +56,7 @@ def test_ledger_with_one_worker_overpaid_and_one_unpaid(browser, server):
     """The case's outstanding is the unpaid worker's debt, not netted against the other's overpayment,
     which must be confirmed before it is saved."""
     sign_in(browser, server, "caseworker")
-    browser.get(server + "/cases/new")
+    browser.get(server.url + "/cases/new")
     browser.find_element(By.ID, "field-title").send_keys("台账多付与欠付")
     browser.find_element(By.CSS_SELECTOR, "input[value='wage_arrears']").click()
     browser.find_element(By.ID, "field-respondent_name").send_keys("台账劳务公司")

@@ -9,9 +9,15 @@ import SQLKit
 /// them (or they are linked to one) or someone who works the office's cases decides, with a reason,
 /// that no case will be opened.
 enum ContactsAwaitingCase {
-    /// The office's waiting contacts, longest waiting first.
-    static func of(office: UUID, limit: Int = 50, on db: any Database) async throws -> [Contact] {
-        let ids = try await waiting("c.office_id = \(bind: office)", limit: limit, on: db)
+    /// The waiting contacts one may act on (an office's, or an NGO's), longest waiting first.
+    static func of(_ visible: Visibility, limit: Int = 50, on db: any Database) async throws -> [Contact] {
+        let condition: SQLQueryString
+        switch visible {
+        case .office(_, let office): condition = "c.office_id = \(bind: office)"
+        case .ngo(let ngo): condition = "c.ngo_id = \(bind: ngo)"
+        case .network, .nothing: return []
+        }
+        let ids = try await waiting(condition, limit: limit, on: db)
         guard !ids.isEmpty else { return [] }
         return try await Contact.query(on: db).filter(\.$id ~~ ids).sort(\.$startedAt).all()
     }

@@ -5,9 +5,9 @@ import HuzhuPlatform
 import Plot
 import Vapor
 
-/// "Due soon": the deadlines and instalments of one's own cases (a supervisor's: the office's) that
-/// fall due in the next two weeks or are overdue, and the reminders raised for one; and the home page's
-/// card of them.
+/// "Due soon": everything of one's work that falls due in the next two weeks or is overdue — the
+/// deadlines, instalments and next steps of one's own cases (a supervisor's: the office's), and what the
+/// other features date (callbacks, escalations) — and the reminders raised for one.
 enum DueController {
     static let window = 14
 
@@ -40,14 +40,16 @@ enum DueController {
         guard request.may(.workCases, in: scope) || request.may(.workAssignedCases, in: scope) else {
             throw HuzhuAbort(.forbidden, "error.forbidden")
         }
-        let items = try await items(for: actor, request: request)
+        let horizon = request.today.adding(days: window)
+        let items = try await request.workItems(for: actor).filter { $0.dueOn.map { $0 <= horizon } ?? false }
+            .sorted { $0.dueOn! < $1.dueOn! }
         let reminders = try await Reminder.query(on: request.db).filter(\.$userID == actor.userID)
             .sort(\.$raisedAt, .descending).limit(50).all()
         let numbers = Dictionary(uniqueKeysWithValues: try await Case.query(on: request.db)
             .filter(\.$id ~~ Array(Set(reminders.map(\.caseID)))).all().map { ($0.id!, $0.number) })
         let t = request.t
         return request.page(t("due.title"), .group(
-            list(items, today: request.today, t),
+            list(items, t),
             .section(.class("card"), .h2(.text(t("due.reminders"))),
                 .if(reminders.isEmpty, .p(.class("empty"), .text(t("due.no_reminders")))),
                 .ul(.forEach(reminders) { reminder in
@@ -58,30 +60,23 @@ enum DueController {
     }
 
     static func label(_ item: String, _ t: Localizer) -> String {
-        item == "instalment" ? t("due.instalment") : t("law_item.\(item)")
+        switch item {
+        case "instalment": t("due.instalment")
+        case "next_step": t("due.next_step")
+        default: t("law_item.\(item)")
+        }
     }
 
-    static func list(_ items: [DueItem], today: CalendarDate, _ t: Localizer) -> Node<HTML.BodyContext> {
+    static func list(_ items: [WorkItem], _ t: Localizer) -> Node<HTML.BodyContext> {
         .section(.class("card"), .id("due"),
             .if(items.isEmpty, .p(.class("empty"), .text(t("due.nothing")))),
             .ul(.forEach(items) { item in
-                let overdue = item.dueOn < today
+                let overdue = item.urgency == .overdue
                 return .li(.span(.class(overdue ? "status overdue" : "status due"),
-                                 .text(overdue ? t("due.overdue", item.dueOn.description) : t("due.on", item.dueOn.description))),
-                           .text(" · "),
-                           .a(.href(CasesRoute.casePage(.of(item.found.id!)).path), .text(item.found.number)),
-                           .text(" · \(label(item.item, t))"))
+                                 .text(overdue ? t("due.overdue", item.dueOn!.description) : t("due.on", item.dueOn!.description))),
+                           .text(" · \(t(item.queue)) · "),
+                           .a(.href(item.path.attributeEscaped), .text(item.title)),
+                           .text(item.detail.isEmpty ? "" : " · \(item.detail)"))
             }))
-    }
-
-    /// The home page's card: what falls due soon in one's cases.
-    static func panel(_ request: Request, _ actor: Actor) async throws -> Node<HTML.BodyContext>? {
-        let scope = Policy.ownScope(of: actor)
-        guard actor.ngoID != nil, request.may(.workCases, in: scope) || request.may(.workAssignedCases, in: scope) else { return nil }
-        let items = try await items(for: actor, request: request)
-        guard !items.isEmpty else { return nil }
-        let t = request.t
-        return .section(.class("card"), .h2(.a(.href(CasesRoute.dueSoon.path), .text(t("due.title")))),
-                        list(Array(items.prefix(5)), today: request.today, t))
     }
 }

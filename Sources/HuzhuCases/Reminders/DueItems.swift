@@ -3,11 +3,11 @@ import Foundation
 import HuzhuCore
 import HuzhuPlatform
 
-/// What falls due in open cases: their open legal deadlines and their unpaid instalments, with the
-/// people responsible (the case's assignees).
+/// What falls due in open cases: their open legal deadlines, their unpaid instalments and their next
+/// step, with the people responsible (the case's assignees).
 struct DueItem {
     let found: Case
-    /// The deadline's item (`limitation`), or `instalment`.
+    /// The deadline's item (`limitation`), `instalment` or `next_step`.
     let item: String
     let dueOn: CalendarDate
     let owners: [UUID]
@@ -33,6 +33,7 @@ enum DueItems {
             for deadline in mediation.deadlines where deadline.state == .open {
                 if let date = deadline.date { items.append(DueItem(found: found, item: deadline.line.item, dueOn: date, owners: owners)) }
             }
+            if let next = found.nextActionOn { items.append(DueItem(found: found, item: "next_step", dueOn: next, owners: owners)) }
             for agreement in mediation.agreements {
                 for instalment in agreement.instalments where instalment.state != .paid {
                     items.append(DueItem(found: found, item: "instalment", dueOn: instalment.dueOn, owners: owners))

@@ -2,7 +2,7 @@ import HuzhuCore
 import HuzhuPlatform
 import Plot
 
-/// The first page after signing in: who I am here, the organisation I can see, and what I did last.
+/// The account page: who I am here, my sign-in settings, the organisation I can see, and what I did last.
 struct HomeView {
     let model: HomeModel
 
@@ -18,7 +18,10 @@ struct HomeView {
                     .dt(.text(t("field.ngo"))), .dd(.text(actor.ngoName ?? t("home.whole_network"))),
                     .dt(.text(t("field.office"))), .dd(.text(actor.officeName ?? "—")),
                     .dt(.text(t("home.last_login"))), .dd(.text(model.previousLoginAt.map(t.dateTime) ?? t("home.first_login")))
-                )),
+                ),
+                .p(.class("actions"),
+                   .a(.class("button"), .href(OrgRoute.tokens.path), .text(t("token.title"))),
+                   .a(.class("button"), .href(OrgRoute.twoFactor.path), .text(t("twofactor.title"))))),
             .if(model.showsOrganisation, .section(.class("card"), .h2(.text(t("home.organisation"))),
                 .p(.text(t("home.summary", String(model.ngoCount), String(model.offices.count),
                            String(model.offices.reduce(0) { $0 + $1.activeUsers })))),

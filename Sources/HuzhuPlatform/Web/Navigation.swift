@@ -8,12 +8,15 @@ package struct NavItem: Sendable {
     package let permissions: [Permission]
     /// Where the entry stands: daily work first (10s), records (20s-40s), administration (80s), one's own (90s).
     package let order: Int
+    /// The day's first action for those who may (record a contact): also a button on the home page.
+    package let primary: Bool
 
-    package init(titleKey: String, path: String, permissions: [Permission], order: Int) {
+    package init(titleKey: String, path: String, permissions: [Permission], order: Int, primary: Bool = false) {
         self.titleKey = titleKey
         self.path = path
         self.permissions = permissions
         self.order = order
+        self.primary = primary
     }
 }
 
