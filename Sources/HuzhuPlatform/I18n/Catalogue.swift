@@ -25,7 +25,6 @@ package struct Catalogue: Sendable {
         return Catalogue(entries: entries)
     }()
 
-    /// The text for a key. A missing key shows itself, so the gap is visible (and the catalogue test fails).
     /// The keys, of those given, that a language lacks or leaves empty, as `language: key`; for the tests
     /// of labels looked up by a computed key.
     package func missing(_ keys: [String]) -> [String] {
@@ -34,8 +33,10 @@ package struct Catalogue: Sendable {
         }
     }
 
+    /// The text for a key. A missing key shows itself marked, `⟦key⟧`, so the gap is visible on the page
+    /// (and the tests that render every page fail on it).
     package func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        var text = entries[language]?[key] ?? key
+        var text = entries[language]?[key] ?? "⟦\(key)⟧"
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
