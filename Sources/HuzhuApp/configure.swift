@@ -37,6 +37,8 @@ package func configure(_ app: Application, _ configuration: HuzhuConfiguration) 
     }
     try Platform.configure(app, configuration, keys: keys)
 
+    // Each migration step is for those debugging one (HUZHU_LOG_LEVEL=debug), not for everyone's console.
+    app.fluent.migrationLogLevel = .debug
     app.migrations.add(Platform.migrations)
     var policy = Policy()
     var navigation: [NavItem] = []

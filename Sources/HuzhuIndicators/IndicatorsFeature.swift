@@ -32,7 +32,9 @@ package enum IndicatorsFeature: Feature {
         IndicatorsAPI.register(app.routes)
     }
 
-    package static func loadDemo(into app: Application) async throws -> [String] { [] }
+    package static func loadDemo(into app: Application) async throws -> [String] {
+        try await DemoPublication.load(into: app)
+    }
 
     package static func commands(_ app: Application) {
         var indicators = AsyncCommands()

@@ -6,7 +6,7 @@ import Vapor
 /// The network, its NGOs and offices, the people who sign in, their tokens, and the audit log's page.
 package enum OrgFeature: Feature {
     package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
-        [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters(), AddTwoFactor(), CreateEmployers()]
+        [CreateNGOs(), CreateOffices(), CreateUsers(), CreateOfficeCounters(), AddTwoFactor(), CreateEmployers(), AddLanguageChoice()]
     }
 
     package static func grant(_ policy: inout Policy) {

@@ -56,6 +56,22 @@ struct LanguageTests {
         }
     }
 
+    @Test("The browser's language survives sign-in until the person chooses; their choice then wins on every device")
+    func browserLanguageAfterSignIn() async throws {
+        try await withHuzhu { app, browser in
+            browser.language = "en-US,en;q=0.9"
+            try await browser.login("caseworker")
+            #expect(try await browser.get("/").text.contains("<h1>Home</h1>"))
+            #expect(try await app.user("caseworker").languageChosen == false)
+            _ = try await browser.post("/language", ["lang": "zh-Hans", "back": "/"])
+            #expect(try await app.user("caseworker").languageChosen == true)
+            let elsewhere = browser.fresh()
+            elsewhere.language = "en"
+            try await elsewhere.login("caseworker")
+            #expect(try await elsewhere.get("/").text.contains("<h1>首页</h1>"))
+        }
+    }
+
     @Test("The switch never sends the browser to another site, and refuses an unknown language")
     func safeReturn() async throws {
         try await withHuzhu { _, browser in

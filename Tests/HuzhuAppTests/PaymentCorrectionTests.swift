@@ -61,22 +61,22 @@ struct PaymentCorrectionTests {
                                                                     "payer": "某劳务公司", "method": "bank_transfer"]).status == .seeOther)
             }
             let paid = try await Payment.query(on: app.db).sort(\.$recordedAt).all()
-            let missingReason = try await browser.post("\(path)/reversals", ["payment": paid[0].id!.uuidString, "reason": " "])
+            let missingReason = try await browser.post("\(path)/reversals", ["payment": paid[0].id!.uuidString, "reversal_reason": " "])
             #expect(missingReason.status == .unprocessableEntity && missingReason.text.contains("error"))
             let before = try await app.auditActions().count
-            #expect(try await browser.post("\(path)/reversals", ["payment": paid[0].id!.uuidString, "reason": "重复录入：甲的款项录了两次"])
+            #expect(try await browser.post("\(path)/reversals", ["payment": paid[0].id!.uuidString, "reversal_reason": "重复录入：甲的款项录了两次"])
                 .status == .seeOther)
             #expect(try await app.auditActions().dropFirst(before) == ["casework.payment.reverse"])
-            let twice = try await browser.post("\(path)/reversals", ["payment": paid[0].id!.uuidString, "reason": "again"])
+            let twice = try await browser.post("\(path)/reversals", ["payment": paid[0].id!.uuidString, "reversal_reason": "again"])
             #expect(twice.status == .unprocessableEntity && twice.text.contains("该笔款项已冲正"))
             let reversal = try #require(try await Payment.query(on: app.db).filter(\.$reversesID == paid[0].id!).first())
             #expect(reversal.amountFen == -500_000 && reversal.paidOn == paid[0].paidOn && reversal.workerID == paid[0].workerID)
             #expect(!String(decoding: reversal.reasonCipher ?? Data(), as: UTF8.self).contains("重复录入"))
-            let ofReversal = try await browser.post("\(path)/reversals", ["payment": reversal.id!.uuidString, "reason": "x"])
+            let ofReversal = try await browser.post("\(path)/reversals", ["payment": reversal.id!.uuidString, "reversal_reason": "x"])
             #expect(ofReversal.status == .unprocessableEntity)
 
             // The second payment was really 4,500: corrected, it is reversed and 4,500 recorded.
-            #expect(try await browser.post("\(path)/reversals", ["payment": paid[1].id!.uuidString, "reason": "金额录错",
+            #expect(try await browser.post("\(path)/reversals", ["payment": paid[1].id!.uuidString, "reversal_reason": "金额录错",
                                                                   "corrected_amount": "4500"]).status == .seeOther)
             let all = try await Payment.query(on: app.db).all()
             #expect(all.count == 5 && all.reduce(0) { $0 + $1.amountFen } == 450_000)

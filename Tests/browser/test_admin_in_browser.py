@@ -73,7 +73,7 @@ def test_every_demo_role_signs_in_and_sees_chinese(browser, server):
         browser.delete_all_cookies()
         sign_in(browser, server, login)
         assert browser.find_element(By.TAG_NAME, "h1").text == "首页", login
-        assert "我的账号" in browser.page_source, login
+        assert "我的账户" in browser.page_source, login
         click(browser, By.CSS_SELECTOR, ".logout button")
         assert browser.current_url.startswith(server.url + "/login"), login
 

@@ -70,6 +70,7 @@ def test_ledger_with_one_worker_overpaid_and_one_unpaid(browser, server):
     for worker in ["台账工友甲", "台账工友乙"]:
         Select(in_form(browser, "/agreements", "agreed_claim")).select_by_visible_text(f"{worker} · 拖欠工资")
         in_form(browser, "/agreements", "agreed").send_keys("1000")
+        Select(in_form(browser, "/agreements", "source")).select_by_value("settlement")
         click(browser, By.CSS_SELECTOR, "form[action$='/agreements'] button.primary")
 
     Select(in_form(browser, "/payments", "claim")).select_by_visible_text("台账工友甲 · 拖欠工资")

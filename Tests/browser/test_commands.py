@@ -1,4 +1,5 @@
 """The huzhu executable's commands, run as an operator would, against the demo server's database."""
+import datetime
 import json
 import shutil
 import subprocess
@@ -17,6 +18,17 @@ def test_demo_prints_where_to_open_and_the_accounts(server):
     output = server.output()
     assert f"http://127.0.0.1:{server.port}/" in output
     assert "admin" in output and "huzhu-demo" in output
+    # The address comes after the accounts, and no migration step is logged before them.
+    assert output.index("huzhu-demo") < output.index(f"http://127.0.0.1:{server.port}/")
+    assert "Migrator" not in output and "Starting prepare" not in output
+
+
+def test_demo_publishes_last_months_figures(server):
+    today = datetime.date.today()
+    last = (today.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+    with urllib.request.urlopen(server.url + "/transparency", timeout=10) as response:
+        page = response.read().decode()
+    assert last in page
 
 
 def test_user_create_and_token_create(server):

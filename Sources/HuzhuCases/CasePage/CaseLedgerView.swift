@@ -83,7 +83,7 @@ enum CaseLedgerView {
                                           heads[payment.claimID].map { t("claim_head.\($0.rawValue)") } ?? "—",
                                           Money(fen: payment.amountFen).formatted].joined(separator: " · "))
             }, selected: form["payment"], errors: form.errors, t),
-            Forms.text("reason", value: form["reason"], errors: form.errors, t),
+            Forms.text("reversal_reason", value: form["reversal_reason"], errors: form.errors, t),
             Forms.text("corrected_amount", value: form["corrected_amount"], errors: form.errors, t, required: false,
                        hint: t("ledger.corrected_hint")),
             confirmExcess("corrected_amount", form, t),

@@ -63,12 +63,13 @@ struct PaymentInput: Content {
 /// A reversal as typed: which payment, why, and the amount really received when it corrects one.
 struct ReversalInput: Content {
     var payment: String?
-    var reason: String?
+    /// Named apart from a status move's `reason`: both forms share the case page.
+    var reversal_reason: String?
     var corrected_amount: String?
     var confirm_excess: Confirmation?
 
     var command: ReversePayment {
-        var command = ReversePayment(paymentID: payment.flatMap(UUID.init(uuidString:)), reason: reason ?? "",
+        var command = ReversePayment(paymentID: payment.flatMap(UUID.init(uuidString:)), reason: reversal_reason ?? "",
                                      confirmsExcess: confirm_excess?.given ?? false)
         if let typed = corrected_amount, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
             command.corrected = command.unread.check { () throws(FieldError) in try Money(yuan: typed, field: "corrected_amount") }

@@ -23,7 +23,7 @@ extension AuditAction {
 extension Cases {
     static func reverse(_ command: ReversePayment, on found: Case, in work: WorkContext) async throws {
         var errors = ValidationErrors()
-        let reason = errors.check { () throws(FieldError) in try CaseInput.text(command.reason, field: "reason", max: 500) }
+        let reason = errors.check { () throws(FieldError) in try CaseInput.text(command.reason, field: "reversal_reason", max: 500) }
         errors.carry("corrected_amount", from: command.unread)
         try errors.throwIfAny()
         guard let id = command.paymentID,

@@ -81,7 +81,6 @@ enum DashboardController {
     }
 
     static func publish(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
         let scopes = try await scopes(request).filter { request.may(.publishIndicators, in: $0.scope) }
         let key = try request.content.get(String?.self, at: "scope") ?? nil
         do {
@@ -93,7 +92,7 @@ enum DashboardController {
             let figures = try await request.indicatorEngine.compute(period, scope: scope)
             let snapshot = try await Publication.publish(figures, scope: scope, period: period, selfReported: false,
                                                          reason: try request.content.get(String?.self, at: "reason") ?? nil,
-                                                         by: actor, request: request)
+                                                         in: try request.workContext())
             return request.redirect(to: IndicatorsRoute.snapshot(.of(snapshot.id!)).path)
         } catch let errors as ValidationErrors {
             return try await show(request, errors: errors, status: .unprocessableEntity)

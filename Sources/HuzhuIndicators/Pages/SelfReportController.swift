@@ -41,7 +41,6 @@ enum SelfReportController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let actor = try request.requireActor()
         let ngos = try await ngos(request)
         let typed = request.typedForm
         do {
@@ -66,7 +65,7 @@ enum SelfReportController {
             }
             try errors.throwIfAny()
             let snapshot = try await Publication.publish(figures, scope: .ngo(ngo.id!), period: period, selfReported: true,
-                                                         reason: typed["reason"], by: actor, request: request)
+                                                         reason: typed["reason"], in: try request.workContext())
             return request.redirect(to: IndicatorsRoute.snapshot(.of(snapshot.id!)).path)
         } catch let errors as ValidationErrors {
             return try await show(request, errors: errors, typed: typed, status: .unprocessableEntity)

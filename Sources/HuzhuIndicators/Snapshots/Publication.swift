@@ -27,8 +27,8 @@ enum Publication {
 
     @discardableResult
     static func publish(_ figures: IndicatorFigures, scope: Scope, period: IndicatorPeriod, selfReported: Bool,
-                        reason: String?, by actor: Actor, request: Request) async throws -> IndicatorSnapshot {
-        let previous = try await latest(scope, period, on: request.db)
+                        reason: String?, in work: WorkContext) async throws -> IndicatorSnapshot {
+        let previous = try await latest(scope, period, on: work.db)
         let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if previous != nil && why.isEmpty { throw ValidationErrors([FieldError("reason", "error.revision_reason")]) }
         if why.count > 1000 { throw ValidationErrors([FieldError("reason", "error.text_too_long")]) }
@@ -52,13 +52,12 @@ enum Publication {
         snapshot.selfReported = selfReported
         snapshot.replacesID = previous?.id
         snapshot.reason = previous == nil ? nil : why
-        snapshot.publishedAt = request.application.clock.now()
-        snapshot.publishedBy = actor.userID
-        snapshot.publisherName = actor.displayName
-        try await request.db.write { db in
-            try await snapshot.create(on: db)
-            try await request.audit(.publishIndicators, recordType: "indicator_snapshot", recordID: snapshot.id,
-                                    ngoID: snapshot.ngoID, on: db)
+        snapshot.publishedAt = work.now
+        snapshot.publishedBy = work.actor.userID
+        snapshot.publisherName = work.actor.displayName
+        try await work.write { work in
+            try await snapshot.create(on: work.db)
+            try await work.audit(.publishIndicators, recordType: "indicator_snapshot", recordID: snapshot.id, ngoID: snapshot.ngoID)
         }
         return snapshot
     }

@@ -88,6 +88,7 @@ enum LoginController {
             // A language chosen on the switch before signing in is the person's choice: it stays on the account.
             if let chosen = request.cookies[request.application.cookieName(Request.languageCookie)].flatMap({ Language(rawValue: $0.string) }) {
                 user.language = chosen
+                user.languageChosen = true
             }
             try await user.save(on: db)
             try await AuditEvent.record(.login, by: AuditSource(userID: user.id, login: user.login, address: request.clientAddress),

@@ -15,6 +15,7 @@ struct OrgActorDirectory: ActorDirectory {
         let ngo_id: UUID?
         let office_id: UUID?
         let language: String
+        let language_chosen: Bool
         let ngo_name: String?
         let office_name: String?
         let totp_enabled_at: Date?
@@ -25,7 +26,8 @@ struct OrgActorDirectory: ActorDirectory {
             .column(SQLColumn("id", table: "users")).column(SQLColumn("login", table: "users"))
             .column(SQLColumn("display_name", table: "users")).column(SQLColumn("role", table: "users"))
             .column(SQLColumn("ngo_id", table: "users")).column(SQLColumn("office_id", table: "users"))
-            .column(SQLColumn("language", table: "users")).column(SQLColumn("totp_enabled_at", table: "users"))
+            .column(SQLColumn("language", table: "users")).column(SQLColumn("language_chosen", table: "users"))
+            .column(SQLColumn("totp_enabled_at", table: "users"))
             .column(SQLColumn("name", table: "ngos"), as: "ngo_name")
             .column(SQLColumn("name", table: "offices"), as: "office_name")
             .from(User.schema)
@@ -37,10 +39,10 @@ struct OrgActorDirectory: ActorDirectory {
             let role = Role(rawValue: row.role) else { return nil }
         return Actor(userID: row.id, login: row.login, displayName: row.display_name, role: role,
                      ngoID: row.ngo_id, officeID: row.office_id, ngoName: row.ngo_name, officeName: row.office_name,
-                     language: Language(rawValue: row.language) ?? .default, twoFactor: row.totp_enabled_at != nil)
+                     language: Language(rawValue: row.language) ?? .default, languageChosen: row.language_chosen, twoFactor: row.totp_enabled_at != nil)
     }
 
     func setLanguage(_ language: Language, userID: UUID, on db: any Database) async throws {
-        try await User.query(on: db).set(\.$language, to: language).filter(\.$id == userID).update()
+        try await User.query(on: db).set(\.$language, to: language).set(\.$languageChosen, to: true).filter(\.$id == userID).update()
     }
 }

@@ -16,6 +16,8 @@ package final class User: Model, TenantRecord, @unchecked Sendable {
     @OptionalField(key: "ngo_id") package var ngoID: UUID?
     @OptionalField(key: "office_id") package var officeID: UUID?
     @Field(key: "language") package var language: Language
+    /// Whether `language` is the person's own choice (the switch), not the default they were given.
+    @Field(key: "language_chosen") package var languageChosen: Bool
     @Field(key: "active") package var active: Bool
     @Field(key: "created_at") package var createdAt: Date
     @OptionalField(key: "last_login_at") package var lastLoginAt: Date?
@@ -27,7 +29,9 @@ package final class User: Model, TenantRecord, @unchecked Sendable {
     /// The last time step whose code was accepted: a code is good once.
     @OptionalField(key: "totp_last_step") package var totpLastStep: Int64?
 
-    package init() {}
+    package init() {
+        languageChosen = false
+    }
 }
 
 extension User {

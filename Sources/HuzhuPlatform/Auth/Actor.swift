@@ -13,11 +13,13 @@ package struct Actor: Sendable, Equatable {
     package let ngoName: String?
     package let officeName: String?
     package let language: Language
+    /// Whether they chose `language` themselves; if not, the browser's language goes first.
+    package let languageChosen: Bool
     /// Whether they sign in with a second factor (a one-time code).
     package let twoFactor: Bool
 
     package init(userID: UUID, login: String, displayName: String, role: Role, ngoID: UUID?, officeID: UUID?,
-                 ngoName: String?, officeName: String?, language: Language, twoFactor: Bool = false) {
+                 ngoName: String?, officeName: String?, language: Language, languageChosen: Bool = false, twoFactor: Bool = false) {
         self.userID = userID
         self.login = login
         self.displayName = displayName
@@ -27,6 +29,7 @@ package struct Actor: Sendable, Equatable {
         self.ngoName = ngoName
         self.officeName = officeName
         self.language = language
+        self.languageChosen = languageChosen
         self.twoFactor = twoFactor
     }
 }

@@ -33,10 +33,13 @@ struct DemoCommand: AsyncCommand {
         let configuration = app.http.server.configuration
         let console = context.console
         console.print("")
-        console.print("打开 / Open:  http://\(configuration.hostname):\(configuration.port)/")
-        for line in lines { console.print(line) }
         console.print("两步登录已关闭（仅演示）/ Two-step sign-in is not required in the demo; a deployment requires it of administrators and supervisors (HUZHU_REQUIRE_TWO_FACTOR).")
+        for line in lines { console.print(line) }
+        console.print("打开 / Open:  http://\(configuration.hostname):\(configuration.port)/")
         console.print("")
+        // The address and the accounts are the last lines a newcomer sees: the demo logs warnings and
+        // errors only (the server's start notice and each request are not news in a demo).
+        app.logger.logLevel = max(app.logger.logLevel, .warning)
         var serve = context
         serve.input = CommandInput(arguments: ["huzhu"])
         guard let command = app.asyncCommands.commands["serve"] else { return }

@@ -33,11 +33,15 @@ package enum Forms {
     ) -> Node<C> {
         let id = "field-\(name)"
         let error = errors.messageKey(for: name)
+        // A phone number is text with the phone keypad: browsers then keep no list of the numbers typed
+        // (autocomplete off), which a tel field does not allow. A date has nothing to complete.
+        let dated = [HTMLInputType.date, .datetimeLocal].contains(type)
         return .div(.class(error == nil ? "field" : "field invalid"),
             label(name, id: id, required: required, t),
-            .input(.type(type), .id(id), .name(name), .value(type == .password ? "" : (value ?? "").attributeEscaped),
+            .input(.type(type == .tel ? .text : type), .id(id), .name(name), .value(type == .password ? "" : (value ?? "").attributeEscaped),
                    .required(required),
-                   Attribute(name: "autocomplete", value: autocomplete ?? "off"),
+                   Attribute(name: "inputmode", value: type == .tel ? "tel" : nil),
+                   Attribute(name: "autocomplete", value: autocomplete ?? (dated ? nil : "off")),
                    Attribute(name: "aria-invalid", value: error == nil ? nil : "true"),
                    Attribute(name: "aria-describedby", value: error == nil ? nil : "\(id)-error")),
             .unwrap(hint) { .p(.class("hint"), .text($0)) },
