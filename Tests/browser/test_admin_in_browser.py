@@ -16,6 +16,18 @@ def click(browser, by, selector):
         "return window.huzhuPreviousPage === undefined && document.readyState === 'complete'"))
 
 
+def open_action(browser, action_end):
+    """Opens the disclosure that holds the form posting to a URL ending in `action_end`, as a person
+    clicks its title; one already open stays open."""
+    details = browser.find_element(By.XPATH, f"//details[form[substring(@action, string-length(@action) - "
+                                             f"{len(action_end) - 1}) = '{action_end}']]")
+    if details.get_attribute("open") is None:
+        summary = details.find_element(By.TAG_NAME, "summary")
+        # Into the middle of the screen: at the top, the case's sticky menu of sections would cover it.
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+        summary.click()
+
+
 def sign_in(browser, server, login):
     browser.get(server.url + "/")
     assert browser.current_url.startswith(server.url + "/login")

@@ -3,10 +3,11 @@ three workers and two payments, and reads the per-worker and case totals."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from test_admin_in_browser import click, sign_in
+from test_admin_in_browser import click, open_action, open_demo_case, sign_in
 
 
 def in_form(browser, action_end, name):
+    open_action(browser, action_end)
     return browser.find_element(By.CSS_SELECTOR, f"form[action$='{action_end}'] [name='{name}']")
 
 
@@ -87,3 +88,28 @@ def test_ledger_with_one_worker_overpaid_and_one_unpaid(browser, server):
     assert "¥1,000.00" in rows["台账工友乙"]
     total = browser.find_element(By.CSS_SELECTOR, "#workers tfoot").text
     assert "¥1,000.00" in total and "多付 ¥500.00" in total and "¥2,000.00" in total
+
+
+def test_case_page_shows_the_case_first_on_a_pc_and_a_phone(browser, server):
+    """The header (stage, next step, money) and the menu of sections come first; every action is closed
+    until asked for; on a 360 px phone nothing is wider than the screen."""
+    try:
+        for width in (1366, 360):
+            browser.set_window_size(width, 900)
+            browser.delete_all_cookies()
+            sign_in(browser, server, "caseworker")
+            open_demo_case(browser)
+            header = browser.find_element(By.ID, "header").text
+            assert "下次跟进" in header and "主张" in header and "未付" in header, header
+            sections = [a.get_attribute("href").split("#")[1]
+                        for a in browser.find_elements(By.CSS_SELECTOR, "nav.case-sections a")]
+            assert sections == ["workers", "ledger", "deadlines", "mediation", "respondents", "assignees", "files", "timeline"]
+            for anchor in sections:
+                assert browser.find_element(By.ID, anchor)
+            assert not browser.find_elements(By.CSS_SELECTOR, "details.action[open]")
+            assert not browser.find_element(By.CSS_SELECTOR, "form[action$='/payments'] [name='amount']").is_displayed()
+            open_action(browser, "/payments")
+            assert browser.find_element(By.CSS_SELECTOR, "form[action$='/payments'] [name='amount']").is_displayed()
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+    finally:
+        browser.set_window_size(1366, 900)

@@ -34,7 +34,7 @@ enum CaseLedgerView {
                 .href(queryLink(CasesRoute.calculator.path, [("case", model.case.id!.uuidString.lowercased())]).attributeEscaped),
                 .text(t("ledger.use_calculator"))))),
             .if(model.access.mayWork, .div(.class("ledger-forms"),
-                Forms.post(CasesRoute.claims(id).path, page, .h3(.text(t("ledger.add_claim"))),
+                form.action(t("ledger.add_claim"), CasesRoute.claims(id).path, page,
                     Forms.select("worker", options: model.workers.map { ($0.worker.id!.uuidString, $0.name) },
                                  selected: form["worker"], errors: form.errors, t),
                     Forms.select("head", options: ClaimHead.allCases.map { ($0.rawValue, t("claim_head.\($0.rawValue)")) },
@@ -43,14 +43,14 @@ enum CaseLedgerView {
                     Forms.text("note", value: form["note"], errors: form.errors, t, required: false),
                     Forms.submit(t("ledger.add_claim"))),
                 .if(!claimOptions.isEmpty, .group(
-                    Forms.post(CasesRoute.agreements(id).path, page, .h3(.text(t("ledger.record_agreement"))),
+                    form.action(t("ledger.record_agreement"), CasesRoute.agreements(id).path, page,
                         Forms.select("agreed_claim", options: claimOptions, selected: form["agreed_claim"], errors: form.errors, t),
                         Forms.text("agreed", value: form["agreed"], errors: form.errors, t, hint: t("ledger.yuan_hint")),
                         Forms.select("source", options: AgreementSource.allCases.map { ($0.rawValue, t("agreement_source.\($0.rawValue)")) },
                                      selected: form["source"], errors: form.errors, t),
                         Forms.text("agreed_on", value: form["agreed_on"] ?? model.today.description, errors: form.errors, t, type: .date),
                         Forms.submit(t("ledger.record_agreement"))),
-                    Forms.post(CasesRoute.payments(id).path, page, .h3(.text(t("ledger.record_payment"))),
+                    form.action(t("ledger.record_payment"), CasesRoute.payments(id).path, page,
                         Forms.select("claim", options: claimOptions, selected: form["claim"], errors: form.errors, t),
                         Forms.text("amount", value: form["amount"], errors: form.errors, t, hint: t("ledger.yuan_hint")),
                         Forms.text("paid_on", value: form["paid_on"] ?? model.today.description, errors: form.errors, t, type: .date),
@@ -76,7 +76,7 @@ enum CaseLedgerView {
         let open = model.payments.filter { $0.reversesID == nil && !reversed.contains($0.id!) }
         guard !open.isEmpty else { return .empty }
         let heads = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0.head) })
-        return Forms.post(CasesRoute.reversals(.of(model.case.id!)).path, page, .h3(.text(t("ledger.reverse_payment"))),
+        return form.action(t("ledger.reverse_payment"), CasesRoute.reversals(.of(model.case.id!)).path, page,
             .p(.class("hint"), .text(t("ledger.reverse_hint"))),
             Forms.select("payment", options: open.map { payment in
                 (payment.id!.uuidString, [payment.paidOn.description, model.workerName(payment.workerID) ?? "—",

@@ -121,6 +121,7 @@ enum CasePageController {
         let page = request.pageContext
         return request.page("\(found.number) · \(model.caseTitle)", status: status, .group(
             Forms.errorSummary(form.errors, page.t),
+            CaseHeaderView.render(model, page.t),
             CaseSummaryView.render(model, form: form, page),
             CasePeopleView.workers(model, form: form, page),
             CaseMediationView.deadlines(model, form: form, page),
@@ -147,6 +148,7 @@ enum CasePageController {
     /// The page again with a refused form's errors and what was typed in it.
     static func refused(_ access: CaseAccess, _ request: Request, _ errors: ValidationErrors) async throws -> Response {
         let typed = request.typedForm
-        return try await render(access, request, form: CaseForm(errors: errors, typed: typed), status: .unprocessableEntity)
+        return try await render(access, request, form: CaseForm(errors: errors, typed: typed, posted: request.url.path),
+                                status: .unprocessableEntity)
     }
 }

@@ -23,7 +23,7 @@ enum CasePeopleView {
                 }),
                 .tfoot(.tr(.class("case-total"), .th(.text(t("ledger.case_total"))), .td(),
                            totals(total, t)))),
-            .if(model.access.mayManage, Forms.post(CasesRoute.caseWorkers(.of(model.case.id!)).path, page,
+            .if(model.access.mayManage, form.action(t("case.add_workers"), CasesRoute.caseWorkers(.of(model.case.id!)).path, page,
                 Forms.textarea("roster", value: form["roster"], errors: form.errors, t, rows: 4),
                 .p(.class("hint"), .text(t("case.roster_hint"))),
                 Forms.submit(t("case.add_workers")))))
@@ -59,7 +59,7 @@ enum CasePeopleView {
                     : .text(respondent.employer.name),
                     .text(" · \(t("chain_role.\(respondent.role.rawValue)"))"))
             }),
-            .if(model.access.mayManage, Forms.post(CasesRoute.respondents(.of(model.case.id!)).path, page,
+            .if(model.access.mayManage, form.action(t("case.add_respondent"), CasesRoute.respondents(.of(model.case.id!)).path, page,
                 Forms.text("respondent_name", value: form["respondent_name"], errors: form.errors, t, hint: t("case.respondent_hint")),
                 Forms.select("respondent_role", options: ChainRole.allCases.map { ($0.rawValue, t("chain_role.\($0.rawValue)")) },
                              selected: form["respondent_role"], errors: form.errors, t),
@@ -74,7 +74,7 @@ enum CasePeopleView {
                     .unwrap(entry.assignee.conflictConfirmedAt) { .text(" · \(t("case.no_conflict_confirmed", t.date($0)))") })
             }),
             .if(model.access.mayManage && !model.assignable.isEmpty,
-                Forms.post(CasesRoute.assignees(.of(model.case.id!)).path, page,
+                form.action(t("case.assign"), CasesRoute.assignees(.of(model.case.id!)).path, page,
                     Forms.select("assignee", options: model.assignable.map { ($0.id!.uuidString, "\($0.displayName) · \(t.role($0.role))") },
                                  selected: form["assignee"], errors: form.errors, t),
                     Forms.submit(t("case.assign")))))

@@ -31,12 +31,12 @@ enum CaseRecordsView {
         let t = page.t
         let path = CasesRoute.casePage(.of(model.case.id!)).path
         return .section(.class("card"), .id("timeline"), .h2(.text(t("case.timeline"))),
-            .if(model.access.mayWork, Forms.post(CasesRoute.notes(.of(model.case.id!)).path, page,
+            .if(model.access.mayWork, form.action(t("case.add_note"), CasesRoute.notes(.of(model.case.id!)).path, page,
                 Forms.radios("note_kind", options: [("note", t("timeline.note")), ("call", t("timeline.call"))],
                              selected: form["note_kind"] ?? "note", errors: form.errors, t),
                 Forms.textarea("text", value: form["text"], errors: form.errors, t, rows: 2),
                 Forms.submit(t("case.add_note")))),
-            .if(model.access.mayManage, Forms.post(CasesRoute.caseContacts(.of(model.case.id!)).path, page,
+            .if(model.access.mayManage, form.action(t("case.link_contact"), CasesRoute.caseContacts(.of(model.case.id!)).path, page,
                 Forms.text("contact_number", value: form["contact_number"], errors: form.errors, t, hint: t("case.contact_number_hint")),
                 Forms.submit(t("case.link_contact")))),
             .p(.class("tools"),

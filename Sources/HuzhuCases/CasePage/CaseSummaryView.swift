@@ -3,18 +3,15 @@ import HuzhuCore
 import HuzhuPlatform
 import Plot
 
-/// The head of a case's page: its facts, where it stands, and the forms that move it.
+/// A case's facts (its dates, types and summary), a closing waiting for approval, and the form that moves it.
 enum CaseSummaryView {
     static func render(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
         let found = model.case
         let id = RouteID.of(found.id!)
-        let status = t("status.\(found.status.rawValue)")
-            + (found.closingCode.map { " · \(t("closing.\($0.rawValue)"))" } ?? "")
         return .group(
             .section(.class("card"), .id("summary"),
                 .dl(t.detail("field.case_number", found.number),
-                    .dt(.text(t("field.status"))), .dd(.span(.class("status"), .text(status))),
                     t.detail("field.office", model.officeName),
                     t.detail("field.dispute_types", found.disputeTypes.map { t("dispute.\($0.rawValue)") }.joined(separator: "、")),
                     t.detail("field.employment_start", found.employmentStart?.description),
@@ -22,7 +19,6 @@ enum CaseSummaryView {
                     t.detail("field.last_payday", found.lastPayday?.description),
                     t.detail("field.knew_on", found.knewOn?.description),
                     t.detail("field.injury_on", found.injuryOn?.description),
-                    t.detail("field.next_action_on", found.nextActionOn?.description),
                     t.detail("case.opened_on", found.openedOn.description),
                     t.detail("field.summary", model.caseSummary.isEmpty ? nil : model.caseSummary)),
                 .if(model.access.mayManage, .p(.class("actions"),
@@ -51,8 +47,8 @@ enum CaseSummaryView {
         let t = page.t
         let found = model.case
         let approval = model.closingNeedsApproval && !model.mayApprove
-        return .section(.class("card"), .id("move"), .h2(.text(t("case.move"))),
-            Forms.post(CasesRoute.status(.of(found.id!)).path, page,
+        return .section(.class("card"), .id("move"),
+            form.action(t("case.move"), CasesRoute.status(.of(found.id!)).path, page,
                 Forms.select("status", options: found.status.moves.map { ($0.rawValue, t("status.\($0.rawValue)")) },
                              selected: form["status"], errors: form.errors, t),
                 Forms.text("moved_on", value: form["moved_on"] ?? model.today.description, errors: form.errors, t, type: .date,

@@ -23,7 +23,7 @@ enum CaseMediationView {
                         CasePeopleView.cell(t("deadlines.owner"), .text(owner)),
                         CasePeopleView.cell(t("calculator.statute"), .text(LegalLineView.statute(deadline.line, t))))
                 }))),
-            .if(model.access.mayWork, Forms.post(CasesRoute.legalEvents(.of(model.case.id!)).path, page,
+            .if(model.access.mayWork, form.action(t("deadlines.record_event"), CasesRoute.legalEvents(.of(model.case.id!)).path, page,
                 .h3(.text(t("deadlines.record_event"))),
                 Forms.select("legal_event", options: LegalEvent.allCases.map { ($0.rawValue, t("legal_event.\($0.rawValue)")) },
                              selected: form["legal_event"], errors: form.errors, t),
@@ -91,7 +91,7 @@ enum CaseMediationView {
 
     private static func sessionForm(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
-        return Forms.post(CasesRoute.sessions(.of(model.case.id!)).path, page, .h3(.text(t("mediation.record_session"))),
+        return form.action(t("mediation.record_session"), CasesRoute.sessions(.of(model.case.id!)).path, page,
             Forms.text("held_on", value: form["held_on"] ?? model.today.description, errors: form.errors, t, type: .date),
             Forms.radios("place", options: MediationSession.Place.allCases.map { ($0.rawValue, t("session_place.\($0.rawValue)")) },
                          selected: form["place"] ?? MediationSession.Place.office.rawValue, errors: form.errors, t),
@@ -108,7 +108,7 @@ enum CaseMediationView {
 
     private static func agreementForm(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
-        return Forms.post(CasesRoute.agreementsOfMediation(.of(model.case.id!)).path, page, .h3(.text(t("mediation.record_agreement"))),
+        return form.action(t("mediation.record_agreement"), CasesRoute.agreementsOfMediation(.of(model.case.id!)).path, page,
             Forms.select("session", options: model.mediation.sessions.map { ($0.id!.uuidString, $0.heldOn.description) },
                          selected: form["session"], errors: form.errors, t, required: false),
             Forms.textarea("agreement_parties", value: form["agreement_parties"], errors: form.errors, t, rows: 3),

@@ -11,7 +11,7 @@ enum LookupView {
         return .form(.class("lookup"), .method(.get), .action(IntakeRoute.intake.path),
             .unwrap(callID) { Forms.hidden("call", $0) },
             Forms.text("phone", value: phone, errors: errors, t, type: .tel, required: false,
-                       autocomplete: "off", hint: t("hotline.lookup_hint")),
+                       autocomplete: "off", hint: t("hotline.lookup_hint"), autofocus: phone == nil && error == nil),
             .div(.class("actions"), .button(.type(.submit), .text(t("hotline.lookup")))))
     }
 

@@ -18,9 +18,27 @@ package enum Forms {
         .form(.method(.post), .action(action), csrf(page.csrf), .group(nodes))
     }
 
+    /// A form opened on demand, without JavaScript: its title is the summary of a disclosure, which stands
+    /// open when `open` (the form was just refused, its errors inside).
+    package static func action(_ title: String, open: Bool, _ action: String, _ page: PageContext,
+                               _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        self.action(title, open: open, action, page, nodes: nodes)
+    }
+
+    package static func action(_ title: String, open: Bool, _ action: String, _ page: PageContext,
+                               nodes: [Node<HTML.FormContext>]) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .class("action"), open ? .attribute(named: "open", value: "open") : .empty,
+            .element(named: "summary", nodes: [.text(title)]),
+            .form(.method(.post), .action(action), csrf(page.csrf), .group(nodes)),
+        ])
+    }
+
     /// The summary at the top of a rejected form, linking to each field.
     package static func errorSummary<C: HTML.BodyContext>(_ errors: ValidationErrors, _ t: Localizer) -> Node<C> {
+        // Focused when the page opens, so a keyboard or screen-reader user starts at the list of problems.
         .if(!errors.isEmpty, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
+            .attribute(named: "tabindex", value: "-1"), .attribute(named: "autofocus", value: "autofocus"),
             .p(.strong(.text(t("form.fix_errors")))),
             .ul(.forEach(errors.errors) { error in
                 .li(.a(.href("#field-\(error.field)"), .text("\(t("field.\(error.field)")): \(t(error.messageKey))")))
@@ -29,7 +47,8 @@ package enum Forms {
 
     package static func text<C: HTML.BodyContext>(
         _ name: String, value: String?, errors: ValidationErrors, _ t: Localizer,
-        type: HTMLInputType = .text, required: Bool = true, autocomplete: String? = nil, hint: String? = nil
+        type: HTMLInputType = .text, required: Bool = true, autocomplete: String? = nil, hint: String? = nil,
+        autofocus: Bool = false
     ) -> Node<C> {
         let id = "field-\(name)"
         let error = errors.messageKey(for: name)
@@ -41,6 +60,7 @@ package enum Forms {
             .input(.type(type == .tel ? .text : type), .id(id), .name(name), .value(type == .password ? "" : (value ?? "").attributeEscaped),
                    .required(required),
                    Attribute(name: "inputmode", value: type == .tel ? "tel" : nil),
+                   Attribute(name: "autofocus", value: autofocus ? "autofocus" : nil),
                    Attribute(name: "autocomplete", value: autocomplete ?? (dated ? nil : "off")),
                    Attribute(name: "aria-invalid", value: error == nil ? nil : "true"),
                    Attribute(name: "aria-describedby", value: error == nil ? nil : "\(id)-error")),

@@ -21,6 +21,7 @@ package enum Layout {
                 }
             ),
             .body(
+                .a(.class("skip"), .href("#main"), .text(t("nav.skip"))),
                 .header(.class("topbar"), topBar(page)),
                 .if(!page.navigation.isEmpty, .nav(.class("mainnav"), .ariaLabel(t("nav.label")),
                     .ul(.forEach(page.navigation) { item in
