@@ -18,13 +18,16 @@ enum CalculatorController {
     static func show(_ request: Request) async throws -> Response {
         let actor = try request.requireActor()
         try request.authorize(.useCalculator, in: Policy.ownScope(of: actor))
-        let input = try request.query.decode(CalculatorInput.self)
+        var input = try request.query.decode(CalculatorInput.self)
         var target: (found: Case, workers: [(id: UUID, name: String)])?
         if let id = request.query[UUID.self, at: "case"] {
             let access = try await request.access(try await request.findCase(id))
             if access.mayWork { target = (access.case, try await workers(of: access.case, cipher: request.application.fieldCipher, on: request.db)) }
         }
         let book = ParameterBook(db: request.db)
+        if let found = target?.found, !hasFacts(request) {
+            try await input.carry(found, regions: try await book.regions(), on: request.db)
+        }
         var result: Calculation?
         var errors = ValidationErrors()
         if hasFacts(request) {

@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuOrg
 import Vapor
 
 /// A field as typed, whether a form sent it as text or a JSON client as a number or a boolean.
@@ -100,6 +102,16 @@ struct CalculatorInput: Content {
         }
         let trimmed = value?.text.trimmingCharacters(in: .whitespaces)
         return trimmed?.isEmpty == false ? trimmed : nil
+    }
+
+    /// Opened from a case: the facts the case knows — its office's city as the region (when the book has
+    /// figures for it) and its dates. The case keeps no wage, so wages are typed.
+    mutating func carry(_ found: Case, regions: [String], on db: any Database) async throws {
+        if let city = try await Office.find(found.officeID, on: db)?.city, regions.contains(city) { region = Typed(city) }
+        start = found.employmentStart.map { Typed($0.description) }
+        end = found.employmentEnd.map { Typed($0.description) }
+        knew_on = found.knewOn.map { Typed($0.description) }
+        injured_on = found.injuryOn.map { Typed($0.description) }
     }
 
     func flag(_ field: String) -> Bool { ["on", "true", "1", "yes"].contains(text(field)?.lowercased() ?? "") }

@@ -93,12 +93,14 @@ enum CasesController {
         return contact
     }
 
-    /// A case from a contact starts with its summary as title and its topics as dispute types.
+    /// A case from a contact starts with a short title (the summary's first phrase), the summary, its
+    /// topics as dispute types, and the worker's employer (as they told it) as the respondent.
     private static func prefill(from contact: Contact, cipher: FieldCipher, on db: any Database) async throws -> CaseDraft {
         var draft = CaseDraft()
         let summary = try contact.openSummary(cipher)
         draft.contact = contact.id?.uuidString
-        draft.title = String(summary.prefix(60))
+        draft.title = CaseTitle.short(summary)
+        if let id = contact.workerID, let employer = try await Worker.find(id, on: db)?.employer { draft.respondent_name = employer }
         draft.summary = summary
         let topicIDs = try await ContactTopic.query(on: db).filter(\.$contactID == contact.requireID()).all().map(\.topicID)
         let codes = try await Topic.query(on: db).filter(\.$id ~~ topicIDs).all().map(\.code)

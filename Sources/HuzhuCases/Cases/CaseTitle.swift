@@ -13,6 +13,13 @@ package enum CaseTitle {
     }
 
     /// "BJ-2026-00042 · title", as lists show a case.
+    /// A title from longer words: the first phrase (up to a sentence's or clause's end), at most 30 characters.
+    static func short(_ text: String) -> String {
+        let phrase = text.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: { "。，,.;；！？!?\n".contains($0) })
+            .first.map(String.init) ?? ""
+        return String(phrase.trimmingCharacters(in: .whitespaces).prefix(30))
+    }
+
     static func label(_ found: Case, _ cipher: FieldCipher) throws -> String {
         "\(found.number) · \(try found.openTitle(cipher))"
     }
