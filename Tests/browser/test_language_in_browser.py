@@ -13,7 +13,7 @@ def test_english_chosen_before_sign_in_survives_it(browser, server):
     browser.find_element(By.ID, "field-password").send_keys(DEMO_PASSWORD)
     click(browser, By.CSS_SELECTOR, "main button.primary")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Home"
-    click(browser, By.LINK_TEXT, "My account")
+    click(browser, By.LINK_TEXT, "Account")
     assert "Office supervisor" in browser.find_element(By.TAG_NAME, "main").text
     # Back to Chinese, the demo's language, for the tests that sign in as this account later.
     click(browser, By.CSS_SELECTOR, "form.langswitch button[value='zh-Hans']")
