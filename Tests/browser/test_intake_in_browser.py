@@ -95,3 +95,29 @@ def test_ringing_call_pops_up_on_the_operators_page(browser, server):
     click(browser, By.CSS_SELECTOR, "#screenpop .screenpop-call a")
     assert "浏览器工友" in browser.find_element(By.CLASS_NAME, "lookup-results").text
     assert browser.find_element(By.NAME, "call_id").get_attribute("value") == call_id
+
+
+def test_a_known_worker_typed_without_lookup_is_caught(browser, server):
+    """A number typed into the new-worker section, without pressing "look up", that the NGO already
+    knows stops saving and asks: the same person, or a different one."""
+    sign_in(browser, server, "caseworker")
+
+    def record(name, phones, summary):
+        browser.get(server.url + "/intake")
+        browser.find_element(By.ID, "field-full_name").send_keys(name)
+        browser.find_element(By.ID, "field-phones").send_keys(phones)
+        browser.find_element(By.ID, "field-topics-0").click()
+        browser.find_element(By.ID, "field-summary").send_keys(summary)
+        click(browser, By.CSS_SELECTOR, ".intake-form button.primary")
+
+    record("重复检查甲", "13912349999", "第一次：工资没发")
+    assert "已保存" in browser.find_element(By.CSS_SELECTOR, ".notice.done").text
+    record("重复检查乙", "139-1234-9999", "第二次：换了名字来电")
+    choice = browser.find_element(By.ID, "field-use_worker").text
+    assert "同一人：重复检查甲" in choice and "不是同一人" in choice
+    assert not browser.find_elements(By.CSS_SELECTOR, ".notice.done")
+    browser.find_element(By.ID, "field-use_worker-0").click()
+    click(browser, By.CSS_SELECTOR, ".intake-form button.primary")
+    assert "已保存" in browser.find_element(By.CSS_SELECTOR, ".notice.done").text
+    click(browser, By.CSS_SELECTOR, ".notice.done a")
+    assert "重复检查甲" in browser.find_element(By.TAG_NAME, "main").text
