@@ -40,10 +40,11 @@ enum CaseRecordsView {
                 Forms.text("contact_number", value: form["contact_number"], errors: form.errors, t, hint: t("case.contact_number_hint")),
                 Forms.submit(t("case.link_contact")))),
             .p(.class("tools"),
-               .a(.href(path + "#timeline"), .if(model.timelineGroup == nil, .class("current")), .text(t("timeline.all"))),
+               .a(.href(path + "#timeline"), .if(model.timelineGroup == nil, .attribute(named: "aria-current", value: "page")),
+                  .text(t("timeline.all"))),
                .forEach(CaseEvent.Kind.groups) { group in
                    .group(.text(" · "), .a(.href("\(path)?timeline=\(group)#timeline"),
-                                           .if(model.timelineGroup == group, .class("current")),
+                                           .if(model.timelineGroup == group, .attribute(named: "aria-current", value: "page")),
                                            .text(t("timeline_group.\(group)"))))
                }),
             .ol(.class("timeline"), .forEach(model.events) { event in
