@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import HuzhuCore
 import HuzhuIntake
@@ -41,9 +42,11 @@ enum CasesWork {
                 WorkItem(queue: "work.closings", title: label(found), detail: t("closing.\(found.pendingClosingCode!.rawValue)"),
                          path: CasesRoute.casePage(.of(found.id!)).path, urgency: .due, since: found.updatedAt)
             }
-            let assigned = Set(try await CaseAssignee.query(on: db).filter(\.$ngoID == actor.ngoID!).all(\.$caseID))
-            let open = try await office.copy().sort(\.$createdAt).limit(2000).all()
-            items += open.filter { !assigned.contains($0.id!) }.map { found in
+            // Open cases nobody is assigned to, oldest first: the database finds them, however many cases the office has.
+            let unassigned = try await office.copy()
+                .filter(.sql(unsafeRaw: "NOT EXISTS (SELECT 1 FROM case_assignees a WHERE a.case_id = cases.id)"))
+                .sort(\.$createdAt).limit(50).all()
+            items += unassigned.map { found in
                 WorkItem(queue: "work.unassigned", title: label(found), detail: t("status.\(found.status.rawValue)"),
                          path: CasesRoute.casePage(.of(found.id!)).path, urgency: .waiting, since: found.createdAt)
             }
