@@ -51,9 +51,9 @@ enum CasesWork {
                          path: CasesRoute.casePage(.of(found.id!)).path, urgency: .waiting, since: found.createdAt)
             }
         }
-        let unconfirmed = try await CaseAssignee.query(on: db).filter(\.$userID == actor.userID).filter(\.$conflictConfirmedAt == nil).all()
-        if request.may(.workAssignedCases, in: scope), !unconfirmed.isEmpty {
-            let cases = try await Case.query(on: db).filter(\.$id ~~ unconfirmed.map(\.caseID)).all()
+        if request.may(.workAssignedCases, in: scope) {
+            let cases = try await Case.query(on: db).join(CaseAssignee.self, on: \Case.$id == \CaseAssignee.$caseID)
+                .filter(CaseAssignee.self, \.$userID == actor.userID).filter(CaseAssignee.self, \.$conflictConfirmedAt == nil).all()
             items += cases.map { found in
                 WorkItem(queue: "work.conflicts", title: found.number, detail: t("work.confirm_conflict"),
                          path: CasesRoute.conflict(.of(found.id!)).path, urgency: .due, since: found.updatedAt)

@@ -72,7 +72,7 @@ enum CaseLedgerView {
     /// Voids or corrects a payment by a reversing entry.
     private static func reversal(_ model: CasePageModel, form: CaseForm, _ page: PageContext) -> Node<HTML.BodyContext> {
         let t = page.t
-        let reversed = Set(model.payments.compactMap(\.reversesID))
+        let reversed = model.reversedPayments
         let open = model.payments.filter { $0.reversesID == nil && !reversed.contains($0.id!) }
         guard !open.isEmpty else { return .empty }
         let heads = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0.head) })
@@ -94,7 +94,7 @@ enum CaseLedgerView {
         guard !model.payments.isEmpty else { return .empty }
         let claims = Dictionary(uniqueKeysWithValues: model.claims.map { ($0.id!, $0) })
         let files = Dictionary(uniqueKeysWithValues: model.files.map { ($0.id!, $0) })
-        let reversed = Set(model.payments.compactMap(\.reversesID))
+        let reversed = model.reversedPayments
         return .group(.h3(.text(t("ledger.payments"))), .table(.class("stack payments"),
             .thead(.tr(.th(.text(t("field.paid_on"))), .th(.text(t("field.worker"))), .th(.text(t("field.head"))),
                        .th(.text(t("field.amount"))), .th(.text(t("field.payer"))), .th(.text(t("field.method"))),

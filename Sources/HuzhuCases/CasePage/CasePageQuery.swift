@@ -24,6 +24,8 @@ struct CasePageModel {
     let claims: [Claim]
     /// Newest first; a reversing entry beside the payment it reverses.
     let payments: [Payment]
+    /// The payments a reversing entry voids.
+    var reversedPayments: Set<UUID> { Set(payments.compactMap(\.reversesID)) }
     /// Why each reversing entry reverses its payment, opened.
     let reversalReasons: [UUID: String]
     let files: [EvidenceFile]

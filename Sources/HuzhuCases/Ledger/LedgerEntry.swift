@@ -124,7 +124,8 @@ extension Cases {
     /// yet agreed, its claimed amount) less what was paid on it so far, net of reversals.
     static func checkExcess(_ amount: Money, on claim: Claim, field: String, confirmed: Bool, on db: any Database) async throws {
         guard !confirmed, amount.fen > 0 else { return }
-        let paid = try await Payment.query(on: db).filter(\.$claimID == claim.requireID()).all().reduce(0) { $0 + $1.amountFen }
+        // Summed here, not by SQL SUM: PostgreSQL's SUM of a bigint is a numeric, which Fluent does not read as Int64.
+        let paid = try await Payment.query(on: db).filter(\.$claimID == claim.requireID()).all(\.$amountFen).reduce(0, +)
         if amount.fen > (claim.agreedFen ?? claim.claimedFen) - paid {
             throw ValidationErrors([FieldError(field, "error.payment_exceeds_outstanding")])
         }

@@ -16,9 +16,8 @@ enum IntakeWork {
         let cipher = request.application.fieldCipher
         var callbacks = Callback.query(on: request.db).filter(\.$officeID == office).filter(\.$status == .open)
         if !request.may(.readContacts, in: .office(ngo: ngo, office: office)) {
-            let own = try await Contact.query(on: request.db).filter(\.$operatorID == actor.userID).filter(\.$officeID == office)
-                .all(\.$id)
-            callbacks = callbacks.group(.or) { $0.filter(\.$contactID == nil).filter(\.$contactID ~~ own) }
+            callbacks = callbacks.join(Contact.self, on: \Callback.$contactID == \Contact.$id, method: .left)
+                .group(.or) { $0.filter(\.$contactID == nil).filter(Contact.self, \.$operatorID == actor.userID) }
         }
         var items = try await callbacks.sort(\.$dueAt).limit(200).all().map { callback in
             WorkItem(queue: "work.callbacks", title: t("callback.reason.\(callback.reason.rawValue)"),
