@@ -51,6 +51,11 @@ package enum CasesFeature: Feature {
 
     package static func routes(_ app: Application) throws {
         app.workSources.append(CasesWork.source)
+        app.serviceRecordSources.append { userID, db in
+            let sessions = try await MediationSession.query(on: db).filter(\.$mediatorIDsText ~~ userID.uuidString).all()
+            return [ServiceFigure(key: "service.cases", count: try await CaseAssignee.query(on: db).filter(\.$userID == userID).count()),
+                    ServiceFigure(key: "service.mediations", count: sessions.filter { $0.mediatorIDs.contains(userID) }.count)]
+        }
         app.lifecycle.use(ReminderJob.periodic(app))
         app.workerSections.append(WorkerCases.section)
         app.contactActions.append(WorkerCases.openFromContact)

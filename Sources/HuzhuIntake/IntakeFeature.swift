@@ -59,6 +59,9 @@ package enum IntakeFeature: Feature {
 
     package static func routes(_ app: Application) throws {
         app.workSources.append(IntakeWork.source)
+        app.serviceRecordSources.append { userID, db in
+            [ServiceFigure(key: "service.contacts", count: try await Contact.query(on: db).filter(\.$operatorID == userID).count())]
+        }
         app.pageScripts.append(PageScript(asset: "screenpop.js", permission: .recordContacts, elementID: "screenpop",
                                           eventsPath: IntakeRoute.intakeEvents.path))
         IntakeController.register(app.routes)

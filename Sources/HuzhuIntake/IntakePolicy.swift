@@ -58,8 +58,10 @@ enum IntakePolicy {
 
     static func grant(_ policy: inout Policy) {
         policy.grant(.recordContacts, to: operators)
+        // A volunteer lawyer answers the hotline or receives visitors only during a shift of theirs.
+        policy.grant(.recordContacts, to: [.volunteerLawyer], within: .onDuty)
         policy.grant(.readContacts, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker])
-        policy.grant(.readOwnContacts, to: [.hotlineVolunteer])
+        policy.grant(.readOwnContacts, to: [.hotlineVolunteer, .volunteerLawyer])
         policy.grant(.readWorkers, to: staff, within: .ngo)
         policy.grant(.revealIdentifiers, to: staff, within: .ngo)
         policy.grant(.mergeWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor], within: .ngo)

@@ -24,6 +24,7 @@ package enum Platform {
         app.http.server.configuration.responseCompression = .enabled
         app.secureCookies = configuration.secureCookies
         app.requireTwoFactor = configuration.requireTwoFactor
+        app.shiftNoticeHours = configuration.shiftNoticeHours
         app.sessionLimits = SessionLimits(idle: TimeInterval(configuration.sessionIdleMinutes * 60),
                                           absolute: TimeInterval(configuration.sessionHours * 3600))
         app.retentionYears = configuration.retentionYears
@@ -114,6 +115,14 @@ extension Application {
     package var requireTwoFactor: Bool {
         get { storage[RequireTwoFactorKey.self] ?? false }
         set { storage[RequireTwoFactorKey.self] = newValue }
+    }
+
+    private struct ShiftNoticeKey: StorageKey { typealias Value = Int }
+
+    /// Hours of notice a volunteer gives to leave a shift (`HUZHU_SHIFT_NOTICE_HOURS`).
+    package var shiftNoticeHours: Int {
+        get { storage[ShiftNoticeKey.self] ?? 24 }
+        set { storage[ShiftNoticeKey.self] = newValue }
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import HuzhuCore
 @testable import HuzhuOrg
 import HuzhuPlatform
+@testable import HuzhuVolunteers
 import Testing
 import Vapor
 import VaporTesting
@@ -32,7 +33,7 @@ struct PolicyMatrixTests {
         ("/tokens", everyone),
         ("/account/two-factor", everyone),
         ("/intake", operators),
-        ("/contacts", staff.union([.volunteer])),
+        ("/contacts", staff.union([.volunteer, .lawyer])),
         ("/workers", staff),
         ("/workers/duplicates", [.ngoadmin, .supervisor]),
         ("/workers/import", [.ngoadmin, .supervisor]),
@@ -55,7 +56,14 @@ struct PolicyMatrixTests {
         ("/partners", [.ngoadmin, .supervisor, .caseworker]),
         ("/feedback/new", [.ngoadmin, .supervisor, .caseworker]),
         ("/portal", [.liaison]),
+        ("/volunteers", [.admin, .ngoadmin, .supervisor]),
+        ("/courses", [.ngoadmin, .supervisor]),
+        ("/shifts", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
+        ("/hours", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
     ]
+
+    /// What a volunteer lawyer on a hotline shift opens besides their row: the intake of that office.
+    static let onDuty: Set<String> = ["/intake"]
 
     @Test("Each role opens exactly the pages its row allows", arguments: DemoRole.allCases)
     func pages(role: DemoRole) async throws {
@@ -79,9 +87,23 @@ struct PolicyMatrixTests {
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
                              "/mediation", "/due", "/indicators", "/indicators/self-report",
-                             "/partners", "/portal"]
+                             "/partners", "/portal", "/shifts", "/volunteers"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
+            }
+        }
+    }
+
+    @Test("A volunteer lawyer on a hotline shift opens the intake of that office as well, and nothing more")
+    func lawyerOnDuty() async throws {
+        try await withHuzhu(clock: TestClock(VolunteerTests.start)) { app, browser in
+            let corps = try await VolunteerTests.corps(app)
+            let shift = try await VolunteerTests.plan(app, day: "2026-11-18", "18:30", "21:00")[0]
+            try await Volunteers.place(corps.lawyer, on: shift, in: try await app.work(as: "lawyer"))
+            try await browser.login("lawyer")
+            for page in Self.pages {
+                let allowed = page.allowed.contains(.lawyer) || Self.onDuty.contains(page.path)
+                #expect(try await browser.get(page.path).status == (allowed ? .ok : .forbidden), "lawyer on duty GET \(page.path)")
             }
         }
     }

@@ -55,7 +55,8 @@ enum CasePageController {
         routes.post(CasesRoute.assignees(.parameter)) { request in
             try await act(request, manage: true, anchor: "assignees") { access in
                 let user = (try request.content.get(String?.self, at: "assignee") ?? nil).flatMap(UUID.init(uuidString:))
-                try await Cases.assign(user, to: access.case, in: try request.workContext())
+                try await Cases.assign(user, to: access.case, conflicts: request.application.assignmentConflictChecks,
+                                       in: try request.workContext())
             }
         }
         routes.post(CasesRoute.claims(.parameter)) { request in

@@ -58,12 +58,22 @@ extension Cases {
         }
     }
 
-    /// Assigns a person of the case's NGO: a volunteer lawyer, or a supervisor or caseworker of its office.
-    static func assign(_ userID: UUID?, to found: Case, in work: WorkContext) async throws {
+    /// Assigns a person of the case's NGO: a volunteer lawyer, or a supervisor or caseworker of its office;
+    /// refused, with the reason, when one of `conflicts` finds their firm acts for a respondent.
+    static func assign(_ userID: UUID?, to found: Case, conflicts: [AssignmentConflictCheck] = [], in work: WorkContext) async throws {
         guard let userID, let user = try await User.query(on: work.db).filter(\.$id == userID).filter(\.$ngoID == found.ngoID)
                   .filter(\.$active == true).first(),
               user.role == .volunteerLawyer || ([.officeSupervisor, .caseworker].contains(user.role) && user.officeID == found.officeID)
         else { throw ValidationErrors([FieldError("assignee", "error.choice_invalid")]) }
+        if !conflicts.isEmpty {
+            let respondents = try await CaseRespondent.query(on: work.db).filter(\.$caseID == found.requireID()).all().map(\.employerID)
+            let names = respondents.isEmpty ? [] : try await Employer.query(on: work.db).filter(\.$id ~~ respondents).all().map(\.name)
+            for check in conflicts {
+                if let employer = try await check(userID, names, work.db) {
+                    throw HuzhuAbort(.unprocessableEntity, "error.firm_acts_for", employer)
+                }
+            }
+        }
         try await CaseJournal.change(found, in: work) { journal in
             try await CaseRoster(journal: journal).assign(userID: userID, name: user.displayName)
         }

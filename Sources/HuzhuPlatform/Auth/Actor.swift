@@ -17,6 +17,9 @@ package struct Actor: Sendable, Equatable {
     package let languageChosen: Bool
     /// Whether they sign in with a second factor (a one-time code).
     package let twoFactor: Bool
+    /// The offices where they are on a duty shift now (a hotline or reception shift), which some grants
+    /// require (`Policy.Extent.onDuty`); filled at sign-in of each request by the duty roster.
+    package var onDutyAt: Set<UUID> = []
 
     package init(userID: UUID, login: String, displayName: String, role: Role, ngoID: UUID?, officeID: UUID?,
                  ngoName: String?, officeName: String?, language: Language, languageChosen: Bool = false, twoFactor: Bool = false) {
@@ -57,7 +60,19 @@ extension Request {
     }
 }
 
+/// Who is on duty where, now: provided by the feature that keeps shifts.
+package protocol DutyRoster: Sendable {
+    func officesOnDuty(userID: UUID, at instant: Date, on db: any Database) async throws -> Set<UUID>
+}
+
 extension Application {
+    private struct DutyRosterKey: StorageKey { typealias Value = any DutyRoster }
+
+    package var dutyRoster: (any DutyRoster)? {
+        get { storage[DutyRosterKey.self] }
+        set { storage[DutyRosterKey.self] = newValue }
+    }
+
     private struct DirectoryKey: StorageKey { typealias Value = any ActorDirectory }
 
     package var actorDirectory: any ActorDirectory {

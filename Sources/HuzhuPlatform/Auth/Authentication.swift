@@ -9,9 +9,17 @@ package struct Authentication: AsyncMiddleware {
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // Stylesheet and scripts are the same for everyone: no need to look up who asks for them.
         if !request.url.path.hasPrefix(StaticAssets.prefix) {
-            request.actor = try await identify(request)
+            request.actor = try await onDuty(try await identify(request), request)
         }
         return try await next.respond(to: request)
+    }
+
+    /// The person with the offices where they are on duty now, when a grant of theirs depends on it.
+    private func onDuty(_ actor: Actor?, _ request: Request) async throws -> Actor? {
+        guard var actor, request.application.policy.dependsOnDuty(actor.role),
+              let roster = request.application.dutyRoster else { return actor }
+        actor.onDutyAt = try await roster.officesOnDuty(userID: actor.userID, at: request.application.clock.now(), on: request.db)
+        return actor
     }
 
     private func identify(_ request: Request) async throws -> Actor? {

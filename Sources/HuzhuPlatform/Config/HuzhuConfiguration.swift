@@ -37,6 +37,9 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     package var reminderDays: [Int] = [7, 2]
     /// How often the server looks for what falls due (`HUZHU_REMINDER_INTERVAL_MINUTES`; 0 turns it off).
     package var reminderIntervalMinutes = 60
+    /// Hours before a shift starts after which a volunteer can no longer give up their place
+    /// (`HUZHU_SHIFT_NOTICE_HOURS`, 24); staff can still take them off it.
+    package var shiftNoticeHours = 24
     /// A file holding the current time (ISO 8601), for end-to-end tests that move the clock
     /// (`HUZHU_TEST_CLOCK_FILE`); never set in a deployment.
     package var testClockFile: String?
@@ -113,6 +116,10 @@ package struct HuzhuConfiguration: Sendable, Equatable {
                 throw .malformedList(name: "HUZHU_REMINDER_INTERVAL_MINUTES", value: raw)
             }
             reminderIntervalMinutes = minutes
+        }
+        if let raw = environment["HUZHU_SHIFT_NOTICE_HOURS"], !raw.isEmpty {
+            guard let hours = Int(raw), (0...336).contains(hours) else { throw .malformedSize(name: "HUZHU_SHIFT_NOTICE_HOURS", value: raw) }
+            shiftNoticeHours = hours
         }
         if let raw = environment["HUZHU_SQLITE_CACHE_MIB"], !raw.isEmpty {
             guard let mebibytes = Int(raw), (1...16384).contains(mebibytes) else { throw .malformedSize(name: "HUZHU_SQLITE_CACHE_MIB", value: raw) }

@@ -37,6 +37,9 @@ package struct Policy: Sendable {
         case ngo
         /// Wherever the person is: their own tokens, their own second factor.
         case anywhere
+        /// In an office of their NGO where they are on a duty shift now (`Actor.onDutyAt`), and nowhere
+        /// else: a volunteer lawyer answers the hotline only during their shift.
+        case onDuty
     }
 
     private struct Rule: Sendable {
@@ -44,22 +47,36 @@ package struct Policy: Sendable {
         let extent: Extent
     }
 
-    private var rules: [Permission: Rule] = [:]
+    private var rules: [Permission: [Rule]] = [:]
 
     package init() {}
 
-    /// Grants a permission to roles, within the reach of each role unless another extent is given.
+    /// Grants a permission to roles, within the reach of each role unless another extent is given. A
+    /// permission may be granted again to other roles with another extent; never twice to one role.
     package mutating func grant(_ permission: Permission, to roles: Set<Role>, within extent: Extent = .reach) {
-        precondition(rules[permission] == nil, "\(permission) is granted twice; grant each permission once.")
-        rules[permission] = Rule(roles: roles, extent: extent)
+        let granted = (rules[permission] ?? []).reduce(into: Set<Role>()) { $0.formUnion($1.roles) }
+        precondition(granted.isDisjoint(with: roles), "\(permission) is granted twice to a role; grant it once.")
+        rules[permission, default: []].append(Rule(roles: roles, extent: extent))
+    }
+
+    private func rule(_ permission: Permission, for role: Role) -> Rule? {
+        rules[permission]?.first { $0.roles.contains(role) }
+    }
+
+    /// Whether any grant to the role holds only on duty, so that its duty must be known.
+    package func dependsOnDuty(_ role: Role) -> Bool {
+        rules.values.contains { $0.contains { $0.extent == .onDuty && $0.roles.contains(role) } }
     }
 
     package func allows(_ actor: Actor, _ permission: Permission, in scope: Scope) -> Bool {
-        guard let rule = rules[permission], rule.roles.contains(actor.role) else { return false }
+        guard let rule = rule(permission, for: actor.role) else { return false }
         switch rule.extent {
         case .anywhere: return true
         case .ngo: return actor.role == .networkAdmin || (scope.ngoID != nil && scope.ngoID == actor.ngoID)
         case .reach: return Policy.withinReach(actor, scope)
+        case .onDuty:
+            guard case .office(let ngo, let office) = scope else { return false }
+            return ngo == actor.ngoID && actor.onDutyAt.contains(office)
         }
     }
 
@@ -78,10 +95,12 @@ package struct Policy: Sendable {
     /// their NGO's for an NGO-wide role or a permission granted within the NGO, their office's for an
     /// office role, nothing when the permission was never granted to them.
     package func visibility(of actor: Actor, for permission: Permission) -> Visibility {
-        guard let rule = rules[permission], rule.roles.contains(actor.role) else { return .nothing }
+        guard let rule = rule(permission, for: actor.role) else { return .nothing }
         if actor.role.reach == .network { return .network }
         guard let ngo = actor.ngoID else { return .nothing }
         switch (rule.extent, actor.role.reach, actor.officeID) {
+        case (.onDuty, _, let office?) where actor.onDutyAt.contains(office): return .office(ngo: ngo, office: office)
+        case (.onDuty, _, _): return .nothing
         case (.reach, .office, let office?): return .office(ngo: ngo, office: office)
         case (.reach, .office, nil): return .nothing
         default: return .ngo(ngo)

@@ -1,0 +1,45 @@
+import HuzhuPlatform
+
+/// The volunteer corps' URLs: profiles and courses, the shift roster, hours.
+enum VolunteersRoute: TypedRoute {
+    case volunteers, volunteer(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID)
+    case courses, requirements
+    case shifts, shiftPlaces(RouteID), shiftCancel(RouteID), checkIn(RouteID), checkOut(RouteID), confirm(RouteID)
+    case hours, hoursDecision(RouteID)
+
+    var path: String {
+        switch self {
+        case .volunteers: "/volunteers"
+        case .volunteer(let id): "/volunteers/\(id.text)"
+        case .volunteerStatus(let id): "/volunteers/\(id.text)/status"
+        case .volunteerCompletions(let id): "/volunteers/\(id.text)/completions"
+        case .certificate(let id): "/volunteers/\(id.text)/certificate"
+        case .courses: "/courses"
+        case .requirements: "/courses/requirements"
+        case .shifts: "/shifts"
+        case .shiftPlaces(let id): "/shifts/\(id.text)/places"
+        case .shiftCancel(let id): "/shifts/\(id.text)/cancel"
+        case .checkIn(let id): "/shifts/\(id.text)/check-in"
+        case .checkOut(let id): "/shifts/\(id.text)/check-out"
+        case .confirm(let id): "/shifts/\(id.text)/confirm"
+        case .hours: "/hours"
+        case .hoursDecision(let id): "/hours/\(id.text)/decision"
+        }
+    }
+}
+
+/// The API's URLs.
+enum VolunteersAPIRoute: TypedRoute {
+    case volunteers, shifts, shiftPlaces(RouteID), shiftCancel(RouteID), hours, hoursApproval(RouteID)
+
+    var path: String {
+        switch self {
+        case .volunteers: "/api/v1/volunteers"
+        case .shifts: "/api/v1/shifts"
+        case .shiftPlaces(let id): "/api/v1/shifts/\(id.text)/places"
+        case .shiftCancel(let id): "/api/v1/shifts/\(id.text)/cancel"
+        case .hours: "/api/v1/hours"
+        case .hoursApproval(let id): "/api/v1/hours/\(id.text)/decision"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuPlatform
+import Vapor
+
+/// The corps' items on home pages: a volunteer's shifts of today and tomorrow (the reminder the day
+/// before), a supervisor's hours to approve and the hotline and reception shifts of the coming week that
+/// nobody is on.
+enum VolunteersWork {
+    static let source: WorkSource = { request, actor in
+        var items: [WorkItem] = []
+        let now = request.application.clock.now()
+        let today = request.today
+        if let profile = try await Volunteer.query(on: request.db).filter(\.$userID == actor.userID).first() {
+            let places = try await ShiftPlace.query(on: request.db).filter(\.$volunteerID == profile.id!).filter(\.$cancelledAt == nil)
+                .join(Shift.self, on: \ShiftPlace.$shiftID == \Shift.$id)
+                .filter(Shift.self, \.$endsAt > now).filter(Shift.self, \.$startsAt < now.addingTimeInterval(2 * 24 * 3600)).all()
+            for place in places {
+                let shift = try place.joined(Shift.self)
+                items.append(WorkItem(queue: "work.my_shifts", title: ShanghaiTime.dateTime(shift.startsAt, in: actor.language),
+                                      detail: request.t("duty.\(shift.duty.rawValue)"), path: ShiftsController.backPath(shift),
+                                      dueOn: shift.day, urgency: .due, since: shift.startsAt))
+            }
+        }
+        let manage = request.application.policy.visibility(of: actor, for: .manageVolunteers)
+        guard manage != .nothing, actor.role != .networkAdmin else { return items }
+        let pending = try await HourLog.query(on: request.db).visible(manage).filter(\.$approvedAt == nil).filter(\.$rejectedAt == nil).count()
+        if pending > 0 {
+            items.append(WorkItem(queue: "work.hours_to_approve", title: request.t("hours.pending_count", String(pending)), detail: "",
+                                  path: VolunteersRoute.hours.path, urgency: .waiting))
+        }
+        let uncovered = try await Shift.query(on: request.db).visible(manage).filter(\.$taken == 0)
+            .filter(\.$duty ~~ Duty.allCases.filter(\.answersWorkers)).filter(\.$startsAt > now)
+            .filter(\.$startsAt < now.addingTimeInterval(7 * 24 * 3600)).sort(\.$startsAt).limit(20).all()
+        for shift in uncovered {
+            items.append(WorkItem(queue: "work.uncovered_shifts", title: ShanghaiTime.dateTime(shift.startsAt, in: actor.language),
+                                  detail: request.t("duty.\(shift.duty.rawValue)"), path: ShiftsController.backPath(shift),
+                                  dueOn: shift.day, urgency: WorkItem.urgency(of: shift.day, today: today, days: 2)))
+        }
+        return items
+    }
+}
