@@ -122,7 +122,8 @@ struct IndicatorNetwork {
 
 @Suite("Indicators: the ten definitions, counted once, published immutably")
 struct IndicatorTests {
-    func figures(_ values: [Indicator: Int64]) -> IndicatorFigures { IndicatorFigures(values) }
+    /// Figures of records with no hours logged: human input is "not recorded".
+    func figures(_ values: [Indicator: Int64]) -> IndicatorFigures { IndicatorFigures(values, unrecorded: [.humanInputHours]) }
 
     @Test("Every indicator for offices, NGOs and the network, for a month and a year")
     func definitions() async throws {
@@ -148,7 +149,7 @@ struct IndicatorTests {
             #expect(try await compute(.network, .year(2026)) == figures([
                 .hotlineCalls: 3, .visits: 1, .onlineConsultations: 1, .casesAccepted: 3, .mediationAgreements: 1,
                 .workersRecoveringWages: 2, .amountRecoveredFen: 150_000, .directBeneficiaries: 5]))
-            #expect(try await compute(.network, .month(2026, 12)) == IndicatorFigures())
+            #expect(try await compute(.network, .month(2026, 12)) == figures([:]))
             #expect(try await compute(.network, .day(CalendarDate(iso: "2026-10-31")!))[.hotlineCalls] == 1)
         }
     }
@@ -190,7 +191,7 @@ struct IndicatorTests {
             #expect(first.status == .seeOther)
             let snapshot = try #require(try await IndicatorSnapshot.query(on: app.db).first())
             // Computed from fixed records, so fixed: the same on SQLite and PostgreSQL and on every run.
-            #expect(snapshot.canonical == #"{"amount_recovered_fen":150000,"cases_accepted":1,"definition_version":1,"direct_beneficiaries":3,"hotline_calls":2,"human_input_hours":0,"mediation_agreements":1,"online_consultations":1,"period_from":"2026-10-01","period_to":"2026-11-01","scope":"network","training_participants":0,"visits":1,"workers_recovering_wages":2}"#)
+            #expect(snapshot.canonical == #"{"amount_recovered_fen":150000,"cases_accepted":1,"definition_version":1,"direct_beneficiaries":3,"hotline_calls":2,"human_input_hours":0,"mediation_agreements":1,"online_consultations":1,"period_from":"2026-10-01","period_to":"2026-11-01","scope":"network","training_participants":0,"unrecorded":["human_input_hours"],"visits":1,"workers_recovering_wages":2}"#)
             #expect(snapshot.digest == Publication.digest(snapshot.canonical))
             await #expect(throws: (any Error).self) {
                 try await app.db.sql.raw("UPDATE indicator_snapshots SET digest = 'x'").run()
@@ -203,6 +204,8 @@ struct IndicatorTests {
             #expect(all.count == 2 && all[1].replacesID == all[0].id && all[0].digest == snapshot.digest)
             let page = try await browser.fresh().get("/transparency/snapshots/\(all[0].id!)").text
             #expect(page.contains("此版本已被更正") && page.contains("补录了一笔付款"))
+            // No hours were logged that month: the public page says so rather than showing a 0.
+            #expect(page.contains("未记录"))
             let json = try await browser.fresh().get("/transparency/snapshots/\(all[1].id!)/json")
             let body = try json.content.decode(SnapshotJSON.self)
             #expect(VerifySnapshotCommand.check(body).isEmpty)
@@ -211,6 +214,7 @@ struct IndicatorTests {
             #expect(!VerifySnapshotCommand.check(tampered).isEmpty)
             let csv = try await browser.fresh().get("/transparency/snapshots/\(all[1].id!)/csv")
             #expect(csv.text.hasPrefix("\u{FEFF}key,value") && csv.text.contains("amount_recovered_fen,150000"))
+            #expect(csv.text.contains("human_input_hours,\r\n") && body.unrecorded == ["human_input_hours"])
         }
     }
 

@@ -1,4 +1,5 @@
 import HuzhuCore
+import HuzhuPlatform
 @testable import HuzhuIndicators
 import Testing
 
@@ -16,7 +17,22 @@ struct CanonicalTests {
         #expect(Publication.digest(same.canonical(period: .month(2026, 10), scope: "network")) == Publication.digest(text))
         #expect(Publication.digest(text).count == 64)
         #expect(Publication.digest(text) != Publication.digest(figures.canonical(period: .month(2026, 9), scope: "network")))
-        #expect(FigureText.text(10_099_818_296, .amountRecoveredFen) == "¥100,998,182.96")
-        #expect(FigureText.text(34_457, .hotlineCalls) == "34,457")
+        let t = Localizer(.zhHans)
+        #expect(FigureText.text(figures, .amountRecoveredFen, t) == "¥100,998,182.96")
+        #expect(FigureText.text(figures, .hotlineCalls, t) == "34,457")
+    }
+
+    @Test("Hours nobody logged are named as not recorded; without them the text is what it always was")
+    func unrecorded() {
+        var figures = IndicatorFigures([.hotlineCalls: 12])
+        let before = figures.canonical(period: .month(2026, 10), scope: "network")
+        #expect(!before.contains("unrecorded"))
+        figures.unrecorded = [.humanInputHours]
+        let text = figures.canonical(period: .month(2026, 10), scope: "network")
+        #expect(text.contains(#""training_participants":0,"unrecorded":["human_input_hours"],"visits":0"#))
+        #expect(text != before)
+        #expect(FigureText.text(figures, .humanInputHours, Localizer(.zhHans)) == "未记录")
+        #expect(FigureText.text(figures, .humanInputHours, Localizer(.en)) == "not recorded")
+        #expect(FigureText.text(IndicatorFigures(), .humanInputHours, Localizer(.en)) == "0")
     }
 }

@@ -17,6 +17,10 @@ public enum Indicator: String, CaseIterable, Codable, Sendable {
     public static let definitionVersion = 1
 
     public var isMoney: Bool { self == .amountRecoveredFen }
+
+    /// Figures that exist only where people log them (hours): a period and scope with no such record
+    /// has them "not recorded", not zero.
+    public static let loggedByPeople: Set<Indicator> = [.humanInputHours]
 }
 
 /// A period of the indicators: from its first day to the day after its last, in Beijing.
@@ -79,9 +83,14 @@ public struct IndicatorPeriod: Hashable, Codable, Sendable {
 /// integers only, no spaces, which is what a snapshot's SHA-256 digest is taken of.
 public struct IndicatorFigures: Equatable, Codable, Sendable {
     public private(set) var values: [Indicator: Int64]
+    /// Figures of `Indicator.loggedByPeople` for which no record exists: shown as "not recorded". A
+    /// snapshot's canonical text names them (`"unrecorded":[…]`) only when there are any, so snapshots
+    /// published before this existed keep their text and digest, and say what they said.
+    public var unrecorded: Set<Indicator> = []
 
-    public init(_ values: [Indicator: Int64] = [:]) {
+    public init(_ values: [Indicator: Int64] = [:], unrecorded: Set<Indicator> = []) {
         self.values = Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0, values[$0] ?? 0) })
+        self.unrecorded = unrecorded
     }
 
     public subscript(_ indicator: Indicator) -> Int64 {
@@ -94,6 +103,9 @@ public struct IndicatorFigures: Equatable, Codable, Sendable {
         var fields: [(String, String)] = Indicator.allCases.map { ($0.rawValue, String(self[$0])) }
         fields += [("definition_version", String(version)), ("period_from", quoted(period.from.description)),
                    ("period_to", quoted(period.to.description)), ("scope", quoted(scope))]
+        if !unrecorded.isEmpty {
+            fields.append(("unrecorded", "[" + unrecorded.map { quoted($0.rawValue) }.sorted().joined(separator: ",") + "]"))
+        }
         return "{" + fields.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 

@@ -24,6 +24,8 @@ enum IndicatorsAPI {
         let period_to: String
         let definition_version: Int
         let figures: [String: Int64]
+        /// Figures nobody logged in the period (their value is 0 and means "not recorded").
+        let unrecorded: [String]
     }
 
     static func figures(_ request: Request) async throws -> FiguresJSON {
@@ -44,6 +46,7 @@ enum IndicatorsAPI {
         return FiguresJSON(scope: IndicatorSnapshot.scopeKey(scope), period_kind: period.kind.rawValue,
                            period_from: period.from.description, period_to: period.to.description,
                            definition_version: Indicator.definitionVersion,
-                           figures: Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, figures[$0]) }))
+                           figures: Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, figures[$0]) }),
+                           unrecorded: figures.unrecorded.map(\.rawValue).sorted())
     }
 }

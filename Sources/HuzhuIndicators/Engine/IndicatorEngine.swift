@@ -26,6 +26,7 @@ struct IndicatorEngine {
         var figures = facts.figures
         figures[.workersRecoveringWages] = try await distinct(facts.recovering, scope: scope)
         figures[.directBeneficiaries] = try await distinct(facts.served, scope: scope) + facts.anonymousServed
+        figures.unrecorded = Indicator.loggedByPeople.subtracting(facts.recorded)
         return figures
     }
 

@@ -74,7 +74,7 @@ enum DashboardController {
                 .tbody(.forEach(Indicator.allCases) { indicator in
                     .tr(.data(named: "indicator", value: indicator.rawValue),
                         .th(.text(t("figure.\(indicator.rawValue)"))),
-                        .td(.class("value"), drill.link(indicator, FigureText.text(current[indicator], indicator))),
+                        .td(.class("value"), drill.link(indicator, FigureText.text(current, indicator, t))),
                         .td(BarChart.render(zip(months, trend).map { (String($0.0.label.suffix(2)), $0.1[indicator]) },
                                             caption: t("figure.\(indicator.rawValue)"), money: indicator.isMoney)))
                 })))
@@ -120,7 +120,10 @@ struct DrillDown {
 
 /// A figure as shown: amounts in yuan with two decimals and separators, counts with separators.
 enum FigureText {
-    static func text(_ value: Int64, _ indicator: Indicator) -> String {
-        indicator.isMoney ? Money(fen: value).formatted : Money.grouped(value)
+    /// A figure as pages show it: money in yuan, counts grouped, and "not recorded" for hours nobody logged.
+    static func text(_ figures: IndicatorFigures, _ indicator: Indicator, _ t: Localizer) -> String {
+        if figures.unrecorded.contains(indicator) { return t("figure.not_recorded") }
+        let value = figures[indicator]
+        return indicator.isMoney ? Money(fen: value).formatted : Money.grouped(value)
     }
 }

@@ -34,7 +34,9 @@ enum OpenDataController {
         let names = try await TransparencyController.Names.load(on: request.db)
         let body = SnapshotJSON(snapshot, publisher: names.publisher(of: snapshot, request.t))
         var lines = [CSV.line(["key", "value"])]
-        lines += Indicator.allCases.map { CSV.line([$0.rawValue, String(snapshot.figures[$0])]) }
+        lines += Indicator.allCases.map { indicator in
+            CSV.line([indicator.rawValue, snapshot.figures.unrecorded.contains(indicator) ? "" : String(snapshot.figures[indicator])])
+        }
         lines += [("scope", body.scope), ("period_from", body.period_from.description), ("period_to", body.period_to.description),
                   ("definition_version", String(body.definition_version)), ("self_reported", String(body.self_reported)),
                   ("published_at", body.published_at), ("digest", body.digest)].map { CSV.line([$0.0, $0.1]) }
@@ -54,6 +56,8 @@ struct SnapshotJSON: Content {
     let period_to: CalendarDate
     let definition_version: Int
     var figures: [String: Int64]
+    /// Figures nobody logged in the period (shown as "not recorded"; their value is 0).
+    let unrecorded: [String]
     let self_reported: Bool
     let replaces: UUID?
     let reason: String?
@@ -71,6 +75,7 @@ struct SnapshotJSON: Content {
         period_to = snapshot.periodTo
         definition_version = snapshot.definitionVersion
         figures = Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, snapshot.figures[$0]) })
+        unrecorded = snapshot.figures.unrecorded.map(\.rawValue).sorted()
         self_reported = snapshot.selfReported
         replaces = snapshot.replacesID
         reason = snapshot.reason

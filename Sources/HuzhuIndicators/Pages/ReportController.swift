@@ -38,7 +38,7 @@ enum ReportController {
                 .thead(.tr(.th(), .forEach(columns) { .th(.text(names.of($0, t))) })),
                 .tbody(.forEach(Indicator.allCases) { indicator in
                     .tr(.th(.text(t("figure.\(indicator.rawValue)"))),
-                        .forEach(columns) { .td(.text(FigureText.text($0.figures[indicator], indicator))) })
+                        .forEach(columns) { .td(.text(FigureText.text($0.figures, indicator, t))) })
                 })),
             .p(.class("hint"), .text(t("report.note")))))
     }

@@ -87,7 +87,7 @@ enum TransparencyController {
     static func figures(_ figures: IndicatorFigures, _ t: Localizer) -> Node<HTML.BodyContext> {
         .table(.class("stack figures"), .tbody(.forEach(Indicator.allCases) { indicator in
             .tr(.data(named: "indicator", value: indicator.rawValue),
-                .th(.text(t("figure.\(indicator.rawValue)"))), .td(.class("value"), .text(FigureText.text(figures[indicator], indicator))))
+                .th(.text(t("figure.\(indicator.rawValue)"))), .td(.class("value"), .text(FigureText.text(figures, indicator, t))))
         }))
     }
 

@@ -49,7 +49,7 @@ package final class IndicatorSnapshot: Model, @unchecked Sendable {
         let object = (try? JSONSerialization.jsonObject(with: Data(canonical.utf8))) as? [String: Any] ?? [:]
         return IndicatorFigures(Dictionary(uniqueKeysWithValues: Indicator.allCases.map {
             ($0, (object[$0.rawValue] as? NSNumber)?.int64Value ?? 0)
-        }))
+        }), unrecorded: Set((object["unrecorded"] as? [String] ?? []).compactMap(Indicator.init(rawValue:))))
     }
 
     /// The scope as the canonical serialisation names it.

@@ -14,6 +14,8 @@ package struct IndicatorFacts: Sendable {
     package var anonymousServed: Int64 = 0
     /// Selects the ids of workers who received recovered wages; counted once together.
     package var recovering: [SQLQueryString] = []
+    /// Figures logged by people (`Indicator.loggedByPeople`) for which some record exists in the period.
+    package var recorded: Set<Indicator> = []
 
     package init() {}
 }

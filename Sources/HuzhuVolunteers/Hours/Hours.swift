@@ -22,7 +22,7 @@ struct LogHours: Sendable {
         let day = CalendarDate(iso: workedOn)
         if day == nil { errors.add("worked_on", "error.date_format") } else if day! > today { errors.add("worked_on", "error.date_in_future") }
         let minutes = Self.minutes(hours)
-        if minutes == nil { errors.add("hours", "error.hours_format") }
+        if minutes == nil { errors.add("hours", "error.logged_hours_format") }
         let kind = HoursKind(rawValue: kind)
         if kind == nil || kind == .shift { errors.add("kind", "error.choice_invalid") }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)

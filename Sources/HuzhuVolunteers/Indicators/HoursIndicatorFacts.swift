@@ -9,11 +9,12 @@ import SQLKit
 struct HoursIndicatorFacts: IndicatorFactSource {
     func contribute(_ period: IndicatorPeriod, scope: Scope, to facts: inout IndicatorFacts, on db: any SQLDatabase) async throws {
         // Cast: PostgreSQL's SUM of integers is numeric, which decodes as no Int.
-        let minutes = try await db.raw("""
-            SELECT CAST(COALESCE(SUM(h.minutes), 0) AS BIGINT) AS minutes FROM hour_logs h WHERE h.approved_at IS NOT NULL
+        let row = try await db.raw("""
+            SELECT CAST(COALESCE(SUM(h.minutes), 0) AS BIGINT) AS minutes, COUNT(*) AS entries FROM hour_logs h WHERE h.approved_at IS NOT NULL
               AND h.worked_on >= \(bind: period.from.description) AND h.worked_on < \(bind: period.to.description) \(scope.sqlCondition("h"))
-            """).first()?.number("minutes") ?? 0
-        facts.figures[.humanInputHours] += (minutes + 30) / 60
+            """).first()
+        facts.figures[.humanInputHours] += ((try row?.number("minutes") ?? 0) + 30) / 60
+        if try row?.number("entries") ?? 0 > 0 { facts.recorded.insert(.humanInputHours) }
     }
 }
 

@@ -56,7 +56,7 @@ struct WeekView {
             .p(.a(.href(queryLink(VolunteersRoute.shifts.path, [("office", office), ("week", monday.adding(days: -7).description)])),
                   .text(t("shifts.previous_week"))), .text(" · \(officeName) · \(monday) – \(monday.adding(days: 6)) · "),
                .a(.href(queryLink(VolunteersRoute.shifts.path, [("office", office), ("week", monday.adding(days: 7).description)])),
-                  .text(t("shifts.next_week")))),
+                  .text(t("shifts.next_week"))), .text(" · "), .a(.href(VolunteersRoute.hours.path), .text(t("hours.title")))),
             .if(manage && offices.count > 1, .form(.method(.get), .action(VolunteersRoute.shifts.path), .class("filters"),
                 Forms.hidden("week", monday.description),
                 Forms.select("office", options: offices.map { ($0.id!.uuidString.lowercased(), $0.name) }, selected: office,
