@@ -24,8 +24,8 @@ enum RosterController {
                      status: HTTPResponseStatus = .ok) async throws -> Response {
         try request.inOwnScope(.manageVolunteers)
         let t = request.t
-        let wanted = VolunteerStatus(rawValue: request.query[String.self, at: "status"] ?? "")
-        let kind = VolunteerKind(rawValue: request.query[String.self, at: "kind"] ?? "")
+        let wanted = VolunteerStatus(rawValue: request.query[String.self, at: "list_status"] ?? "")
+        let kind = VolunteerKind(rawValue: request.query[String.self, at: "list_kind"] ?? "")
         let query = Volunteer.query(on: request.db).visible(try request.visibility(.manageVolunteers))
         if let wanted { query.filter(\.$status == wanted) }
         if let kind { query.filter(\.$kind == kind) }
@@ -38,9 +38,9 @@ enum RosterController {
                  .a(.href(VolunteersRoute.shifts.path), .text(t("shifts.title"))), .text(" · "),
                  .a(.href(VolunteersRoute.hours.path), .text(t("hours.title")))),
             .form(.method(.get), .action(VolunteersRoute.volunteers.path), .class("filters"),
-                  Forms.select("status", options: VolunteerStatus.allCases.map { ($0.rawValue, t("volunteer.status.\($0.rawValue)")) },
+                  Forms.select("list_status", options: VolunteerStatus.allCases.map { ($0.rawValue, t("volunteer.status.\($0.rawValue)")) },
                                selected: wanted?.rawValue, errors: ValidationErrors(), t, required: false),
-                  Forms.select("kind", options: VolunteerKind.allCases.map { ($0.rawValue, t("volunteer.kind.\($0.rawValue)")) },
+                  Forms.select("list_kind", options: VolunteerKind.allCases.map { ($0.rawValue, t("volunteer.kind.\($0.rawValue)")) },
                                selected: kind?.rawValue, errors: ValidationErrors(), t, required: false),
                   Forms.submit(t("list.filter"))),
             .table(.thead(.tr(.th(.text(t("field.name"))), .th(.text(t("field.kind"))), .th(.text(t("field.status"))),
