@@ -34,7 +34,7 @@ struct VerifySnapshotCommand: AsyncCommand {
             problems.append("digest: the SHA-256 of the canonical serialisation is \(Publication.digest(snapshot.canonical)), not \(snapshot.digest)")
         }
         let figures = IndicatorFigures(Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0, snapshot.figures[$0.rawValue] ?? 0) }),
-                                       unrecorded: Set(snapshot.unrecorded.compactMap(Indicator.init(rawValue:))))
+                                       unrecorded: Set((snapshot.unrecorded ?? []).compactMap(Indicator.init(rawValue:))))
         if let kind = IndicatorPeriod.Kind(rawValue: snapshot.period_kind), let period = try? IndicatorPeriod(kind: kind, from: snapshot.period_from, to: snapshot.period_to) {
             if figures.canonical(period: period, scope: snapshot.scope, version: snapshot.definition_version) != snapshot.canonical {
                 problems.append("figures: they differ from those in the canonical serialisation")

@@ -16,8 +16,7 @@ package enum VolunteersFeature: Feature {
     }
 
     package static let navigation: [NavItem] = [
-        NavItem(titleKey: "shifts.title", path: VolunteersRoute.shifts.path, permissions: [.serveShifts, .manageVolunteers], order: 15),
-        NavItem(titleKey: "volunteers.title", path: VolunteersRoute.volunteers.path, permissions: [.manageVolunteers], order: 45),
+        NavItem(titleKey: "shifts.title", path: VolunteersRoute.shifts.path, permissions: [.serveShifts], order: 15),
     ]
 
     package static let auditActions = AuditAction.volunteers

@@ -87,7 +87,7 @@ struct PolicyMatrixTests {
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
                              "/mediation", "/due", "/indicators", "/indicators/self-report",
-                             "/partners", "/portal", "/shifts", "/volunteers"]
+                             "/partners", "/portal"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

@@ -32,7 +32,7 @@ struct VolunteerTests {
         try await Training.require(course.id!.uuidString, for: "hotline", in: work)
         try await Training.require(course.id!.uuidString, for: "reception", in: work)
         func enrol(_ name: String, _ login: String, kind: String, certificate: String = "") async throws -> Volunteer {
-            try await Volunteers.enrol(EnrolVolunteer(form: ["office": office.id!.uuidString, "name": name, "kind": kind, "status": "active",
+            try await Volunteers.enrol(EnrolVolunteer(form: ["office": office.id!.uuidString, "name": name, "volunteer_kind": kind, "status": "active",
                                                              "certificate": certificate, "user": try await app.user(login).id!.uuidString]), in: work)
         }
         let lawyer = try await enrol("刘志强", "lawyer", kind: "lawyer", certificate: "11101201510234567")
@@ -181,8 +181,8 @@ struct VolunteerTests {
             clock.advance(3600 + 54 * 60)  // 21:00
             try await browser.login("lawyer")  // again: the clock moved past the session's idle limit
             #expect(try await browser.post("/shifts/\(shift.id!)/check-out").status == .seeOther)
-            #expect(try await browser.post("/hours", ["worked_on": "2026-11-17", "hours": "3", "kind": "case_work", "note": "起草仲裁申请书"]).status == .seeOther)
-            #expect(try await browser.post("/hours", ["worked_on": "2026-11-16", "hours": "1.5", "kind": "travel"]).status == .seeOther)
+            #expect(try await browser.post("/hours", ["worked_on": "2026-11-17", "hours": "3", "hours_kind": "case_work", "note": "起草仲裁申请书"]).status == .seeOther)
+            #expect(try await browser.post("/hours", ["worked_on": "2026-11-16", "hours": "1.5", "hours_kind": "travel"]).status == .seeOther)
             let logs = try await HourLog.query(on: app.db).sort(\.$workedOn, .descending).all()
             try #require(logs.count == 3)
             #expect(logs.map(\.minutes) == [113, 180, 90])
@@ -216,7 +216,7 @@ struct VolunteerTests {
             try await browser.login("supervisor")
             let office = try await app.office("BJ").id!.uuidString
             let volunteers = try await Volunteer.query(on: app.db).count()
-            let short = try await browser.post("/volunteers", ["office": office, "name": "陈律师", "kind": "lawyer", "certificate": "1110120151023"])
+            let short = try await browser.post("/volunteers", ["office": office, "name": "陈律师", "volunteer_kind": "lawyer", "certificate": "1110120151023"])
             #expect(short.status == .unprocessableEntity && short.text.contains("执业证号") && short.text.contains("17"))
             #expect(try await Volunteer.query(on: app.db).count() == volunteers)
 
@@ -235,12 +235,12 @@ struct VolunteerTests {
             #expect(overlap.status == .unprocessableEntity && overlap.text.contains("同一时间已有其他班次"))
             #expect(try await Shift.find(overlapping.id, on: app.db)?.taken == 0)
 
-            #expect(try await lawyer.post("/hours", ["worked_on": "2026-11-17", "hours": "20", "kind": "case_work"]).status == .seeOther)
-            let over = try await lawyer.post("/hours", ["worked_on": "2026-11-17", "hours": "5", "kind": "case_work"])
+            #expect(try await lawyer.post("/hours", ["worked_on": "2026-11-17", "hours": "20", "hours_kind": "case_work"]).status == .seeOther)
+            let over = try await lawyer.post("/hours", ["worked_on": "2026-11-17", "hours": "5", "hours_kind": "case_work"])
             #expect(over.status == .unprocessableEntity && over.text.contains("一天登记的时长不能超过 24 小时"))
-            let zero = try await lawyer.post("/hours", ["worked_on": "2026-11-17", "hours": "0", "kind": "case_work"])
+            let zero = try await lawyer.post("/hours", ["worked_on": "2026-11-17", "hours": "0", "hours_kind": "case_work"])
             #expect(zero.status == .unprocessableEntity && zero.text.contains("时长须大于零"))
-            let future = try await lawyer.post("/hours", ["worked_on": "2026-12-17", "hours": "1", "kind": "case_work"])
+            let future = try await lawyer.post("/hours", ["worked_on": "2026-12-17", "hours": "1", "hours_kind": "case_work"])
             #expect(future.status == .unprocessableEntity)
             #expect(try await HourLog.query(on: app.db).count() == 1)
         }
@@ -251,7 +251,7 @@ struct VolunteerTests {
         try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
             let office = try await app.office("BJ")
             _ = try await Volunteers.enrol(EnrolVolunteer(form: [
-                "office": office.id!.uuidString, "name": "刘志强", "kind": "lawyer", "status": "active", "certificate": "11101201510234567",
+                "office": office.id!.uuidString, "name": "刘志强", "volunteer_kind": "lawyer", "status": "active", "certificate": "11101201510234567",
                 "firm": "某律师事务所", "firm_clients": "某建筑劳务有限公司\n另一家公司", "user": try await app.user("lawyer").id!.uuidString,
             ]), in: try await app.work(as: "supervisor"))
             try await browser.login("caseworker")

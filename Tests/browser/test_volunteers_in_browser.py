@@ -70,6 +70,7 @@ def test_a_shift_from_sign_up_to_the_indicators_on_a_phone(browser, server):
 def test_roster_pages_have_no_serious_violation(browser, server):
     try:
         sign_in(browser, server, "supervisor")
+        click(browser, By.LINK_TEXT, "排班")
         click(browser, By.LINK_TEXT, "志愿者")
         check(browser, "volunteers")
         assert "刘志强" in browser.find_element(By.TAG_NAME, "main").text

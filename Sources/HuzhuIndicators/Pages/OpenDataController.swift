@@ -57,7 +57,7 @@ struct SnapshotJSON: Content {
     let definition_version: Int
     var figures: [String: Int64]
     /// Figures nobody logged in the period (shown as "not recorded"; their value is 0).
-    let unrecorded: [String]
+    let unrecorded: [String]?
     let self_reported: Bool
     let replaces: UUID?
     let reason: String?

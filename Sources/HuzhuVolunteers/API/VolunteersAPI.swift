@@ -76,7 +76,7 @@ enum VolunteersAPI {
         }
         routes.post(VolunteersAPIRoute.hours) { request in
             let input = try request.content.decode(HoursInput.self)
-            let entry = try await Volunteers.log(LogHours(form: ["worked_on": input.worked_on, "hours": input.hours, "kind": input.kind,
+            let entry = try await Volunteers.log(LogHours(form: ["worked_on": input.worked_on, "hours": input.hours, "hours_kind": input.kind,
                                                                  "note": input.note ?? ""]), in: try request.workContext())
             let response = Response(status: .created)
             try response.content.encode(HoursJSON(entry))

@@ -13,7 +13,7 @@ struct LogHours: Sendable {
     init(form: [String: String]) {
         workedOn = form["worked_on"] ?? ""
         hours = form["hours"] ?? ""
-        kind = form["kind"] ?? ""
+        kind = form["hours_kind"] ?? ""
         note = form["note"] ?? ""
     }
 
@@ -24,7 +24,7 @@ struct LogHours: Sendable {
         let minutes = Self.minutes(hours)
         if minutes == nil { errors.add("hours", "error.logged_hours_format") }
         let kind = HoursKind(rawValue: kind)
-        if kind == nil || kind == .shift { errors.add("kind", "error.choice_invalid") }
+        if kind == nil || kind == .shift { errors.add("hours_kind", "error.choice_invalid") }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 4000 { errors.add("note", "error.text_too_long") }
         guard errors.isEmpty, let day, let minutes, let kind else { throw errors }

@@ -68,8 +68,8 @@ enum HoursController {
                     Forms.errorSummary(errors, t),
                     Forms.text("worked_on", value: typed["worked_on"] ?? request.today.description, errors: errors, t, type: .date),
                     Forms.text("hours", value: typed["hours"], errors: errors, t, hint: t("hours.hours_hint")),
-                    Forms.select("kind", options: HoursKind.allCases.filter { $0 != .shift }.map { ($0.rawValue, t("hours.kind.\($0.rawValue)")) },
-                                 selected: typed["kind"], errors: errors, t),
+                    Forms.select("hours_kind", options: HoursKind.allCases.filter { $0 != .shift }.map { ($0.rawValue, t("hours.kind.\($0.rawValue)")) },
+                                 selected: typed["hours_kind"], errors: errors, t),
                     Forms.textarea("note", value: typed["note"], errors: errors, t, required: false),
                     Forms.submit(t("hours.log")),
                 ])))))

@@ -24,7 +24,7 @@ struct EnrolVolunteer: Sendable {
         officeID = form["office"].flatMap(UUID.init(uuidString:))
         name = form["name"] ?? ""
         phone = form["phone"] ?? ""
-        kind = form["kind"] ?? ""
+        kind = form["volunteer_kind"] ?? ""
         skills = form["skills"] ?? ""
         languages = form["languages"] ?? ""
         availability = form["availability"] ?? ""
@@ -51,7 +51,7 @@ struct EnrolVolunteer: Sendable {
         let trimmedPhone = phone.trimmingCharacters(in: .whitespaces)
         let phone = trimmedPhone.isEmpty ? nil : errors.check { () throws(FieldError) in try PhoneNumber(trimmedPhone) }
         let kind = VolunteerKind(rawValue: kind)
-        if kind == nil { errors.add("kind", "error.choice_invalid") }
+        if kind == nil { errors.add("volunteer_kind", "error.choice_invalid") }
         let status = VolunteerStatus(rawValue: status)
         if status == nil { errors.add("status", "error.choice_invalid") }
         var number: String?

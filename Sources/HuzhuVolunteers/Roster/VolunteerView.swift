@@ -48,7 +48,7 @@ struct VolunteerView {
         return .group(
             Forms.errorSummary(errors, t),
             .section(.class("card"),
-                .dl(t.detail("field.kind", t("volunteer.kind.\(volunteer.kind.rawValue)")),
+                .dl(t.detail("field.volunteer_kind", t("volunteer.kind.\(volunteer.kind.rawValue)")),
                     t.detail("field.status", t("volunteer.status.\(volunteer.status.rawValue)") + " · " + volunteer.statusSince.description),
                     t.detail("field.office", officeName), t.detail("field.phone", phone),
                     t.detail("field.certificate", volunteer.certificate), t.detail("field.firm", volunteer.firm),
