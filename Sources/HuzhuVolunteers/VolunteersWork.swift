@@ -24,7 +24,8 @@ enum VolunteersWork {
             }
         }
         let manage = request.application.policy.visibility(of: actor, for: .manageVolunteers)
-        guard manage != .nothing, actor.role != .networkAdmin else { return items }
+        // The network's whole corps is no one person's queue: only an NGO's or an office's is.
+        guard manage != .nothing, manage != .network else { return items }
         let pending = try await HourLog.query(on: request.db).visible(manage).filter(\.$approvedAt == nil).filter(\.$rejectedAt == nil).count()
         if pending > 0 {
             items.append(WorkItem(queue: "work.hours_to_approve", title: request.t("hours.pending_count", String(pending)), detail: "",

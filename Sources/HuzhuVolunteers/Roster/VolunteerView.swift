@@ -24,11 +24,8 @@ struct VolunteerView {
         let db = request.db
         let cipher = request.application.fieldCipher
         let courses = try await Course.query(on: db).filter(\.$ngoID == volunteer.ngoID).sort(\.$name).all()
-        var gaps: [(Duty, [String])] = []
-        for duty in Duty.allCases {
-            let lacking = try await Training.gaps(volunteer, for: duty, on: request.today, db: db).map(\.course.name)
-            if !lacking.isEmpty { gaps.append((duty, lacking)) }
-        }
+        let byDuty = try await Training.gaps(volunteer, for: Duty.allCases, on: request.today, db: db)
+        let gaps = Duty.allCases.compactMap { duty in byDuty[duty].flatMap { $0.isEmpty ? nil : (duty, $0.map(\.course.name)) } }
         let hours = try await HourLog.query(on: db).filter(\.$volunteerID == volunteer.id!).filter(\.$approvedAt != nil).all()
         let months = Dictionary(grouping: hours) { String($0.workedOn.description.prefix(7)) }
             .map { ($0.key, $0.value.reduce(0) { $0 + $1.minutes }) }.sorted { $0.0 > $1.0 }
