@@ -8,7 +8,7 @@ import Vapor
 /// human-input indicator true and let a volunteer lawyer answer the hotline during their shift.
 package enum VolunteersFeature: Feature {
     package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
-        [CreateVolunteerTables()]
+        [CreateVolunteerTables(), CreateHotlineOpenings()]
     }
 
     package static func grant(_ policy: inout Policy) {
@@ -36,6 +36,7 @@ package enum VolunteersFeature: Feature {
         app.assignmentConflictChecks.append(FirmConflicts.conflictCheck)
         app.workSources.append(VolunteersWork.source)
         RosterController.register(app.routes)
+        RosterImportController.register(app)
         ShiftsController.register(app.routes)
         HoursController.register(app.routes)
         CertificateController.register(app.routes)

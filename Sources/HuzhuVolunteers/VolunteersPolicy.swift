@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import HuzhuCore
+import HuzhuOrg
 import HuzhuPlatform
 import Vapor
 
@@ -26,10 +27,12 @@ extension AuditAction {
     static let attend = AuditAction("corps.attendance.record")
     static let logHours = AuditAction("corps.hours.log")
     static let decideHours = AuditAction("corps.hours.decide")
+    static let importVolunteers = AuditAction("corps.profile.import")
+    static let setOpening = AuditAction("corps.opening.set")
 
     static let volunteers: [AuditAction] = [
         .enrolVolunteer, .viewVolunteer, .moveVolunteer, .createCourse, .requireCourse, .recordCompletion, .planShifts, .takePlace,
-        .cancelPlace, .attend, .logHours, .decideHours,
+        .cancelPlace, .attend, .logHours, .decideHours, .importVolunteers, .setOpening,
     ]
 }
 
@@ -46,6 +49,14 @@ extension WorkContext {
         guard let found = try await Volunteer.query(on: db).filter(\.$id == id).visible(Policy.tenant(of: actor)).first(),
               may(.manageVolunteers, in: found.scope) else { throw HuzhuAbort.notFound }
         return found
+    }
+
+    /// An office by id, if the actor keeps its corps; otherwise the form's office is not a choice.
+    func keptOffice(_ id: UUID?) async throws -> Office {
+        guard let id, let office = try await Office.query(on: db).filter(\.$id == id).visible(Policy.tenant(of: actor)).first(),
+              may(.manageVolunteers, in: .office(ngo: office.ngoID, office: id))
+        else { throw ValidationErrors([FieldError("office", "error.choice_invalid")]) }
+        return office
     }
 
     /// The actor's NGO, if they keep volunteers where they work (courses are the whole NGO's).

@@ -2,14 +2,17 @@ import HuzhuPlatform
 
 /// The volunteer corps' URLs: profiles and courses, the shift roster, hours.
 enum VolunteersRoute: TypedRoute {
-    case volunteers, volunteer(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID)
+    case volunteers, importRoster, importConfirm, importTemplate, volunteer(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID)
     case courses, requirements
-    case shifts, shiftPlaces(RouteID), shiftCancel(RouteID), checkIn(RouteID), checkOut(RouteID), confirm(RouteID)
+    case shifts, openings, openingRemove(RouteID), shiftPlaces(RouteID), shiftCancel(RouteID), checkIn(RouteID), checkOut(RouteID), confirm(RouteID)
     case hours, hoursDecision(RouteID)
 
     var path: String {
         switch self {
         case .volunteers: "/volunteers"
+        case .importRoster: "/volunteers/import"
+        case .importConfirm: "/volunteers/import/confirm"
+        case .importTemplate: "/volunteers/import/template.csv"
         case .volunteer(let id): "/volunteers/\(id.text)"
         case .volunteerStatus(let id): "/volunteers/\(id.text)/status"
         case .volunteerCompletions(let id): "/volunteers/\(id.text)/completions"
@@ -17,6 +20,8 @@ enum VolunteersRoute: TypedRoute {
         case .courses: "/courses"
         case .requirements: "/courses/requirements"
         case .shifts: "/shifts"
+        case .openings: "/shifts/openings"
+        case .openingRemove(let id): "/shifts/openings/\(id.text)/remove"
         case .shiftPlaces(let id): "/shifts/\(id.text)/places"
         case .shiftCancel(let id): "/shifts/\(id.text)/cancel"
         case .checkIn(let id): "/shifts/\(id.text)/check-in"

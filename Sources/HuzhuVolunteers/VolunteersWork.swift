@@ -5,8 +5,8 @@ import HuzhuPlatform
 import Vapor
 
 /// The corps' items on home pages: a volunteer's shifts of today and tomorrow (the reminder the day
-/// before), a supervisor's hours to approve and the hotline and reception shifts of the coming week that
-/// nobody is on.
+/// before), a supervisor's hours to approve, the hotline and reception shifts of the coming week that
+/// nobody is on, and the times of the coming week the hotline is open with nobody on shift.
 enum VolunteersWork {
     static let source: WorkSource = { request, actor in
         var items: [WorkItem] = []
@@ -38,6 +38,13 @@ enum VolunteersWork {
             items.append(WorkItem(queue: "work.uncovered_shifts", title: ShanghaiTime.dateTime(shift.startsAt, in: actor.language),
                                   detail: request.t("duty.\(shift.duty.rawValue)"), path: ShiftsController.backPath(shift),
                                   dueOn: shift.day, urgency: WorkItem.urgency(of: shift.day, today: today, days: 2)))
+        }
+        for gap in try await HotlineCoverage.gaps(manage, from: today, days: 7, db: request.db).filter({ $0.end > now }).prefix(20) {
+            let day = CalendarDate(gap.start)
+            items.append(WorkItem(queue: "work.hotline_gaps", title: ShanghaiTime.date(gap.start, in: actor.language) + " " + WeekView.span(gap.start, gap.end),
+                                  detail: request.t("coverage.gap_detail"),
+                                  path: queryLink(VolunteersRoute.shifts.path, [("office", gap.officeID.uuidString.lowercased()), ("week", day.description)]),
+                                  dueOn: day, urgency: WorkItem.urgency(of: day, today: today, days: 2)))
         }
         return items
     }

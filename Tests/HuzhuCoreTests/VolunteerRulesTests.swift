@@ -50,4 +50,28 @@ struct VolunteerRulesTests {
         #expect(throws: FieldError("minutes", "error.hours_over_day")) { try ShiftRules.checkDay(logged: 20 * 60, adding: 4 * 60 + 1) }
         #expect(throws: FieldError("minutes", "error.hours_positive")) { try ShiftRules.checkDay(logged: 0, adding: 0) }
     }
+
+    @Test("Coverage: the weekly openings become periods, and the gaps are what no shift with someone on it covers")
+    func coverage() throws {
+        // 2026-12-01 is a Tuesday.
+        #expect(Coverage.weekday(day("2026-11-30")) == 1)
+        #expect(Coverage.weekday(day("2026-12-06")) == 7)
+        let evening = try Coverage.Opening(weekday: "2", opens: "18:30", closes: "21:00")
+        let periods = Coverage.periods([evening], from: day("2026-11-30"), days: 14)
+        #expect(periods.map { ShanghaiTime.localMinute($0.start) } == ["2026-12-01T18:30", "2026-12-08T18:30"])
+        func at(_ text: String) -> Date { ShanghaiTime.instant(localMinute: text)! }
+        let open = [(start: at("2026-12-01T09:00"), end: at("2026-12-01T18:00"))]
+        // Nobody: all of it; 09:00-12:00 and 11:00-13:00 and 15:00-19:00 on: 13:00-15:00 left.
+        #expect(Coverage.gaps(open: open, covered: []).map { ShanghaiTime.localMinute($0.start) } == ["2026-12-01T09:00"])
+        let gaps = Coverage.gaps(open: open, covered: [(at("2026-12-01T15:00"), at("2026-12-01T19:00")),
+                                                       (at("2026-12-01T09:00"), at("2026-12-01T12:00")),
+                                                       (at("2026-12-01T11:00"), at("2026-12-01T13:00"))])
+        #expect(gaps.map { [ShanghaiTime.localMinute($0.start), ShanghaiTime.localMinute($0.end)] } == [["2026-12-01T13:00", "2026-12-01T15:00"]])
+        #expect(Coverage.gaps(open: open, covered: [(at("2026-12-01T08:00"), at("2026-12-01T20:00"))]).isEmpty)
+        // Bad openings are refused with every problem.
+        #expect(throws: ValidationErrors.self) { try Coverage.Opening(weekday: "8", opens: "9:00", closes: "18:00") }
+        do { _ = try Coverage.Opening(weekday: "1", opens: "18:00", closes: "09:00") } catch {
+            #expect(error.messageKey(for: "closes") == "error.closes_before_opens")
+        }
+    }
 }

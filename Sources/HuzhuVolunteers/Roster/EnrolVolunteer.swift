@@ -35,7 +35,7 @@ struct EnrolVolunteer: Sendable {
         userID = form["user"].flatMap(UUID.init(uuidString:))
     }
 
-    struct Checked {
+    struct Checked: Sendable {
         let name: String
         let phone: PhoneNumber?
         let kind: VolunteerKind
@@ -73,16 +73,27 @@ enum Volunteers {
     /// Enrols a volunteer in an office the actor keeps; refuses a login already linked or of another office.
     static func enrol(_ command: EnrolVolunteer, in work: WorkContext) async throws -> Volunteer {
         let checked = try command.check(today: work.today)
-        guard let officeID = command.officeID, let office = try await Office.query(on: work.db).filter(\.$id == officeID)
-            .visible(Policy.tenant(of: work.actor)).first(), work.may(.manageVolunteers, in: .office(ngo: office.ngoID, office: officeID))
-        else { throw ValidationErrors([FieldError("office", "error.choice_invalid")]) }
+        let office = try await work.keptOffice(command.officeID)
+        let officeID = office.id!
         if let userID = command.userID {
             guard let user = try await User.find(userID, on: work.db), user.officeID == officeID,
                   try await Volunteer.query(on: work.db).filter(\.$userID == userID).count() == 0
             else { throw ValidationErrors([FieldError("user", "error.login_taken_or_elsewhere")]) }
         }
+        let volunteer = try make(command, checked, ngoID: office.ngoID, officeID: officeID, in: work)
+        try await work.write { work in
+            try await volunteer.create(on: work.db)
+            try await history(volunteer, reason: "", in: work)
+            try await work.audit(.enrolVolunteer, recordType: "volunteer", recordID: volunteer.id, ngoID: volunteer.ngoID)
+        }
+        return volunteer
+    }
+
+    /// A new profile from a checked command, not yet written.
+    static func make(_ command: EnrolVolunteer, _ checked: EnrolVolunteer.Checked, ngoID: UUID, officeID: UUID,
+                     in work: WorkContext) throws -> Volunteer {
         let volunteer = Volunteer()
-        volunteer.ngoID = office.ngoID
+        volunteer.ngoID = ngoID
         volunteer.officeID = officeID
         volunteer.userID = command.userID
         volunteer.nameCipher = try work.cipher.seal(checked.name)
@@ -99,11 +110,6 @@ enum Volunteers {
         volunteer.status = checked.status
         volunteer.statusSince = work.today
         volunteer.createdAt = work.now
-        try await work.write { work in
-            try await volunteer.create(on: work.db)
-            try await history(volunteer, reason: "", in: work)
-            try await work.audit(.enrolVolunteer, recordType: "volunteer", recordID: volunteer.id, ngoID: volunteer.ngoID)
-        }
         return volunteer
     }
 
@@ -127,7 +133,7 @@ enum Volunteers {
         }
     }
 
-    private static func history(_ volunteer: Volunteer, reason: String, in work: WorkContext) async throws {
+    static func history(_ volunteer: Volunteer, reason: String, in work: WorkContext) async throws {
         let change = VolunteerStatusChange()
         change.volunteerID = volunteer.id!
         change.status = volunteer.status

@@ -36,7 +36,8 @@ enum RosterController {
         return request.page(t("volunteers.title"), status: status, .group(
             .nav(.class("subnav"), .a(.href(VolunteersRoute.courses.path), .text(t("courses.title"))), .text(" · "),
                  .a(.href(VolunteersRoute.shifts.path), .text(t("shifts.title"))), .text(" · "),
-                 .a(.href(VolunteersRoute.hours.path), .text(t("hours.title")))),
+                 .a(.href(VolunteersRoute.hours.path), .text(t("hours.title"))), .text(" · "),
+                 .a(.href(VolunteersRoute.importRoster.path), .text(t("roster_import.title")))),
             .form(.method(.get), .action(VolunteersRoute.volunteers.path), .class("filters"),
                   Forms.select("list_status", options: VolunteerStatus.allCases.map { ($0.rawValue, t("volunteer.status.\($0.rawValue)")) },
                                selected: wanted?.rawValue, errors: ValidationErrors(), t, required: false),

@@ -52,9 +52,8 @@ struct PlanShifts: Sendable {
 extension Volunteers {
     static func plan(_ command: PlanShifts, in work: WorkContext) async throws -> [Shift] {
         let checked = try command.check()
-        guard let officeID = command.officeID, let office = try await Office.query(on: work.db).filter(\.$id == officeID)
-            .visible(Policy.tenant(of: work.actor)).first(), work.may(.manageVolunteers, in: .office(ngo: office.ngoID, office: officeID))
-        else { throw ValidationErrors([FieldError("office", "error.choice_invalid")]) }
+        let office = try await work.keptOffice(command.officeID)
+        let officeID = office.id!
         let series = checked.periods.count > 1 ? UUID() : nil
         let shifts = checked.periods.map { period in
             let shift = Shift()

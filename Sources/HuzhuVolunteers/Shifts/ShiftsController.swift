@@ -27,6 +27,19 @@ enum ShiftsController {
             return back(request, shift)
         }
         routes.post(VolunteersRoute.confirm(.parameter), use: confirm)
+        routes.post(VolunteersRoute.openings) { request in
+            let typed = request.typedForm
+            do {
+                let opening = try await Volunteers.addOpening(AddOpening(form: typed), in: try request.workContext())
+                return request.redirect(to: queryLink(VolunteersRoute.shifts.path, [("office", opening.officeID.uuidString.lowercased())]))
+            } catch let errors as ValidationErrors {
+                return try await week(request, errors: errors, typed: typed, status: .unprocessableEntity)
+            }
+        }
+        routes.post(VolunteersRoute.openingRemove(.parameter)) { request in
+            let opening = try await Volunteers.removeOpening(try request.routeID(), in: try request.workContext())
+            return request.redirect(to: queryLink(VolunteersRoute.shifts.path, [("office", opening.officeID.uuidString.lowercased())]))
+        }
     }
 
     /// The week of the shift, in its office.

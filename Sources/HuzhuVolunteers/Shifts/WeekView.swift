@@ -25,6 +25,9 @@ struct WeekView {
     /// Active volunteers of the office, for staff to assign.
     let roster: [(id: UUID, name: String)]
     let noticeHours: Int
+    /// The hotline's weekly openings, and the times of this week it is open with nobody on shift.
+    let openings: [HotlineOpening]
+    let gaps: [HotlineCoverage.Gap]
 
     static func load(officeID: UUID, monday: CalendarDate, manage: Bool, profile: Volunteer?, request: Request) async throws -> WeekView {
         let db = request.db
@@ -42,10 +45,13 @@ struct WeekView {
                        people: here.compactMap { place in volunteers.first { $0.id == place.volunteerID }.map { ($0, names[$0.id!] ?? "", place) } },
                        mine: here.first { $0.volunteerID == profile?.id })
         }
-        return WeekView(officeID: officeID, officeName: try await Office.find(officeID, on: db)?.name ?? "", monday: monday, manage: manage,
+        guard let office = try await Office.find(officeID, on: db) else { throw HuzhuAbort.notFound }
+        return WeekView(officeID: officeID, officeName: office.name, monday: monday, manage: manage,
                         profile: profile, rows: rows,
                         roster: volunteers.filter { $0.status == .active }.map { ($0.id!, names[$0.id!] ?? "") }.sorted { $0.name < $1.name },
-                        noticeHours: request.application.shiftNoticeHours)
+                        noticeHours: request.application.shiftNoticeHours,
+                        openings: try await HotlineOpening.query(on: db).filter(\.$officeID == officeID).sort(\.$weekday).sort(\.$opens).all(),
+                        gaps: try await HotlineCoverage.gaps(.office(ngo: office.ngoID, office: officeID), from: monday, days: 7, db: db))
     }
 
     func render(_ page: PageContext, offices: [Office], errors: ValidationErrors, typed: [String: String], now: Date) -> Node<HTML.BodyContext> {
@@ -66,12 +72,15 @@ struct WeekView {
             .if(profile != nil, .p(.class("hint"), .text(t("shifts.notice", String(noticeHours))))),
             .forEach(days) { day in
                 let shifts = rows.filter { $0.shift.day == day }
-                return .section(.class("card day"), .h2(.text(t.date(ShanghaiTime.instant(localMinute: "\(day)T12:00")!) + " " + t("weekday.\((day.dayNumber % 7 + 10) % 7)"))),
+                let unanswered = gaps.filter { CalendarDate($0.start) == day }
+                return .section(.class("card day"), .h2(.text(t.date(ShanghaiTime.instant(localMinute: "\(day)T12:00")!) + " " + t("weekday.\(Coverage.weekday(day) - 1)"))),
+                    .forEach(unanswered) { gap in .p(.class("notice error"), .text(t("coverage.gap", Self.span(gap.start, gap.end)))) },
                     .if(shifts.isEmpty, .p(.class("empty"), .text(t("shifts.none")))),
                     .ul(.class("shifts"), .forEach(shifts) { row in shiftItem(row, page, now: now) }))
             },
-            .if(manage, Forms.action(t("shifts.new"), open: !errors.isEmpty, VolunteersRoute.shifts.path, page, nodes: [
-                Forms.errorSummary(errors, t),
+            .if(manage, openingsCard(page, errors: errors, typed: typed)),
+            .if(manage, Forms.action(t("shifts.new"), open: !errors.isEmpty && !openingForm(errors), VolunteersRoute.shifts.path, page, nodes: [
+                openingForm(errors) ? .empty : Forms.errorSummary(errors, t),
                 Forms.hidden("office", office),
                 Forms.select("duty", options: Duty.allCases.map { ($0.rawValue, t("duty.\($0.rawValue)")) }, selected: typed["duty"] ?? "hotline",
                              errors: errors, t),
@@ -84,12 +93,42 @@ struct WeekView {
             ])))
     }
 
+    /// "18:30–21:00", in Beijing time.
+    static func span(_ start: Date, _ end: Date) -> String {
+        "\(ShanghaiTime.localMinute(start).suffix(5))–\(ShanghaiTime.localMinute(end).suffix(5))"
+    }
+
+    /// Whether the errors are the opening form's.
+    private func openingForm(_ errors: ValidationErrors) -> Bool {
+        ["weekday", "opens", "closes"].contains { errors.messageKey(for: $0) != nil }
+    }
+
+    /// The hotline's weekly openings, each removable, and the form to add one.
+    private func openingsCard(_ page: PageContext, errors: ValidationErrors, typed: [String: String]) -> Node<HTML.BodyContext> {
+        let t = page.t
+        return .section(.class("card"), .h2(.text(t("coverage.openings"))),
+            .if(openings.isEmpty, .p(.class("empty"), .text(t("coverage.no_openings")))),
+            .ul(.forEach(openings) { opening in
+                .li(.text("\(t("weekday.\(opening.weekday - 1)")) \(opening.opens)–\(opening.closes) "),
+                    Forms.post(VolunteersRoute.openingRemove(.of(opening.id!)).path, page, Forms.submit(t("coverage.remove"))))
+            }),
+            Forms.action(t("coverage.add"), open: openingForm(errors), VolunteersRoute.openings.path, page, nodes: [
+                openingForm(errors) ? Forms.errorSummary(errors, t) : .empty,
+                Forms.hidden("office", officeID.uuidString),
+                Forms.select("weekday", options: (1...7).map { (String($0), t("weekday.\($0 - 1)")) }, selected: typed["weekday"],
+                             errors: errors, t),
+                Forms.text("opens", value: typed["opens"] ?? "09:00", errors: errors, t, type: .time),
+                Forms.text("closes", value: typed["closes"] ?? "18:00", errors: errors, t, type: .time),
+                Forms.submit(t("coverage.add")),
+            ]))
+    }
+
     private func shiftItem(_ row: Row, _ page: PageContext, now: Date) -> Node<HTML.ListContext> {
         let t = page.t
         let shift = row.shift
         let id = RouteID.of(shift.id!)
         let open = shift.capacity - shift.taken
-        let time = "\(ShanghaiTime.localMinute(shift.startsAt).suffix(5))–\(ShanghaiTime.localMinute(shift.endsAt).suffix(5))"
+        let time = Self.span(shift.startsAt, shift.endsAt)
         let state = shift.taken == 0 ? t("shifts.uncovered") : open > 0 ? t("shifts.open_places", String(open)) : t("shifts.full")
         let ended = shift.endsAt <= now
         return .li(.class(shift.taken == 0 ? "shift uncovered" : open > 0 ? "shift gap" : "shift"),
