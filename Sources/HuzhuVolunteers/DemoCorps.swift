@@ -7,7 +7,7 @@ import Vapor
 
 /// The demo's volunteer corps in Beijing: ten volunteers in every status (the demo lawyer and hotline
 /// volunteer among them), two courses required for the hotline, a fortnight of evening hotline shifts
-/// and Saturday reception (one evening with nobody on it), and last month's approved hours, so the
+/// and Saturday reception against the hotline's weekday-evening hours (one evening with nobody on it), and last month's approved hours, so the
 /// published demo figures show human input.
 enum DemoCorps {
     static func loadIfEmpty(into app: Application) async throws -> [String] {
@@ -83,6 +83,16 @@ enum DemoCorps {
                     try await completion.create(on: db)
                 }
                 if person.status == .active { active.append(volunteer) }
+            }
+            // The hotline answers on weekday evenings: what the shifts are measured against.
+            for weekday in 1...5 {
+                let opening = HotlineOpening()
+                opening.ngoID = office.ngoID
+                opening.officeID = office.id!
+                opening.weekday = weekday
+                opening.opens = "18:30"
+                opening.closes = "21:00"
+                try await opening.create(on: db)
             }
             // A fortnight from this week's Monday: hotline on weekday evenings, reception on Saturday mornings.
             let monday = today.adding(days: -((today.dayNumber % 7 + 10) % 7))

@@ -51,8 +51,14 @@ extension WorkContext {
         return found
     }
 
+    /// Refuses (403) anyone who keeps no corps where they work, before a record is looked at.
+    func keepsVolunteers() throws {
+        guard may(.manageVolunteers, in: Policy.ownScope(of: actor)) else { throw HuzhuAbort(.forbidden, "error.forbidden") }
+    }
+
     /// An office by id, if the actor keeps its corps; otherwise the form's office is not a choice.
     func keptOffice(_ id: UUID?) async throws -> Office {
+        try keepsVolunteers()
         guard let id, let office = try await Office.query(on: db).filter(\.$id == id).visible(Policy.tenant(of: actor)).first(),
               may(.manageVolunteers, in: .office(ngo: office.ngoID, office: id))
         else { throw ValidationErrors([FieldError("office", "error.choice_invalid")]) }
@@ -61,9 +67,8 @@ extension WorkContext {
 
     /// The actor's NGO, if they keep volunteers where they work (courses are the whole NGO's).
     func keptNGO() throws -> UUID {
-        guard let ngo = actor.ngoID, may(.manageVolunteers, in: Policy.ownScope(of: actor)) else {
-            throw HuzhuAbort(.forbidden, "error.forbidden")
-        }
+        try keepsVolunteers()
+        guard let ngo = actor.ngoID else { throw HuzhuAbort(.forbidden, "error.forbidden") }
         return ngo
     }
 

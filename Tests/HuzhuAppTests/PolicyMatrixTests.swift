@@ -57,6 +57,8 @@ struct PolicyMatrixTests {
         ("/feedback/new", [.ngoadmin, .supervisor, .caseworker]),
         ("/portal", [.liaison]),
         ("/volunteers", [.admin, .ngoadmin, .supervisor]),
+        ("/volunteers/import", [.admin, .ngoadmin, .supervisor]),
+        ("/volunteers/import/template.csv", [.admin, .ngoadmin, .supervisor]),
         ("/courses", [.ngoadmin, .supervisor]),
         ("/shifts", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
         ("/hours", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
@@ -120,6 +122,35 @@ struct PolicyMatrixTests {
             let allowed = Self.admins.contains(role)
             #expect(response.status == (allowed ? .seeOther : .forbidden), "\(role)")
             #expect(try await Office.query(on: app.db).count() == before + (allowed ? 1 : 0))
+        }
+    }
+
+    @Test("Only those who keep the corps set the hotline's hours, remove them, or import a roster; everyone else gets 403 and nothing changes",
+          arguments: DemoRole.allCases)
+    func keepTheCorps(role: DemoRole) async throws {
+        try await withHuzhu(clock: TestClock(VolunteerTests.start)) { app, browser in
+            let office = try await app.office("BJ").id!.uuidString
+            let supervisor = browser.fresh()
+            try await supervisor.login("supervisor")
+            let preview = try await supervisor.upload("/volunteers/import", fields: [("office", office)], file: "名册.csv", type: "text/csv",
+                                                      data: Data("姓名,手机\r\n王五,13800138201\r\n".utf8))
+            let sealed = try #require(VolunteerTests.sealedRoster(preview.text))
+            let existing = try await Volunteers.addOpening(AddOpening(form: ["office": office, "weekday": "1", "opens": "09:00", "closes": "12:00"]),
+                                                           in: try await app.work(as: "supervisor"))
+            try await browser.login(role.rawValue)
+            let allowed: Set<DemoRole> = [.admin, .ngoadmin, .supervisor]
+            let add = try await browser.post("/shifts/openings", ["office": office, "weekday": "2", "opens": "09:00", "closes": "12:00"])
+            #expect(add.status == (allowed.contains(role) ? .seeOther : .forbidden), "\(role) add opening")
+            let upload = try await browser.upload("/volunteers/import", fields: [("office", office)], file: "名册.csv", type: "text/csv",
+                                                  data: Data("姓名,手机\r\n王五,13800138201\r\n".utf8))
+            #expect(upload.status == (allowed.contains(role) ? .ok : .forbidden), "\(role) preview roster")
+            // The supervisor's sealed file is theirs alone: nobody else confirms it.
+            let confirm = try await browser.post("/volunteers/import/confirm", ["roster": sealed])
+            #expect(confirm.status == (role == .supervisor ? .ok : allowed.contains(role) ? .unprocessableEntity : .forbidden), "\(role) confirm")
+            let remove = try await browser.post("/shifts/openings/\(existing.id!)/remove")
+            #expect(remove.status == (allowed.contains(role) ? .seeOther : .forbidden), "\(role) remove opening")
+            #expect(try await HotlineOpening.query(on: app.db).all().map(\.weekday) == [allowed.contains(role) ? 2 : 1], "\(role) openings")
+            #expect(try await Volunteer.query(on: app.db).count() == (role == .supervisor ? 1 : 0), "\(role) volunteers")
         }
     }
 

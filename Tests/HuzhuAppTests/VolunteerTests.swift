@@ -261,4 +261,104 @@ struct VolunteerTests {
             #expect(try await CaseAssignee.query(on: app.db).filter(\.$userID == app.user("lawyer").id!).count() == 0)
         }
     }
+
+    /// The sealed roster a preview page carries to its confirmation.
+    static func sealedRoster(_ page: String) -> String? {
+        guard let range = page.range(of: #"name="roster" value="[^"]+""#, options: .regularExpression) else { return nil }
+        return String(page[range].dropFirst(#"name="roster" value=""#.count).dropLast())
+    }
+
+    @Test("A roster is previewed with every row's problems and nothing written, then imported once; known and repeated phones are skipped")
+    func rosterImport() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            let office = try await app.office("BJ").id!.uuidString
+            _ = try await Volunteers.enrol(EnrolVolunteer(form: ["office": office, "name": "已在册", "volunteer_kind": "counsellor",
+                                                                 "phone": "13800138109"]), in: try await app.work(as: "supervisor"))
+            try await browser.login("supervisor")
+            let csv = """
+                姓名,手机,类别,状态,执业证号,律所,律所代理的用人单位
+                王律师,13800138101,律师,在岗,11101201510234568,某律师事务所,某建筑公司；某电子厂
+                李同学,13800138102,law_student,trainee,,,
+                赵律师,13800138103,lawyer,,123,,
+                钱老师,,counsellor,,,,
+                王律师重复,13800138101,,,,,
+                已在册,13800138109,,,,,
+                """.replacingOccurrences(of: "\n", with: "\r\n")
+            let before = try await Volunteer.query(on: app.db).count()
+            let preview = try await browser.upload("/volunteers/import", fields: [("office", office)], file: "名册.csv", type: "text/csv",
+                                                   data: Data(csv.utf8))
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("可以导入：2 行") && preview.text.contains("有问题：2 行"))
+            #expect(preview.text.contains("已在册（跳过）：1 行 (7)") && preview.text.contains("文件中重复（跳过）：1 行 (6)"))
+            #expect(preview.text.contains("执业证号") && preview.text.contains("17"))
+            #expect(try await Volunteer.query(on: app.db).count() == before, "a preview writes nothing")
+            let sealed = try #require(Self.sealedRoster(preview.text))
+            #expect(!sealed.contains("13800138101"), "the file travels sealed")
+
+            // Another manager cannot import it, nor can an altered blob be imported.
+            let other = browser.fresh()
+            try await other.login("ngoadmin")
+            let stolen = try await other.post("/volunteers/import/confirm", ["roster": sealed])
+            #expect(stolen.status == .unprocessableEntity && stolen.text.contains("此预览已失效"))
+            var bytes = try #require(Data(base64Encoded: sealed))
+            bytes[bytes.count / 2] ^= 0x01
+            #expect(try await browser.post("/volunteers/import/confirm", ["roster": bytes.base64EncodedString()]).status == .unprocessableEntity)
+            #expect(try await Volunteer.query(on: app.db).count() == before)
+
+            let done = try await browser.post("/volunteers/import/confirm", ["roster": sealed])
+            #expect(done.status == .ok && done.text.contains("已录入 2 名志愿者"))
+            let imported = try await Volunteer.query(on: app.db).filter(\.$officeID == app.office("BJ").id!).all()
+            let names = try imported.map { try app.fieldCipher.open($0.nameCipher) }
+            let lawyer = try #require(imported.enumerated().first { names[$0.offset] == "王律师" }?.element)
+            #expect(lawyer.kind == .lawyer && lawyer.status == .active && lawyer.firmClientNames == ["某建筑公司", "某电子厂"])
+            #expect(imported.enumerated().first { names[$0.offset] == "李同学" }?.element.status == .trainee)
+            // The same confirmation pressed again finds everyone known.
+            let again = try await browser.post("/volunteers/import/confirm", ["roster": sealed])
+            #expect(again.text.contains("已录入 0 名志愿者") && again.text.contains("已在册（跳过）：3 行"))
+            #expect(try await Volunteer.query(on: app.db).count() == before + 2)
+
+            let noPhone = try await browser.upload("/volunteers/import", fields: [("office", office)], file: "名册.csv", type: "text/csv",
+                                                   data: Data("姓名,备注\r\n王五,无\r\n".utf8))
+            #expect(noPhone.status == .unprocessableEntity && noPhone.text.contains("手机"))
+            let template = try await browser.get("/volunteers/import/template.csv")
+            #expect(template.status == .ok && template.text.contains("姓名") && template.text.contains("执业证号"))
+        }
+    }
+
+    @Test("An hour the hotline is open with nobody on shift is flagged on the week page and the supervisor's home until someone trained is placed")
+    func hotlineCoverage() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            let corps = try await Self.corps(app)
+            let office = try await app.office("BJ").id!.uuidString.lowercased()
+            try await browser.login("supervisor")
+            // Thursday 2026-11-19, open 18:00-21:00.
+            #expect(try await browser.post("/shifts/openings", ["office": office, "weekday": "4", "opens": "18:00", "closes": "21:00"]).status == .seeOther)
+            let week = "/shifts?office=\(office)&week=2026-11-16"
+            #expect(try await browser.get(week).text.contains("热线开放但无人值班：18:00–21:00"))
+            #expect(try await browser.get("/").text.contains("热线开放但无人值班"))
+
+            let shift = try await Self.plan(app, day: "2026-11-19", "18:30", "21:00")[0]
+            #expect(try await browser.get(week).text.contains("热线开放但无人值班：18:00–21:00"), "a shift nobody is on covers nothing")
+            #expect(try await browser.post("/shifts/\(shift.id!)/places", ["volunteer": corps.lawyer.id!.uuidString]).status == .seeOther)
+            let covered = try await browser.get(week).text
+            #expect(covered.contains("热线开放但无人值班：18:00–18:30") && !covered.contains("无人值班：18:00–21:00"))
+
+            // Bad hours are refused with the reason and change nothing.
+            let backwards = try await browser.post("/shifts/openings", ["office": office, "weekday": "4", "opens": "21:00", "closes": "18:00"])
+            #expect(backwards.status == .unprocessableEntity && backwards.text.contains("关闭时间必须晚于开放时间"))
+            let overlap = try await browser.post("/shifts/openings", ["office": office, "weekday": "4", "opens": "20:00", "closes": "22:00"])
+            #expect(overlap.status == .unprocessableEntity && overlap.text.contains("重叠"))
+            let badDay = try await browser.post("/shifts/openings", ["office": office, "weekday": "8", "opens": "09:00", "closes": "10:00"])
+            #expect(badDay.status == .unprocessableEntity)
+            #expect(try await HotlineOpening.query(on: app.db).count() == 1)
+
+            // A volunteer cannot change the hours; the supervisor removes them and the gap goes.
+            let opening = try #require(try await HotlineOpening.query(on: app.db).first())
+            let volunteer = browser.fresh()
+            try await volunteer.login("volunteer")
+            #expect(try await volunteer.post("/shifts/openings/\(opening.id!)/remove").status == .forbidden)
+            #expect(try await browser.post("/shifts/openings/\(opening.id!)/remove").status == .seeOther)
+            #expect(!(try await browser.get(week).text.contains("热线开放但无人值班")))
+        }
+    }
 }

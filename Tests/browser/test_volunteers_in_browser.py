@@ -2,6 +2,7 @@
 out of it; the supervisor approves the hours; the indicators dashboard counts them as human input. axe
 finds no serious violation on the roster pages."""
 import datetime
+import tempfile
 
 from selenium.webdriver.common.by import By
 
@@ -79,5 +80,29 @@ def test_roster_pages_have_no_serious_violation(browser, server):
         assert "热线值班: 已培训" in browser.find_element(By.TAG_NAME, "main").text
         browser.get(server.url + "/courses")
         check(browser, "courses")
+    finally:
+        browser.delete_all_cookies()
+
+
+def test_a_roster_imported_and_the_hotline_hours_kept(browser, server):
+    try:
+        sign_in(browser, server, "supervisor")
+        click(browser, By.LINK_TEXT, "排班")
+        check(browser, "shift week with opening hours")
+        assert "热线开放时间" in browser.find_element(By.TAG_NAME, "main").text
+        click(browser, By.LINK_TEXT, "志愿者")
+        click(browser, By.LINK_TEXT, "导入志愿者名册")
+        check(browser, "roster import")
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as roster:
+            roster.write("姓名,手机,类别,执业证号\n马律师,13800138301,律师,11101201810234561\n牛同学,12345,法律专业学生,\n")
+        browser.find_element(By.NAME, "file").send_keys(roster.name)
+        click(browser, By.XPATH, "//form[@enctype='multipart/form-data']//button[@type='submit']")
+        preview = browser.find_element(By.TAG_NAME, "main").text
+        assert "可以导入：1 行" in preview and "有问题：1 行" in preview, preview
+        check(browser, "roster preview")
+        click(browser, By.XPATH, "//button[normalize-space()='录入 1 名新志愿者']")
+        assert "已录入 1 名志愿者" in browser.find_element(By.TAG_NAME, "main").text
+        click(browser, By.LINK_TEXT, "志愿者")
+        assert "马律师" in browser.find_element(By.TAG_NAME, "main").text
     finally:
         browser.delete_all_cookies()

@@ -45,16 +45,21 @@ package enum Forms {
             })))
     }
 
+    /// A field's element id; `instance` tells apart the same field in several forms of one page (one per row).
+    private static func fieldID(_ name: String, _ instance: String?) -> String {
+        instance.map { "field-\(name)-\($0)" } ?? "field-\(name)"
+    }
+
     package static func text<C: HTML.BodyContext>(
         _ name: String, value: String?, errors: ValidationErrors, _ t: Localizer,
         type: HTMLInputType = .text, required: Bool = true, autocomplete: String? = nil, hint: String? = nil,
-        autofocus: Bool = false
+        autofocus: Bool = false, instance: String? = nil
     ) -> Node<C> {
-        let id = "field-\(name)"
+        let id = fieldID(name, instance)
         let error = errors.messageKey(for: name)
         // A phone number is text with the phone keypad: browsers then keep no list of the numbers typed
-        // (autocomplete off), which a tel field does not allow. A date has nothing to complete.
-        let dated = [HTMLInputType.date, .datetimeLocal].contains(type)
+        // (autocomplete off), which a tel field does not allow. A date or a time has nothing to complete.
+        let dated = [HTMLInputType.date, .datetimeLocal, .time].contains(type)
         return .div(.class(error == nil ? "field" : "field invalid"),
             label(name, id: id, required: required, t),
             .input(.type(type == .tel ? .text : type), .id(id), .name(name), .value(type == .password ? "" : (value ?? "").attributeEscaped),
@@ -70,9 +75,9 @@ package enum Forms {
 
     package static func select<C: HTML.BodyContext>(
         _ name: String, options: [(value: String, label: String)], selected: String?,
-        errors: ValidationErrors, _ t: Localizer, required: Bool = true
+        errors: ValidationErrors, _ t: Localizer, required: Bool = true, instance: String? = nil
     ) -> Node<C> {
-        let id = "field-\(name)"
+        let id = fieldID(name, instance)
         let error = errors.messageKey(for: name)
         return .div(.class(error == nil ? "field" : "field invalid"),
             label(name, id: id, required: required, t),

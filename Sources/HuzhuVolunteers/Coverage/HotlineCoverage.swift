@@ -64,6 +64,7 @@ extension Volunteers {
     }
 
     static func removeOpening(_ id: UUID, in work: WorkContext) async throws -> HotlineOpening {
+        try work.keepsVolunteers()
         guard let opening = try await HotlineOpening.query(on: work.db).filter(\.$id == id).visible(Policy.tenant(of: work.actor)).first(),
               work.may(.manageVolunteers, in: opening.scope) else { throw HuzhuAbort.notFound }
         try await work.write { work in

@@ -73,7 +73,9 @@ struct RosterImport {
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             var form = ["office": officeID.uuidString]
             for (field, column) in plan.recognised where column < row.count { form[field] = row[column] }
-            form["volunteer_kind"] = form["volunteer_kind"].map { choice($0, VolunteerKind.self, key: "volunteer.kind") }
+            // A roster that does not say what someone does enrols them as "other", to be corrected on their page.
+            form["volunteer_kind"] = form["volunteer_kind"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+                .map { choice($0, VolunteerKind.self, key: "volunteer.kind") } ?? VolunteerKind.other.rawValue
             form["status"] = form["status"].map { choice($0, VolunteerStatus.self, key: "volunteer.status") }
             form["firm_clients"] = form["firm_clients"].map { $0.replacingOccurrences(of: "；", with: "\n").replacingOccurrences(of: ";", with: "\n") }
             let command = EnrolVolunteer(form: form)

@@ -74,6 +74,7 @@ enum RosterImportController {
 
     static func preview(_ request: Request) async throws -> Response {
         let work = try request.workContext()
+        try work.keepsVolunteers()
         let upload = try? request.content.decode(Upload.self)
         guard let file = upload?.file, file.data.readableBytes > 0 else { return try await self.upload(request, error: "error.import_no_file", status: .unprocessableEntity) }
         guard let text = CSV.decode(Data(buffer: file.data)) else { return try await self.upload(request, error: "error.import_encoding", status: .unprocessableEntity) }
@@ -102,7 +103,7 @@ enum RosterImportController {
 
     static func confirm(_ request: Request) async throws -> Response {
         let work = try request.workContext()
-        try request.inOwnScope(.manageVolunteers)
+        try work.keepsVolunteers()
         guard let data = Data(base64Encoded: request.typedForm["roster"] ?? ""), let json = try? work.cipher.open(data),
               let sealed = try? JSONDecoder().decode(Sealed.self, from: Data(json.utf8)), sealed.user == work.actor.userID
         else { throw HuzhuAbort(.unprocessableEntity, "error.import_expired") }

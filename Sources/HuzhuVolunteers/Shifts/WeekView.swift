@@ -138,14 +138,15 @@ struct WeekView {
                 .li(.text(person.name + (person.place.checkedInAt != nil ? " · \(t("shifts.checked_in"))" : "")),
                     .if(ended, Forms.post(VolunteersRoute.confirm(id).path, page,
                         Forms.hidden("volunteer", person.volunteer.id!.uuidString),
-                        Forms.text("hours", value: Hours.text(shift.minutes), errors: ValidationErrors(), t),
+                        Forms.text("hours", value: Hours.text(shift.minutes), errors: ValidationErrors(), t,
+                                   instance: person.place.id!.uuidString.lowercased()),
                         Forms.submit(t("shifts.confirm")))),
                     .if(!ended && shift.startsAt > now, Forms.post(VolunteersRoute.shiftCancel(id).path, page,
                         Forms.hidden("volunteer", person.volunteer.id!.uuidString), Forms.submit(t("shifts.remove")))))
             })),
             .if(manage && !ended && open > 0, Forms.post(VolunteersRoute.shiftPlaces(id).path, page,
                 Forms.select("volunteer", options: roster.filter { person in !row.people.contains { $0.volunteer.id == person.id } }
-                    .map { ($0.id.uuidString, $0.name) }, selected: nil, errors: ValidationErrors(), t),
+                    .map { ($0.id.uuidString, $0.name) }, selected: nil, errors: ValidationErrors(), t, instance: shift.id!.uuidString.lowercased()),
                 Forms.submit(t("shifts.assign")))),
             .unwrap(profile) { _ in ownActions(row, page, now: now) })
     }
