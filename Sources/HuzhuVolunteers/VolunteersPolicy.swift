@@ -18,6 +18,7 @@ extension AuditAction {
     static let enrolVolunteer = AuditAction("corps.profile.create")
     static let viewVolunteer = AuditAction("corps.profile.view")
     static let moveVolunteer = AuditAction("corps.profile.status")
+    static let updateVolunteer = AuditAction("corps.profile.update")
     static let createCourse = AuditAction("corps.course.create")
     static let requireCourse = AuditAction("corps.course.require")
     static let recordCompletion = AuditAction("corps.completion.record")
@@ -31,7 +32,7 @@ extension AuditAction {
     static let setOpening = AuditAction("corps.opening.set")
 
     static let volunteers: [AuditAction] = [
-        .enrolVolunteer, .viewVolunteer, .moveVolunteer, .createCourse, .requireCourse, .recordCompletion, .planShifts, .takePlace,
+        .enrolVolunteer, .viewVolunteer, .moveVolunteer, .updateVolunteer, .createCourse, .requireCourse, .recordCompletion, .planShifts, .takePlace,
         .cancelPlace, .attend, .logHours, .decideHours, .importVolunteers, .setOpening,
     ]
 }
@@ -46,6 +47,7 @@ enum VolunteersPolicy {
 extension WorkContext {
     /// A volunteer by id, if the actor may keep the office's corps; another office's does not exist for them.
     func managedVolunteer(_ id: UUID) async throws -> Volunteer {
+        try keepsVolunteers()
         guard let found = try await Volunteer.query(on: db).filter(\.$id == id).visible(Policy.tenant(of: actor)).first(),
               may(.manageVolunteers, in: found.scope) else { throw HuzhuAbort.notFound }
         return found

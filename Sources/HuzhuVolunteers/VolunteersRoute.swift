@@ -2,7 +2,7 @@ import HuzhuPlatform
 
 /// The volunteer corps' URLs: profiles and courses, the shift roster, hours.
 enum VolunteersRoute: TypedRoute {
-    case volunteers, importRoster, importConfirm, importTemplate, volunteer(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID)
+    case volunteers, importRoster, importConfirm, importTemplate, volunteer(RouteID), volunteerProfile(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID)
     case courses, requirements
     case shifts, openings, openingRemove(RouteID), shiftPlaces(RouteID), shiftCancel(RouteID), checkIn(RouteID), checkOut(RouteID), confirm(RouteID)
     case hours, hoursDecision(RouteID)
@@ -14,6 +14,7 @@ enum VolunteersRoute: TypedRoute {
         case .importConfirm: "/volunteers/import/confirm"
         case .importTemplate: "/volunteers/import/template.csv"
         case .volunteer(let id): "/volunteers/\(id.text)"
+        case .volunteerProfile(let id): "/volunteers/\(id.text)/profile"
         case .volunteerStatus(let id): "/volunteers/\(id.text)/status"
         case .volunteerCompletions(let id): "/volunteers/\(id.text)/completions"
         case .certificate(let id): "/volunteers/\(id.text)/certificate"

@@ -361,4 +361,42 @@ struct VolunteerTests {
             #expect(!(try await browser.get(week).text.contains("热线开放但无人值班")))
         }
     }
+
+    @Test("A supervisor corrects a profile; bad input, a phone another volunteer has, or someone who keeps no corps changes nothing")
+    func profileCorrection() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            let corps = try await Self.corps(app)
+            let office = try await app.office("BJ").id!.uuidString
+            _ = try await Volunteers.enrol(EnrolVolunteer(form: ["office": office, "name": "另一位", "volunteer_kind": "other", "phone": "13800138222"]),
+                                           in: try await app.work(as: "supervisor"))
+            try await browser.login("supervisor")
+            let path = "/volunteers/\(corps.student.id!)/profile"
+            var form = ["office": office, "name": "张晓雨（法学院）", "phone": "13800138111", "volunteer_kind": "law_student", "skills": "粤语热线",
+                        "user": try await app.user("volunteer").id!.uuidString]
+            #expect(try await browser.post(path, form).status == .seeOther)
+            let page = try await browser.get("/volunteers/\(corps.student.id!)").text
+            #expect(page.contains("张晓雨（法学院）") && page.contains("粤语热线") && !page.contains("13800138111"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "corps.profile.update").count() == 1)
+
+            // The phone left empty is kept; a lawyer needs a certificate; a phone is one volunteer's.
+            form["phone"] = ""
+            form["skills"] = "粤语、四川话热线"
+            #expect(try await browser.post(path, form).status == .seeOther)
+            let kept = try #require(try await Volunteer.find(corps.student.id, on: app.db))
+            #expect(try kept.phoneCipher.map { try app.fieldCipher.open($0) } == "13800138111")
+            let lawyer = try await browser.post(path, form.merging(["volunteer_kind": "lawyer"]) { $1 })
+            #expect(lawyer.status == .unprocessableEntity && lawyer.text.contains("律师执业证号"))
+            let taken = try await browser.post(path, form.merging(["phone": "13800138222"]) { $1 })
+            #expect(taken.status == .unprocessableEntity && taken.text.contains("本机构已有志愿者使用这个手机号"))
+            let elsewhere = try await browser.post(path, form.merging(["office": try await app.office("SZ").id!.uuidString]) { $1 })
+            #expect(elsewhere.status == .unprocessableEntity, "the supervisor keeps no corps in Shenzhen")
+            let after = try #require(try await Volunteer.find(corps.student.id, on: app.db))
+            #expect(after.kind == .lawStudent && after.skills == "粤语、四川话热线" && after.officeID.uuidString == office)
+
+            let volunteer = browser.fresh()
+            try await volunteer.login("volunteer")
+            #expect(try await volunteer.post(path, form.merging(["name": "改名"]) { $1 }).status == .forbidden)
+            #expect(try app.fieldCipher.open(try #require(try await Volunteer.find(corps.student.id, on: app.db)).nameCipher) == "张晓雨（法学院）")
+        }
+    }
 }

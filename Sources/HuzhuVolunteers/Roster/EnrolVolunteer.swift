@@ -70,17 +70,13 @@ struct EnrolVolunteer: Sendable {
 }
 
 enum Volunteers {
-    /// Enrols a volunteer in an office the actor keeps; refuses a login already linked or of another office.
+    /// Enrols a volunteer in an office the actor keeps; refuses a login already linked or of another
+    /// office, and a phone the NGO's corps already has.
     static func enrol(_ command: EnrolVolunteer, in work: WorkContext) async throws -> Volunteer {
         let checked = try command.check(today: work.today)
         let office = try await work.keptOffice(command.officeID)
-        let officeID = office.id!
-        if let userID = command.userID {
-            guard let user = try await User.find(userID, on: work.db), user.officeID == officeID,
-                  try await Volunteer.query(on: work.db).filter(\.$userID == userID).count() == 0
-            else { throw ValidationErrors([FieldError("user", "error.login_taken_or_elsewhere")]) }
-        }
-        let volunteer = try make(command, checked, ngoID: office.ngoID, officeID: officeID, in: work)
+        try await checkOthers(command, checked, office: office, except: nil, in: work)
+        let volunteer = try make(command, checked, ngoID: office.ngoID, officeID: office.id!, in: work)
         try await work.write { work in
             try await volunteer.create(on: work.db)
             try await history(volunteer, reason: "", in: work)
@@ -89,16 +85,62 @@ enum Volunteers {
         return volunteer
     }
 
+    /// Corrects a profile: who they are, what they do, their home office (one of the same NGO the actor
+    /// keeps) and login. Their status moves only with a reason (`move`); an empty phone keeps the one recorded.
+    static func update(_ volunteer: Volunteer, _ command: EnrolVolunteer, in work: WorkContext) async throws {
+        let checked = try command.check(today: work.today)
+        let office = try await work.keptOffice(command.officeID)
+        guard office.ngoID == volunteer.ngoID else { throw ValidationErrors([FieldError("office", "error.choice_invalid")]) }
+        try await checkOthers(command, checked, office: office, except: volunteer.id, in: work)
+        volunteer.officeID = office.id!
+        try fill(volunteer, command, checked, in: work)
+        try await work.write { work in
+            try await volunteer.save(on: work.db)
+            try await work.audit(.updateVolunteer, recordType: "volunteer", recordID: volunteer.id, ngoID: volunteer.ngoID)
+        }
+    }
+
+    /// A login may belong to one profile, of the office the volunteer serves; a phone to one volunteer of the NGO.
+    private static func checkOthers(_ command: EnrolVolunteer, _ checked: EnrolVolunteer.Checked, office: Office, except: UUID?,
+                                    in work: WorkContext) async throws {
+        var errors = ValidationErrors()
+        if let userID = command.userID {
+            let others = Volunteer.query(on: work.db).filter(\.$userID == userID)
+            if let except { others.filter(\.$id != except) }
+            let user = try await User.find(userID, on: work.db)
+            let taken = try await others.count() > 0
+            if user?.officeID != office.id || taken { errors.add("user", "error.login_taken_or_elsewhere") }
+        }
+        if let phone = checked.phone {
+            let others = Volunteer.query(on: work.db).filter(\.$ngoID == office.ngoID).filter(\.$phoneHash == work.cipher.lookupHash(phone.digits))
+            if let except { others.filter(\.$id != except) }
+            if try await others.count() > 0 { errors.add("phone", "error.volunteer_phone_known") }
+        }
+        try errors.throwIfAny()
+    }
+
     /// A new profile from a checked command, not yet written.
     static func make(_ command: EnrolVolunteer, _ checked: EnrolVolunteer.Checked, ngoID: UUID, officeID: UUID,
                      in work: WorkContext) throws -> Volunteer {
         let volunteer = Volunteer()
         volunteer.ngoID = ngoID
         volunteer.officeID = officeID
+        try fill(volunteer, command, checked, in: work)
+        volunteer.status = checked.status
+        volunteer.statusSince = work.today
+        volunteer.createdAt = work.now
+        return volunteer
+    }
+
+    /// Everything of a profile but its place and status, as the command says (an absent phone kept).
+    private static func fill(_ volunteer: Volunteer, _ command: EnrolVolunteer, _ checked: EnrolVolunteer.Checked,
+                             in work: WorkContext) throws {
         volunteer.userID = command.userID
         volunteer.nameCipher = try work.cipher.seal(checked.name)
-        volunteer.phoneCipher = try checked.phone.map { try work.cipher.seal($0.digits) }
-        volunteer.phoneHash = checked.phone.map { work.cipher.lookupHash($0.digits) }
+        if let phone = checked.phone {
+            volunteer.phoneCipher = try work.cipher.seal(phone.digits)
+            volunteer.phoneHash = work.cipher.lookupHash(phone.digits)
+        }
         volunteer.kind = checked.kind
         volunteer.skills = command.skills.trimmingCharacters(in: .whitespacesAndNewlines)
         volunteer.languages = command.languages.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -107,10 +149,6 @@ enum Volunteers {
         let firm = command.firm.trimmingCharacters(in: .whitespacesAndNewlines)
         volunteer.firm = firm.isEmpty ? nil : firm
         volunteer.firmClients = command.firmClients.trimmingCharacters(in: .whitespacesAndNewlines)
-        volunteer.status = checked.status
-        volunteer.statusSince = work.today
-        volunteer.createdAt = work.now
-        return volunteer
     }
 
     /// Moves a volunteer to another status on a day (not in the future), with a reason.

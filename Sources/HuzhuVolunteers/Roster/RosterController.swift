@@ -13,6 +13,7 @@ enum RosterController {
         routes.get(VolunteersRoute.volunteers) { try await list($0, errors: ValidationErrors(), typed: [:]) }
         routes.post(VolunteersRoute.volunteers, use: enrol)
         routes.get(VolunteersRoute.volunteer(.parameter)) { try await show($0, errors: ValidationErrors()) }
+        routes.post(VolunteersRoute.volunteerProfile(.parameter), use: update)
         routes.post(VolunteersRoute.volunteerStatus(.parameter), use: move)
         routes.post(VolunteersRoute.volunteerCompletions(.parameter), use: complete)
         routes.get(VolunteersRoute.courses) { try await courses($0, errors: ValidationErrors()) }
@@ -33,6 +34,8 @@ enum RosterController {
         let offices = try await managedOffices(request)
         let names = Dictionary(uniqueKeysWithValues: offices.map { ($0.id!, $0.name) })
         let cipher = request.application.fieldCipher
+        var shown = typed
+        if shown["office"] == nil { shown["office"] = request.actor?.officeID?.uuidString }
         return request.page(t("volunteers.title"), status: status, .group(
             .nav(.class("subnav"), .a(.href(VolunteersRoute.courses.path), .text(t("courses.title"))), .text(" · "),
                  .a(.href(VolunteersRoute.shifts.path), .text(t("shifts.title"))), .text(" · "),
@@ -54,24 +57,10 @@ enum RosterController {
                    })),
             .if(volunteers.isEmpty, .p(.class("empty"), .text(t("volunteers.empty")))),
             Forms.action(t("volunteers.new"), open: !errors.isEmpty, VolunteersRoute.volunteers.path, request.pageContext, nodes: [
-                Forms.errorSummary(errors, t),
-                Forms.select("office", options: offices.map { ($0.id!.uuidString, $0.name) },
-                             selected: typed["office"] ?? request.actor?.officeID?.uuidString, errors: errors, t),
-                Forms.text("name", value: typed["name"], errors: errors, t),
-                Forms.text("phone", value: typed["phone"], errors: errors, t, type: .tel, required: false),
-                Forms.select("volunteer_kind", options: VolunteerKind.allCases.map { ($0.rawValue, t("volunteer.kind.\($0.rawValue)")) },
-                             selected: typed["volunteer_kind"], errors: errors, t),
-                Forms.select("status", options: VolunteerStatus.allCases.map { ($0.rawValue, t("volunteer.status.\($0.rawValue)")) },
-                             selected: typed["status"] ?? "applicant", errors: errors, t),
-                Forms.text("certificate", value: typed["certificate"], errors: errors, t, required: false, hint: t("volunteer.certificate_hint")),
-                Forms.text("firm", value: typed["firm"], errors: errors, t, required: false),
-                Forms.textarea("firm_clients", value: typed["firm_clients"], errors: errors, t, required: false),
-                Forms.text("skills", value: typed["skills"], errors: errors, t, required: false),
-                Forms.text("languages", value: typed["languages"], errors: errors, t, required: false),
-                Forms.text("availability", value: typed["availability"], errors: errors, t, required: false),
-                Forms.select("user", options: try await unlinkedLogins(request, offices: offices), selected: typed["user"], errors: errors, t,
-                             required: false),
-                Forms.submit(t("volunteers.new")),
+                Forms.errorSummary(errors, t) as Node<HTML.FormContext>,
+            ] + ProfileForm.fields(shown, errors: errors, offices: offices, logins: try await ProfileForm.logins(request, offices: offices),
+                                   enrolling: true, t) + [
+                Forms.submit(t("volunteers.new")) as Node<HTML.FormContext>,
             ])))
     }
 
@@ -79,13 +68,6 @@ enum RosterController {
     static func managedOffices(_ request: Request) async throws -> [Office] {
         try await Office.query(on: request.db).visible(try request.tenant()).sort(\.$name).all()
             .filter { request.may(.manageVolunteers, in: .office(ngo: $0.ngoID, office: $0.id!)) }
-    }
-
-    /// Logins of those offices with no volunteer profile yet.
-    private static func unlinkedLogins(_ request: Request, offices: [Office]) async throws -> [(value: String, label: String)] {
-        let linked = Set(try await Volunteer.query(on: request.db).visible(try request.visibility(.manageVolunteers)).all().compactMap(\.userID))
-        return try await User.query(on: request.db).filter(\.$officeID ~~ offices.map { $0.id! }).filter(\.$active == true)
-            .sort(\.$displayName).all().filter { !linked.contains($0.id!) }.map { ($0.id!.uuidString, "\($0.displayName) (\($0.login))") }
     }
 
     static func enrol(_ request: Request) async throws -> Response {
@@ -99,14 +81,27 @@ enum RosterController {
         }
     }
 
-    static func show(_ request: Request, errors: ValidationErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func show(_ request: Request, errors: ValidationErrors, typed: [String: String]? = nil,
+                     status: HTTPResponseStatus = .ok) async throws -> Response {
         let work = try request.workContext()
         let volunteer = try await work.managedVolunteer(try request.routeID())
         let view = try await VolunteerView.load(volunteer, request: request)
         try await work.write { work in
             try await work.audit(.viewVolunteer, recordType: "volunteer", recordID: volunteer.id, ngoID: volunteer.ngoID)
         }
-        return request.page(view.name, status: status, view.render(request.pageContext, errors: errors))
+        return request.page(view.name, status: status, view.render(request.pageContext, errors: errors, typed: typed))
+    }
+
+    static func update(_ request: Request) async throws -> Response {
+        let work = try request.workContext()
+        let volunteer = try await work.managedVolunteer(try request.routeID())
+        let typed = request.typedForm
+        do {
+            try await Volunteers.update(volunteer, EnrolVolunteer(form: typed), in: work)
+            return request.redirect(to: VolunteersRoute.volunteer(.of(volunteer.id!)).path)
+        } catch let errors as ValidationErrors {
+            return try await show(request, errors: errors, typed: typed, status: .unprocessableEntity)
+        }
     }
 
     static func move(_ request: Request) async throws -> Response {

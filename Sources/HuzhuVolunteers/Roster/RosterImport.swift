@@ -55,11 +55,12 @@ struct RosterImport {
     }
 
     /// A kind or status as a spreadsheet writes it: its code, or its name in Chinese or English.
-    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, key: String) -> String where T.RawValue == String {
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, named key: (T) -> String) -> String
+    where T.RawValue == String {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         let names = Language.allCases.map { Localizer($0) }
         return T.allCases.first { value in
-            value.rawValue == wanted || names.contains { $0("\(key).\(value.rawValue)").lowercased() == wanted }
+            value.rawValue == wanted || names.contains { $0(key(value)).lowercased() == wanted }
         }?.rawValue ?? text
     }
 
@@ -75,8 +76,8 @@ struct RosterImport {
             for (field, column) in plan.recognised where column < row.count { form[field] = row[column] }
             // A roster that does not say what someone does enrols them as "other", to be corrected on their page.
             form["volunteer_kind"] = form["volunteer_kind"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-                .map { choice($0, VolunteerKind.self, key: "volunteer.kind") } ?? VolunteerKind.other.rawValue
-            form["status"] = form["status"].map { choice($0, VolunteerStatus.self, key: "volunteer.status") }
+                .map { choice($0, VolunteerKind.self) { "volunteer.kind.\($0.rawValue)" } } ?? VolunteerKind.other.rawValue
+            form["status"] = form["status"].map { choice($0, VolunteerStatus.self) { "volunteer.status.\($0.rawValue)" } }
             form["firm_clients"] = form["firm_clients"].map { $0.replacingOccurrences(of: "；", with: "\n").replacingOccurrences(of: ";", with: "\n") }
             let command = EnrolVolunteer(form: form)
             do {

@@ -19,6 +19,9 @@ struct VolunteerView {
     let gaps: [(duty: Duty, lacking: [String])]
     let monthlyMinutes: [(month: String, minutes: Int)]
     let today: CalendarDate
+    /// Where the profile may be moved, and the logins it may be linked to.
+    let offices: [Office]
+    let logins: [(value: String, label: String)]
 
     static func load(_ volunteer: Volunteer, request: Request) async throws -> VolunteerView {
         let db = request.db
@@ -27,6 +30,7 @@ struct VolunteerView {
         let byDuty = try await Training.gaps(volunteer, for: Duty.allCases, on: request.today, db: db)
         let gaps = Duty.allCases.compactMap { duty in byDuty[duty].flatMap { $0.isEmpty ? nil : (duty, $0.map(\.course.name)) } }
         let hours = try await HourLog.query(on: db).filter(\.$volunteerID == volunteer.id!).filter(\.$approvedAt != nil).all()
+        let offices = try await RosterController.managedOffices(request).filter { $0.ngoID == volunteer.ngoID }
         let months = Dictionary(grouping: hours) { String($0.workedOn.description.prefix(7)) }
             .map { ($0.key, $0.value.reduce(0) { $0 + $1.minutes }) }.sorted { $0.0 > $1.0 }
         return VolunteerView(
@@ -36,10 +40,12 @@ struct VolunteerView {
             history: try await VolunteerStatusChange.query(on: db).filter(\.$volunteerID == volunteer.id!).sort(\.$at, .descending).all(),
             courses: courses,
             completions: try await CourseCompletion.query(on: db).filter(\.$volunteerID == volunteer.id!).sort(\.$completedOn, .descending).all(),
-            gaps: gaps, monthlyMinutes: months, today: request.today)
+            gaps: gaps, monthlyMinutes: months, today: request.today,
+            offices: offices, logins: try await ProfileForm.logins(request, offices: offices, keeping: volunteer))
     }
 
-    func render(_ page: PageContext, errors: ValidationErrors) -> Node<HTML.BodyContext> {
+    /// `typed`: the profile form as last sent, when it was refused.
+    func render(_ page: PageContext, errors: ValidationErrors, typed: [String: String]?) -> Node<HTML.BodyContext> {
         let t = page.t
         let id = RouteID.of(volunteer.id!)
         return .group(
@@ -52,7 +58,10 @@ struct VolunteerView {
                     t.detail("field.firm_clients", volunteer.firmClientNames.joined(separator: "、")),
                     t.detail("field.skills", volunteer.skills), t.detail("field.languages", volunteer.languages),
                     t.detail("field.availability", volunteer.availability)),
-                .p(.a(.href(VolunteersRoute.certificate(id).path), .text(t("certificate.title"))))),
+                .p(.a(.href(VolunteersRoute.certificate(id).path), .text(t("certificate.title")))),
+                Forms.action(t("volunteer.edit"), open: typed != nil, VolunteersRoute.volunteerProfile(id).path, page,
+                             nodes: ProfileForm.fields(typed ?? ProfileForm.typed(volunteer, name: name), errors: typed == nil ? ValidationErrors() : errors,
+                                                       offices: offices, logins: logins, enrolling: false, t) + [Forms.submit(t("volunteer.edit")) as Node<HTML.FormContext>])),
             .section(.class("card"), .h2(.text(t("volunteer.duties"))),
                 .ul(.forEach(Duty.allCases) { duty in
                     let lacking = gaps.first { $0.duty == duty }?.lacking ?? []
