@@ -40,6 +40,7 @@ package enum VolunteersFeature: Feature {
         ShiftsController.register(app.routes)
         HoursController.register(app.routes)
         CertificateController.register(app.routes)
+        FirmReportController.register(app.routes)
         VolunteersAPI.register(app.routes)
     }
 

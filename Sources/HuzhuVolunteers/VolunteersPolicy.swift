@@ -19,6 +19,7 @@ extension AuditAction {
     static let viewVolunteer = AuditAction("corps.profile.view")
     static let moveVolunteer = AuditAction("corps.profile.status")
     static let updateVolunteer = AuditAction("corps.profile.update")
+    static let reportFirms = AuditAction("corps.firms.report")
     static let createCourse = AuditAction("corps.course.create")
     static let requireCourse = AuditAction("corps.course.require")
     static let recordCompletion = AuditAction("corps.completion.record")
@@ -32,7 +33,7 @@ extension AuditAction {
     static let setOpening = AuditAction("corps.opening.set")
 
     static let volunteers: [AuditAction] = [
-        .enrolVolunteer, .viewVolunteer, .moveVolunteer, .updateVolunteer, .createCourse, .requireCourse, .recordCompletion, .planShifts, .takePlace,
+        .enrolVolunteer, .viewVolunteer, .moveVolunteer, .updateVolunteer, .reportFirms, .createCourse, .requireCourse, .recordCompletion, .planShifts, .takePlace,
         .cancelPlace, .attend, .logHours, .decideHours, .importVolunteers, .setOpening,
     ]
 }

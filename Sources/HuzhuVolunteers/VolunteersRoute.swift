@@ -2,7 +2,7 @@ import HuzhuPlatform
 
 /// The volunteer corps' URLs: profiles and courses, the shift roster, hours.
 enum VolunteersRoute: TypedRoute {
-    case volunteers, importRoster, importConfirm, importTemplate, volunteer(RouteID), volunteerProfile(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID)
+    case volunteers, importRoster, importConfirm, importTemplate, volunteer(RouteID), volunteerProfile(RouteID), volunteerStatus(RouteID), volunteerCompletions(RouteID), certificate(RouteID), firms, firmsCSV
     case courses, requirements
     case shifts, openings, openingRemove(RouteID), shiftPlaces(RouteID), shiftCancel(RouteID), checkIn(RouteID), checkOut(RouteID), confirm(RouteID)
     case hours, hoursDecision(RouteID)
@@ -18,6 +18,8 @@ enum VolunteersRoute: TypedRoute {
         case .volunteerStatus(let id): "/volunteers/\(id.text)/status"
         case .volunteerCompletions(let id): "/volunteers/\(id.text)/completions"
         case .certificate(let id): "/volunteers/\(id.text)/certificate"
+        case .firms: "/volunteers/firms"
+        case .firmsCSV: "/volunteers/firms.csv"
         case .courses: "/courses"
         case .requirements: "/courses/requirements"
         case .shifts: "/shifts"

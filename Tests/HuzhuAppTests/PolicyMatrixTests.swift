@@ -59,6 +59,8 @@ struct PolicyMatrixTests {
         ("/volunteers", [.admin, .ngoadmin, .supervisor]),
         ("/volunteers/import", [.admin, .ngoadmin, .supervisor]),
         ("/volunteers/import/template.csv", [.admin, .ngoadmin, .supervisor]),
+        ("/volunteers/firms", [.admin, .ngoadmin, .supervisor]),
+        ("/volunteers/firms.csv", [.admin, .ngoadmin, .supervisor]),
         ("/courses", [.ngoadmin, .supervisor]),
         ("/shifts", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
         ("/hours", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),

@@ -399,4 +399,65 @@ struct VolunteerTests {
             #expect(try app.fieldCipher.open(try #require(try await Volunteer.find(corps.student.id, on: app.db)).nameCipher) == "张晓雨（法学院）")
         }
     }
+
+    @Test("A firm's report counts its lawyers' approved hours month by month; pending hours, other years, other offices and lawyers of no firm do not count")
+    func firmReport() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            let work = try await app.work(as: "supervisor")
+            let beijing = try await app.office("BJ")
+            func lawyer(_ name: String, _ certificate: String, firm: String) async throws -> Volunteer {
+                try await Volunteers.enrol(EnrolVolunteer(form: ["office": beijing.id!.uuidString, "name": name, "volunteer_kind": "lawyer",
+                                                                 "certificate": certificate, "firm": firm, "status": "active"]), in: work)
+            }
+            let chen = try await lawyer("陈律师", "11101200810345678", firm: "北京某律师事务所")
+            let wang = try await lawyer("王律师", "11101201210456789", firm: " 北京某律师事务所 ")
+            let li = try await lawyer("李律师", "11101201510234567", firm: "另一律所")
+            let admin = try await app.user("supervisor").id!
+            func hours(_ volunteer: Volunteer, _ day: String, minutes: Int, approved: Bool = true) async throws {
+                let entry = HourLog()
+                entry.ngoID = volunteer.ngoID
+                entry.officeID = volunteer.officeID
+                entry.volunteerID = volunteer.id!
+                entry.workedOn = CalendarDate(iso: day)!
+                entry.minutes = minutes
+                entry.kind = .caseWork
+                entry.loggedBy = admin
+                entry.loggedAt = Self.start
+                entry.approvedBy = approved ? admin : nil
+                entry.approvedAt = approved ? Self.start : nil
+                try await entry.create(on: app.db)
+            }
+            try await hours(chen, "2026-03-02", minutes: 150)
+            try await hours(chen, "2026-03-20", minutes: 90)
+            try await hours(chen, "2026-11-02", minutes: 60)
+            try await hours(wang, "2026-11-03", minutes: 180)
+            try await hours(wang, "2026-11-04", minutes: 600, approved: false)
+            try await hours(wang, "2025-12-31", minutes: 600)
+            try await hours(li, "2026-05-01", minutes: 30)
+
+            try await browser.login("supervisor")
+            let summary = try await browser.get("/volunteers/firms?year=2026")
+            #expect(summary.status == .ok)
+            // 北京某律师事务所: 150 + 90 + 60 + 180 minutes = 8 hours; 另一律所: half an hour.
+            #expect(summary.text.contains("北京某律师事务所") && summary.text.contains(">8<") && summary.text.contains(">0.5<"))
+            let report = try await browser.get("/volunteers/firms?year=2026&firm=" + "北京某律师事务所".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(report.text.contains("北京某律师事务所 2026 年公益法律服务时长") && report.text.contains("陈律师") && report.text.contains("王律师"))
+            #expect(!report.text.contains("李律师") && report.text.contains("11101200810345678"))
+            let csv = try await browser.get("/volunteers/firms.csv?year=2026")
+            let rows = CSV.parse(String(csv.text.dropFirst(CSV.byteOrderMark.count)))
+            #expect(rows.count == 4)
+            #expect(rows.contains(["北京某律师事务所", "陈律师", "11101200810345678", "0", "0", "4", "0", "0", "0", "0", "0", "0", "0", "1", "0", "5"]))
+            #expect(rows.contains(["北京某律师事务所", "王律师", "11101201210456789", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "3", "0", "3"]))
+            #expect(try await browser.get("/volunteers/firms?year=2025").text.contains(">10<"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "corps.firms.report").count() == 4)
+
+            // Shenzhen's supervisor would see none of Beijing's lawyers; a caseworker may not open it.
+            let caseworker = browser.fresh()
+            try await caseworker.login("caseworker")
+            #expect(try await caseworker.get("/volunteers/firms").status == .forbidden)
+            let shenzhen = try await app.office("SZ")
+            let nothing = try await FirmHours.year(2026, in: .office(ngo: shenzhen.ngoID, office: shenzhen.id!), db: app.db, cipher: app.fieldCipher)
+            #expect(nothing.isEmpty)
+        }
+    }
 }

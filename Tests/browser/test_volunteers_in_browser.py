@@ -80,6 +80,13 @@ def test_roster_pages_have_no_serious_violation(browser, server):
         assert "热线值班: 已培训" in browser.find_element(By.TAG_NAME, "main").text
         browser.get(server.url + "/courses")
         check(browser, "courses")
+        # The demo's approved hours are last month's.
+        last_month = datetime.datetime.now(BEIJING).date().replace(day=1) - datetime.timedelta(days=1)
+        browser.get(f"{server.url}/volunteers/firms?year={last_month.year}")
+        check(browser, "firms")
+        click(browser, By.PARTIAL_LINK_TEXT, "北京某律师事务所")
+        check(browser, "firm report")
+        assert "刘志强" in browser.find_element(By.TAG_NAME, "main").text
     finally:
         browser.delete_all_cookies()
 

@@ -40,10 +40,7 @@ enum OpenDataController {
         lines += [("scope", body.scope), ("period_from", body.period_from.description), ("period_to", body.period_to.description),
                   ("definition_version", String(body.definition_version)), ("self_reported", String(body.self_reported)),
                   ("published_at", body.published_at), ("digest", body.digest)].map { CSV.line([$0.0, $0.1]) }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"indicators-\(snapshot.id!.uuidString.lowercased()).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: CSV.byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"))
+        return .csv(lines, filename: "indicators-\(snapshot.id!.uuidString.lowercased()).csv")
     }
 }
 

@@ -20,24 +20,20 @@ enum ExportController {
         let workers = try await Worker.query(on: request.db).filter(\.$ngoID == ngoID).filter(\.$mergedInto == nil)
             .sort(\.$createdAt).all()
         let store = WorkerStore(db: request.db, cipher: request.application.fieldCipher)
-        var text = CSV.byteOrderMark + CSV.line(columns.map { t("field.\($0)") })
+        var lines = [CSV.line(columns.map { t("field.\($0)") })]
         for chunk in workers.chunks(of: 1000) {
             let phones = try await store.phones(of: chunk.compactMap(\.id))
             for worker in chunk {
-                text += CSV.line([
+                lines.append(CSV.line([
                     try worker.openName(request.application.fieldCipher), (phones[worker.id!] ?? []).map(\.digits).joined(separator: " / "),
                     t("gender.\(worker.gender.rawValue)"), worker.birthYear.map(String.init) ?? "", worker.homeProvince ?? "",
                     worker.currentCity ?? "", worker.industry ?? "", worker.employer ?? "", worker.languages ?? "",
                     worker.consentSMSOn?.description ?? "", worker.consentNetworkOn?.description ?? "",
-                ])
+                ]))
             }
         }
         try await request.audit(.exportWorkers, recordType: "workers", recordID: nil, ngoID: ngoID,
                                 detail: .count(workers.count, "workers"))
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let day = CalendarDate(request.application.clock.now())
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"workers-\(day).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return .csv(lines, filename: "workers-\(CalendarDate(request.application.clock.now())).csv")
     }
 }

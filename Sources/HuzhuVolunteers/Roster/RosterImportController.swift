@@ -66,10 +66,7 @@ enum RosterImportController {
     static func template(_ request: Request) async throws -> Response {
         try request.inOwnScope(.manageVolunteers)
         let headers = RosterImport.columns.map { column in request.t.language == .en ? column.headers.first { $0.allSatisfy(\.isASCII) } ?? column.field : column.headers[0] }
-        let response = Response(status: .ok, body: .init(string: CSV.byteOrderMark + CSV.line(headers)))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"roster.csv\"")
-        return response
+        return .csv([CSV.line(headers)], filename: "roster.csv")
     }
 
     static func preview(_ request: Request) async throws -> Response {
