@@ -51,8 +51,9 @@ let package = Package(
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuIntake"]),
         .target(name: "HuzhuVolunteers", dependencies: ["HuzhuOrg"], resources: [.copy("Resources/openapi.json")]),
+        .target(name: "HuzhuWorkerNetwork", dependencies: ["HuzhuIntake"]),
         .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
-                                                 "HuzhuVolunteers"]),
+                                                 "HuzhuVolunteers", "HuzhuWorkerNetwork"]),
         // The server; it also carries the generator's command (`huzhu generate`), which production never runs.
         .executableTarget(name: "huzhu", dependencies: ["HuzhuApp", "HuzhuGenerate", .product(name: "NIOCore", package: "swift-nio"),
                                                        .product(name: "NIOPosix", package: "swift-nio")]),

@@ -7,11 +7,12 @@ import HuzhuIntake
 import HuzhuOrg
 import HuzhuPlatform
 import HuzhuVolunteers
+import HuzhuWorkerNetwork
 import Vapor
 
 /// The features of Huzhu, in dependency order. Their migrations run in this order, once.
 let features: [any Feature.Type] = [OrgFeature.self, IntakeFeature.self, CasesFeature.self, VolunteersFeature.self,
-                                      IndicatorsFeature.self, EnterpriseFeature.self]
+                                      WorkerNetworkFeature.self, IndicatorsFeature.self, EnterpriseFeature.self]
 
 /// The one configuration production and tests share; they differ only by `configuration`.
 public func configure(_ app: Application, environment: [String: String]) throws {

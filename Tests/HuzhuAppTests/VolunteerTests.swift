@@ -46,7 +46,7 @@ struct VolunteerTests {
     static func plan(_ app: Application, day: String, _ start: String, _ end: String, duty: String = "hotline", capacity: Int = 2,
                      weeks: Int = 1) async throws -> [Shift] {
         try await Volunteers.plan(PlanShifts(form: ["office": try await app.office("BJ").id!.uuidString, "duty": duty, "first_day": day,
-                                                    "start": start, "end": end, "capacity": String(capacity), "weeks": String(weeks)]),
+                                                    "starts": start, "ends": end, "capacity": String(capacity), "weeks": String(weeks)]),
                                   in: try await app.work(as: "supervisor"))
     }
 
@@ -221,8 +221,8 @@ struct VolunteerTests {
             #expect(try await Volunteer.query(on: app.db).count() == volunteers)
 
             let shifts = try await Shift.query(on: app.db).count()
-            let backwards = try await browser.post("/shifts", ["office": office, "duty": "hotline", "first_day": "2026-11-25", "start": "21:00",
-                                                               "end": "18:30", "capacity": "2", "weeks": "1"])
+            let backwards = try await browser.post("/shifts", ["office": office, "duty": "hotline", "first_day": "2026-11-25", "starts": "21:00",
+                                                               "ends": "18:30", "capacity": "2", "weeks": "1"])
             #expect(backwards.status == .unprocessableEntity && backwards.text.contains("结束时间不晚于开始时间"))
             #expect(try await Shift.query(on: app.db).count() == shifts)
 

@@ -39,8 +39,8 @@ struct VolunteerRulesTests {
     @Test("Shifts end after they start and last a day at most; overlaps, notice and a day's hours")
     func shifts() throws {
         let start = Date(timeIntervalSince1970: 1_795_000_000)
-        #expect(throws: FieldError("end", "error.shift_ends_before_start")) { try ShiftRules.check(start: start, end: start) }
-        #expect(throws: FieldError("end", "error.shift_too_long")) { try ShiftRules.check(start: start, end: start + 24 * 3600 + 1) }
+        #expect(throws: FieldError("ends", "error.shift_ends_before_start")) { try ShiftRules.check(start: start, end: start) }
+        #expect(throws: FieldError("ends", "error.shift_too_long")) { try ShiftRules.check(start: start, end: start + 24 * 3600 + 1) }
         try ShiftRules.check(start: start, end: start + 2.5 * 3600)
         #expect(ShiftRules.overlap((start, start + 3600), (start + 1800, start + 7200)))
         #expect(!ShiftRules.overlap((start, start + 3600), (start + 3600, start + 7200)))

@@ -7,8 +7,8 @@ public enum ShiftRules {
     public static let longestShift: TimeInterval = 24 * 3600
 
     public static func check(start: Date, end: Date) throws(FieldError) {
-        guard end > start else { throw FieldError("end", "error.shift_ends_before_start") }
-        guard end.timeIntervalSince(start) <= longestShift else { throw FieldError("end", "error.shift_too_long") }
+        guard end > start else { throw FieldError("ends", "error.shift_ends_before_start") }
+        guard end.timeIntervalSince(start) <= longestShift else { throw FieldError("ends", "error.shift_too_long") }
     }
 
     /// Whether two periods share any moment (one ending as the other starts does not).

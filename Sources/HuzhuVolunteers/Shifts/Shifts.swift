@@ -19,8 +19,8 @@ struct PlanShifts: Sendable {
         officeID = form["office"].flatMap(UUID.init(uuidString:))
         duty = form["duty"] ?? ""
         firstDay = form["first_day"] ?? ""
-        start = form["start"] ?? ""
-        end = form["end"] ?? ""
+        start = form["starts"] ?? ""
+        end = form["ends"] ?? ""
         capacity = form["capacity"] ?? ""
         weeks = form["weeks"] ?? "1"
     }
@@ -33,8 +33,8 @@ struct PlanShifts: Sendable {
         let day = CalendarDate(iso: firstDay)
         if day == nil { errors.add("first_day", "error.date_format") }
         let time = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
-        if start.wholeMatch(of: time) == nil { errors.add("start", "error.time_format") }
-        if end.wholeMatch(of: time) == nil { errors.add("end", "error.time_format") }
+        if start.wholeMatch(of: time) == nil { errors.add("starts", "error.time_format") }
+        if end.wholeMatch(of: time) == nil { errors.add("ends", "error.time_format") }
         let capacity = Int(capacity.trimmingCharacters(in: .whitespaces))
         if capacity.map({ !(1...50).contains($0) }) ?? true { errors.add("capacity", "error.capacity_range") }
         let weeks = Int(weeks.trimmingCharacters(in: .whitespaces))

@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+import Vapor
+
+/// The demo's worker network: three groups with leaders (two construction sites in Beijing, an
+/// electronics dormitory in Shenzhen), a legal-knowledge training held last week with its roll call taken,
+/// and an occupational-safety training next week open for registration.
+enum DemoWorkerNetwork {
+    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高")
+    static let given = ["建军", "秀兰", "志强", "海燕", "国庆", "春梅", "小龙", "丽娟", "德明", "桂英", "永刚", "红霞"]
+
+    static func loadIfEmpty(into app: Application) async throws -> [String] {
+        let db = app.db
+        guard try await WorkerGroup.query(on: db).count() == 0,
+              let beijing = try await Office.query(on: db).filter(\.$code == "BJ").first(),
+              let shenzhen = try await Office.query(on: db).filter(\.$code == "SZ").first(),
+              let admin = try await User.query(on: db).filter(\.$login == "ngoadmin").first(),
+              let actor = try await app.actorDirectory.activeActor(userID: admin.requireID(), on: db) else { return [] }
+        let work = WorkContext(db: db, clock: app.clock, cipher: app.fieldCipher, actor: actor, source: .console, policy: app.policy)
+        let groups = [(beijing, "朝阳某工地工友组", "建筑工地", 14), (beijing, "通州安置房项目工友组", "建筑工地", 12),
+                      (shenzhen, "宝安电子厂宿舍组", "电子制造", 11)]
+        var people: [Person] = []
+        for (index, (office, name, site, size)) in groups.enumerated() {
+            let group = try await Groups.create(CreateGroup(form: ["office": office.id!.uuidString, "name": name, "site": site]), in: work)
+            for member in 0..<size {
+                let number = index * 100 + member
+                let person = Person(form: ["name": "\(surnames[number % surnames.count])\(given[(number / surnames.count + member) % given.count])",
+                                           "phone": String(format: "1371100%04d", number)])
+                try await Groups.add(person, leader: member == 0, to: group, in: work)
+                if office.id == beijing.id { people.append(person) }
+            }
+        }
+        let now = app.clock.now()
+        let today = CalendarDate(now)
+        // Created as if a week ago, so the past training could be planned before it was held.
+        let planner = WorkContext(db: db, clock: Then(instant: now.addingTimeInterval(-8 * 24 * 3600)), cipher: app.fieldCipher, actor: actor,
+                                  source: .console, policy: app.policy)
+        let held = try await Trainings.create(CreateTraining(form: [
+            "office": beijing.id!.uuidString, "training_kind": "legal_knowledge", "title": "讨薪的法律途径：证据、协商与仲裁",
+            "day": today.adding(days: -6).description, "starts": "19:00", "ends": "21:00", "place": "北京办公室活动室",
+            "trainer": "王磊", "language": "普通话", "capacity": "30", "waiting_list": "on",
+        ]), in: planner)
+        for person in people.prefix(12) { try await Trainings.register(person, for: held, in: planner) }
+        let registrations = try await TrainingRegistration.query(on: db).filter(\.$trainingID == held.id!).sort(\.$turn).all()
+        for registration in registrations.prefix(10) {
+            try await Trainings.attend(registration, of: held, present: true, in: work)
+        }
+        let coming = try await Trainings.create(CreateTraining(form: [
+            "office": beijing.id!.uuidString, "training_kind": "occupational_safety", "title": "高处作业与工伤认定",
+            "day": today.adding(days: 7).description, "starts": "19:00", "ends": "21:00", "place": "朝阳某工地生活区",
+            "trainer": "王磊", "language": "普通话", "capacity": "8", "waiting_list": "on",
+        ]), in: work)
+        for person in people.dropFirst(12).prefix(6) { try await Trainings.register(person, for: coming, in: work) }
+        return ["工友小组与培训 / Groups and trainings: /groups · /trainings (caseworker, supervisor)"]
+    }
+}
+
+/// A moment in the past, for demo records that were made before today.
+private struct Then: HuzhuClock {
+    let instant: Date
+    func now() -> Date { instant }
+}

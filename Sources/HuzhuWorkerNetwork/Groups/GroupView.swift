@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import HuzhuCore
+import HuzhuIntake
+import HuzhuOrg
+import HuzhuPlatform
+import Plot
+import Vapor
+
+/// One group's page, as a view value: its members (present first, leaders first) with their masked
+/// phones, and the forms that add, lead and let go.
+struct GroupView {
+    struct Row {
+        let member: GroupMember
+        let name: String
+        let phone: String
+    }
+
+    let group: WorkerGroup
+    let officeName: String
+    let rows: [Row]
+
+    static func load(_ group: WorkerGroup, request: Request) async throws -> GroupView {
+        let db = request.db
+        let cipher = request.application.fieldCipher
+        let members = try await GroupMember.query(on: db).filter(\.$groupID == group.id!).all()
+        let workers = Dictionary(uniqueKeysWithValues: try await Worker.query(on: db).filter(\.$id ~~ members.map(\.workerID)).all()
+            .map { ($0.id!, $0) })
+        let phones = try await WorkerStore(db: db, cipher: cipher).phones(of: members.map(\.workerID))
+        let rows = try members.map { member in
+            Row(member: member, name: try workers[member.workerID]?.openName(cipher) ?? "",
+                phone: phones[member.workerID]?.first?.masked ?? "")
+        }.sorted { ($0.member.leftOn == nil ? 0 : 1, $0.member.leader ? 0 : 1, $0.name) < ($1.member.leftOn == nil ? 0 : 1, $1.member.leader ? 0 : 1, $1.name) }
+        return GroupView(group: group, officeName: try await Office.find(group.officeID, on: db)?.name ?? "", rows: rows)
+    }
+
+    /// When a member joined, and left or leads.
+    static func tenure(_ member: GroupMember, _ t: Localizer) -> String {
+        if let left = member.leftOn { return t("groups.left", member.joinedOn.description, left.description) }
+        return t("groups.joined", member.joinedOn.description) + (member.leader ? " · " + t("groups.leader") : "")
+    }
+
+    func render(_ page: PageContext, errors: ValidationErrors, typed: [String: String]) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let present = rows.filter { $0.member.leftOn == nil }
+        return .group(
+            .p(.text([officeName, group.site].filter { !$0.isEmpty }.joined(separator: " · ")),
+               .text(" · " + t("groups.member_count", String(present.count), String(present.filter(\.member.leader).count)))),
+            .unwrap(GroupSize.warning(present.count)) { .p(.class("notice"), .text(t($0))) },
+            Forms.action(t("groups.add_member"), open: !errors.isEmpty, WorkerNetworkRoute.groupMembers(.of(group.id!)).path, page,
+                Forms.errorSummary(errors, t),
+                Forms.text("name", value: typed["name"], errors: errors, t, hint: t("groups.known_by_phone")),
+                Forms.text("phone", value: typed["phone"], errors: errors, t, type: .tel),
+                Forms.checkbox("leader", checked: typed["leader"] == "on", t),
+                Forms.submit(t("groups.add_member"))),
+            .table(.class("stack"),
+                .thead(.tr(.th(.text(t("field.name"))), .th(.text(t("field.phone"))), .th(.text(t("groups.membership"))), .th(.text(t("list.actions"))))),
+                .tbody(.forEach(rows) { row in
+                    let id = RouteID.of(row.member.id!)
+                    return .tr(.td(.attribute(named: "data-label", value: t("field.name")),
+                                   .a(.href(IntakeRoute.worker(.of(row.member.workerID)).path), .text(row.name))),
+                               .td(.attribute(named: "data-label", value: t("field.phone")), .text(row.phone)),
+                               .td(.attribute(named: "data-label", value: t("groups.membership")), .text(Self.tenure(row.member, t))),
+                               .td(.attribute(named: "data-label", value: t("list.actions")),
+                                   .if(row.member.leftOn == nil, .group(
+                                       Forms.post(WorkerNetworkRoute.memberLeader(id).path, page,
+                                                  Forms.hidden("leader", row.member.leader ? "off" : "on"),
+                                                  Forms.submit(t(row.member.leader ? "groups.unmake_leader" : "groups.make_leader"))),
+                                       Forms.post(WorkerNetworkRoute.memberLeave(id).path, page, Forms.submit(t("groups.leave")))))))
+                })),
+            .if(rows.isEmpty, .p(.class("empty"), .text(t("groups.no_members")))))
+    }
+}

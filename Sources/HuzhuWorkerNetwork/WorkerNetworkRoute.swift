@@ -1,0 +1,23 @@
+import HuzhuPlatform
+
+/// The worker network's URLs: groups and their members, trainings and their registrations.
+enum WorkerNetworkRoute: TypedRoute {
+    case groups, group(RouteID), groupMembers(RouteID), memberLeave(RouteID), memberLeader(RouteID)
+    case trainings, training(RouteID), registrations(RouteID), walkIns(RouteID), registrationCancel(RouteID), attendance(RouteID)
+
+    var path: String {
+        switch self {
+        case .groups: "/groups"
+        case .group(let id): "/groups/\(id.text)"
+        case .groupMembers(let id): "/groups/\(id.text)/members"
+        case .memberLeave(let id): "/group-members/\(id.text)/leave"
+        case .memberLeader(let id): "/group-members/\(id.text)/leader"
+        case .trainings: "/trainings"
+        case .training(let id): "/trainings/\(id.text)"
+        case .registrations(let id): "/trainings/\(id.text)/registrations"
+        case .walkIns(let id): "/trainings/\(id.text)/walk-ins"
+        case .registrationCancel(let id): "/registrations/\(id.text)/cancel"
+        case .attendance(let id): "/registrations/\(id.text)/attendance"
+        }
+    }
+}

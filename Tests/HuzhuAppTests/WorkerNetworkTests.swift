@@ -1,0 +1,227 @@
+import Fluent
+import Foundation
+import HuzhuCore
+@testable import HuzhuIndicators
+@testable import HuzhuIntake
+import HuzhuPlatform
+@testable import HuzhuWorkerNetwork
+import Testing
+import Vapor
+import VaporTesting
+
+/// The worker network: groups reached through leaders, and trainings with places, a waiting list and a
+/// roll call whose attendances are indicator 10 and whose trainees are direct beneficiaries.
+@Suite("The worker network: groups and trainings")
+struct WorkerNetworkTests {
+    /// Wednesday 2026-11-18, 19:06 in Beijing.
+    static let start = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func training(_ app: Application, day: String = "2026-11-20", capacity: Int = 2, waitingList: Bool = true) async throws -> Training {
+        try await Trainings.create(CreateTraining(form: [
+            "office": try await app.office("BJ").id!.uuidString, "training_kind": "legal_knowledge", "title": "劳动合同与欠薪",
+            "day": day, "starts": "19:00", "ends": "21:00", "place": "活动室", "trainer": "王磊", "capacity": String(capacity),
+            "waiting_list": waitingList ? "on" : "",
+        ]), in: try await app.work(as: "caseworker"))
+    }
+
+    static func person(_ number: Int) -> Person {
+        Person(form: ["name": "工友\(number)", "phone": "1380013\(String(format: "%04d", number))"])
+    }
+
+    @Test("A group gains members (a known phone reuses the worker), leaders and leavers; its size outside 10-100 is a warning")
+    func groups() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            try await browser.login("caseworker")
+            try await browser.recordContact(phone: "13800130001", newWorker: "老工友")
+            let office = try await app.office("BJ").id!.uuidString
+            let created = try await browser.post("/groups", ["office": office, "name": "朝阳工地组", "site": "建筑工地"])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.location)
+            #expect(try await browser.post(path + "/members", ["name": "新名字", "phone": "13800130001", "leader": "on"]).status == .seeOther)
+            #expect(try await browser.post(path + "/members", ["name": "工友2", "phone": "13800130002"]).status == .seeOther)
+            let workers = try await Worker.query(on: app.db).count()
+            #expect(workers == 2, "the known phone found the worker on record")
+            let page = try await browser.get(path).text
+            #expect(page.contains("老工友") && !page.contains("新名字") && page.contains("2 名组员，1 名骨干") && page.contains("不足 10 人"))
+            #expect(!page.contains("13800130002") && page.contains("138****0002"))
+
+            let again = try await browser.post(path + "/members", ["name": "工友2", "phone": "13800130002"])
+            #expect(again.status == .unprocessableEntity && again.text.contains("该工友已在小组中"))
+            let badPhone = try await browser.post(path + "/members", ["name": "工友3", "phone": "12345"])
+            #expect(badPhone.status == .unprocessableEntity && badPhone.text.contains("电话"))
+            let noName = try await browser.post(path + "/members", ["name": " ", "phone": "13800130003"])
+            #expect(noName.status == .unprocessableEntity)
+            #expect(try await GroupMember.query(on: app.db).count() == 2)
+            #expect(try await Worker.query(on: app.db).count() == 2)
+
+            let member = try #require(try await GroupMember.query(on: app.db).filter(\.$leader == false).first())
+            #expect(try await browser.post("/group-members/\(member.id!)/leave").status == .seeOther)
+            #expect(try await browser.post("/group-members/\(member.id!)/leave").status == .unprocessableEntity)
+            #expect(try await browser.get(path).text.contains("1 名组员，1 名骨干"))
+            // Rejoining opens the same membership again.
+            #expect(try await browser.post(path + "/members", ["name": "工友2", "phone": "13800130002"]).status == .seeOther)
+            #expect(try await GroupMember.query(on: app.db).filter(\.$leftOn == nil).count() == 2)
+            #expect(GroupSize.warning(10) == nil && GroupSize.warning(100) == nil && GroupSize.warning(101) == "groups.size_large")
+
+            // Shenzhen's caseworker does not see Beijing's group; a hotline volunteer organises nothing.
+            let shenzhen = browser.fresh()
+            try await shenzhen.login("sz.caseworker")
+            #expect(try await shenzhen.get(path).status == .notFound)
+            #expect(try await shenzhen.post(path + "/members", ["name": "外人", "phone": "13800130009"]).status == .notFound)
+            let volunteer = browser.fresh()
+            try await volunteer.login("volunteer")
+            #expect(try await volunteer.get(path).status == .forbidden)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "outreach.member.change").count() == 4)
+        }
+    }
+
+    @Test("Places, then the waiting list in turn; a place given up goes to the first waiting; full without a list is refused")
+    func capacityAndWaitingList() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, _ in
+            let work = try await app.work(as: "caseworker")
+            let training = try await Self.training(app)
+            for number in 1...4 { try await Trainings.register(Self.person(number), for: training, in: work) }
+            var rows = try await TrainingRegistration.query(on: app.db).sort(\.$turn).all()
+            #expect(rows.map(\.state) == [.registered, .registered, .waiting, .waiting])
+            #expect(try await Training.find(training.id, on: app.db)?.taken == 2)
+            try await Trainings.cancel(rows[0], of: training, in: work)
+            rows = try await TrainingRegistration.query(on: app.db).sort(\.$turn).all()
+            #expect(rows.map(\.state) == [.cancelled, .registered, .registered, .waiting])
+            #expect(try await Training.find(training.id, on: app.db)?.taken == 2)
+            await #expect(throws: ValidationErrors.self) { try await Trainings.register(Self.person(2), for: training, in: work) }
+
+            let closed = try await Self.training(app, capacity: 1, waitingList: false)
+            try await Trainings.register(Self.person(5), for: closed, in: work)
+            do {
+                try await Trainings.register(Self.person(6), for: closed, in: work)
+                Issue.record("a full training without a waiting list took a registration")
+            } catch let abort as HuzhuAbort {
+                #expect(abort.messageKey == "error.training_full")
+            }
+            #expect(try await TrainingRegistration.query(on: app.db).filter(\.$trainingID == closed.id!).count() == 1)
+        }
+    }
+
+    @Test("Of two registrations for the last place exactly one wins")
+    func lastPlace() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, _ in
+            let training = try await Self.training(app, capacity: 1, waitingList: false)
+            let work = try await app.work(as: "caseworker")
+            async let first: Bool = (try? await Trainings.register(Self.person(1), for: training, in: work)) != nil
+            async let second: Bool = (try? await Trainings.register(Self.person(2), for: training, in: work)) != nil
+            let won = await [first, second].filter { $0 }.count
+            #expect(won == 1)
+            #expect(try await Training.find(training.id, on: app.db)?.taken == 1)
+            #expect(try await TrainingRegistration.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("The roll call from the training's day: attendances are training participants, trainees direct beneficiaries counted once")
+    func rollCallAndIndicators() async throws {
+        let clock = TestClock(Self.start)
+        try await withHuzhu(clock: clock) { app, browser in
+            try await browser.login("caseworker")
+            try await browser.recordContact(phone: "13800130001", newWorker: "工友1")
+            let training = try await Self.training(app, capacity: 5)
+            let path = "/trainings/\(training.id!)"
+            for number in 1...3 {
+                #expect(try await browser.post(path + "/registrations", ["name": "工友\(number)", "phone": "1380013000\(number)"]).status == .seeOther)
+            }
+            let registrations = try await TrainingRegistration.query(on: app.db).sort(\.$turn).all()
+            let early = try await browser.post("/registrations/\(registrations[0].id!)/attendance", ["present": "on"])
+            #expect(early.status == .unprocessableEntity && early.text.contains("培训当天起才能点名"))
+            #expect(try await browser.post(path + "/walk-ins", ["name": "路过", "phone": "13800130009"]).status == .unprocessableEntity)
+
+            clock.advance(2 * 24 * 3600)  // Friday 2026-11-20, 19:06
+            try await browser.login("caseworker")
+            for registration in registrations.prefix(2) {
+                #expect(try await browser.post("/registrations/\(registration.id!)/attendance", ["present": "on"]).status == .seeOther)
+            }
+            #expect(try await browser.post(path + "/walk-ins", ["name": "路过", "phone": "13800130009"]).status == .seeOther)
+            // A mistaken tap is undone.
+            #expect(try await browser.post("/registrations/\(registrations[1].id!)/attendance", ["present": "off"]).status == .seeOther)
+            #expect(try await browser.post("/registrations/\(registrations[1].id!)/attendance", ["present": "on"]).status == .seeOther)
+            let page = try await browser.get(path).text
+            #expect(page.contains("3/4") && page.contains("现场加入"))
+
+            let engine = IndicatorEngine(db: app.db, sources: app.indicatorSources)
+            let office = try await app.office("BJ")
+            let november = IndicatorPeriod.month(2026, 11)
+            for scope: Scope in [.office(ngo: office.ngoID, office: office.id!), .ngo(office.ngoID), .network] {
+                let figures = try await engine.compute(november, scope: scope)
+                #expect(figures[.trainingParticipants] == 3, "\(scope)")
+                // 工友1 called and came: one person. 工友2 and the walk-in came; 工友3 did not.
+                #expect(figures[.directBeneficiaries] == 3, "\(scope)")
+            }
+            let shenzhen = try await app.office("SZ")
+            #expect(try await engine.compute(november, scope: .office(ngo: shenzhen.ngoID, office: shenzhen.id!))[.trainingParticipants] == 0)
+            #expect(try await engine.compute(IndicatorPeriod.month(2026, 10), scope: .network)[.trainingParticipants] == 0)
+
+            // Over: registrations no longer change.
+            clock.advance(3 * 3600)
+            try await browser.login("caseworker")
+            let late = try await browser.post(path + "/registrations", ["name": "迟到", "phone": "13800130008"])
+            #expect(late.status == .unprocessableEntity && late.text.contains("培训已结束"))
+            #expect(try await browser.post("/registrations/\(registrations[2].id!)/cancel").status == .unprocessableEntity)
+        }
+    }
+
+    @Test("Bad input: a training in the past, ending before it starts, without title or with no places; a malformed phone")
+    func badInput() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            try await browser.login("caseworker")
+            let office = try await app.office("BJ").id!.uuidString
+            func create(_ changes: [String: String]) async throws -> TestingHTTPResponse {
+                try await browser.post("/trainings", ["office": office, "training_kind": "legal_knowledge", "title": "劳动法", "day": "2026-11-25",
+                                                      "starts": "19:00", "ends": "21:00", "place": "活动室", "trainer": "王磊",
+                                                      "capacity": "30"].merging(changes) { $1 })
+            }
+            let past = try await create(["day": "2026-11-17"])
+            #expect(past.status == .unprocessableEntity && past.text.contains("培训时间须在将来"))
+            let backwards = try await create(["starts": "21:00", "ends": "19:00"])
+            #expect(backwards.status == .unprocessableEntity && backwards.text.contains("结束时间须晚于开始时间"))
+            #expect(try await create(["title": ""]).status == .unprocessableEntity)
+            #expect(try await create(["capacity": "0"]).status == .unprocessableEntity)
+            #expect(try await create(["training_kind": "party"]).status == .unprocessableEntity)
+            #expect(try await create(["office": try await app.office("SZ").id!.uuidString]).status == .unprocessableEntity)
+            #expect(try await Training.query(on: app.db).count() == 0)
+            let created = try await create([:])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.location)
+            let phone = try await browser.post(path + "/registrations", ["name": "工友", "phone": "1380013"])
+            #expect(phone.status == .unprocessableEntity && phone.text.contains("电话"))
+            #expect(try await TrainingRegistration.query(on: app.db).count() == 0)
+            #expect(try await Worker.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("Merging two records of one worker keeps one membership and one registration, with the place counted once")
+    func merge() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            let work = try await app.work(as: "caseworker")
+            try await browser.login("supervisor")
+            try await browser.recordContact(phone: "13800130001", newWorker: "刘一")
+            try await browser.recordContact(phone: "13800130002", newWorker: "刘一")
+            let workers = try await Worker.query(on: app.db).sort(\.$createdAt).all()
+            let group = try await Groups.create(CreateGroup(form: ["office": try await app.office("BJ").id!.uuidString, "name": "组"]), in: work)
+            let training = try await Self.training(app, capacity: 5)
+            for phone in ["13800130001", "13800130002"] {
+                let person = Person(form: ["name": "刘一", "phone": phone])
+                try await Groups.add(person, leader: phone.hasSuffix("2"), to: group, in: work)
+                try await Trainings.register(person, for: training, in: work)
+            }
+            #expect(try await Training.find(training.id, on: app.db)?.taken == 2)
+            let merged = try await browser.post("/workers/merge", pairs: [
+                ("survivor", workers[0].id!.uuidString), ("workers[]", workers[0].id!.uuidString), ("workers[]", workers[1].id!.uuidString),
+                ("confirm", "on"),
+            ])
+            #expect(merged.status == .seeOther)
+            let members = try await GroupMember.query(on: app.db).all()
+            #expect(members.count == 1 && members[0].workerID == workers[0].id && members[0].leader)
+            #expect(try await TrainingRegistration.query(on: app.db).all().map(\.workerID) == [workers[0].id!])
+            #expect(try await Training.find(training.id, on: app.db)?.taken == 1)
+            let page = try await browser.get("/workers/\(workers[0].id!)").text
+            #expect(page.contains("小组与培训") && page.contains("劳动合同与欠薪"))
+        }
+    }
+}
