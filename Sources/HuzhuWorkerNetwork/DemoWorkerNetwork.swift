@@ -28,7 +28,7 @@ enum DemoWorkerNetwork {
             let group = try await Groups.create(CreateGroup(form: ["office": office.id!.uuidString, "name": name, "site": site]), in: work)
             for member in 0..<size {
                 let number = index * 100 + member
-                let person = Person(form: ["name": "\(surnames[number % surnames.count])\(given[(number / surnames.count + member) % given.count])",
+                let person = Person(form: ["full_name": "\(surnames[number % surnames.count])\(given[(number / surnames.count + member) % given.count])",
                                            "phone": String(format: "1371100%04d", number)])
                 try await Groups.add(person, leader: member == 0, to: group, in: work)
                 if office.id == beijing.id { people.append(person) }

@@ -16,9 +16,8 @@ package enum WorkerNetworkFeature: Feature {
         WorkerNetworkPolicy.grant(&policy)
     }
 
-    package static let navigation: [NavItem] = [
-        NavItem(titleKey: "trainings.title", path: WorkerNetworkRoute.trainings.path, permissions: [.organiseWorkers], order: 45),
-    ]
+    /// Reached from the list of workers (the menu of an NGO's admin has no room left).
+    package static let navigation: [NavItem] = []
 
     package static let auditActions = AuditAction.workerNetwork
     package static let openAPI: Data? = nil
@@ -31,6 +30,9 @@ package enum WorkerNetworkFeature: Feature {
         app.workerSections.append(WorkerNetworkWorkers.section)
         app.workerMergeSteps.append(WorkerNetworkWorkers.merge)
         app.workerDataParts.append(WorkerNetworkWorkers.part)
+        app.workerListTools += [(WorkerNetworkRoute.groups.path, "groups.title"), (WorkerNetworkRoute.trainings.path, "trainings.title")].map { tool in
+            { request in (try? request.workContext().organisesWorkers()) == nil ? nil : tool }
+        }
         GroupsController.register(app.routes)
         TrainingsController.register(app.routes)
     }

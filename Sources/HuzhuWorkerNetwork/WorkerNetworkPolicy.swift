@@ -27,7 +27,7 @@ extension AuditAction {
 
 enum WorkerNetworkPolicy {
     static func grant(_ policy: inout Policy) {
-        policy.grant(.organiseWorkers, to: [.networkAdmin, .ngoAdmin, .officeSupervisor, .caseworker])
+        policy.grant(.organiseWorkers, to: [.ngoAdmin, .officeSupervisor, .caseworker])
     }
 }
 

@@ -64,8 +64,8 @@ struct PolicyMatrixTests {
         ("/courses", [.ngoadmin, .supervisor]),
         ("/shifts", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
         ("/hours", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
-        ("/groups", staff),
-        ("/trainings", staff),
+        ("/groups", [.ngoadmin, .supervisor, .caseworker]),
+        ("/trainings", [.ngoadmin, .supervisor, .caseworker]),
     ]
 
     /// What a volunteer lawyer on a hotline shift opens besides their row: the intake of that office.
@@ -93,7 +93,7 @@ struct PolicyMatrixTests {
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
                              "/mediation", "/due", "/indicators", "/indicators/self-report",
-                             "/partners", "/portal", "/trainings"]
+                             "/partners", "/portal"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

@@ -25,7 +25,7 @@ struct WorkerNetworkTests {
     }
 
     static func person(_ number: Int) -> Person {
-        Person(form: ["name": "工友\(number)", "phone": "1380013\(String(format: "%04d", number))"])
+        Person(form: ["full_name": "工友\(number)", "phone": "1380013\(String(format: "%04d", number))"])
     }
 
     @Test("A group gains members (a known phone reuses the worker), leaders and leavers; its size outside 10-100 is a warning")
@@ -37,19 +37,19 @@ struct WorkerNetworkTests {
             let created = try await browser.post("/groups", ["office": office, "name": "朝阳工地组", "site": "建筑工地"])
             #expect(created.status == .seeOther)
             let path = try #require(created.location)
-            #expect(try await browser.post(path + "/members", ["name": "新名字", "phone": "13800130001", "leader": "on"]).status == .seeOther)
-            #expect(try await browser.post(path + "/members", ["name": "工友2", "phone": "13800130002"]).status == .seeOther)
+            #expect(try await browser.post(path + "/members", ["full_name": "新名字", "phone": "13800130001", "leader": "on"]).status == .seeOther)
+            #expect(try await browser.post(path + "/members", ["full_name": "工友2", "phone": "13800130002"]).status == .seeOther)
             let workers = try await Worker.query(on: app.db).count()
             #expect(workers == 2, "the known phone found the worker on record")
             let page = try await browser.get(path).text
             #expect(page.contains("老工友") && !page.contains("新名字") && page.contains("2 名组员，1 名骨干") && page.contains("不足 10 人"))
             #expect(!page.contains("13800130002") && page.contains("138****0002"))
 
-            let again = try await browser.post(path + "/members", ["name": "工友2", "phone": "13800130002"])
+            let again = try await browser.post(path + "/members", ["full_name": "工友2", "phone": "13800130002"])
             #expect(again.status == .unprocessableEntity && again.text.contains("该工友已在小组中"))
-            let badPhone = try await browser.post(path + "/members", ["name": "工友3", "phone": "12345"])
+            let badPhone = try await browser.post(path + "/members", ["full_name": "工友3", "phone": "12345"])
             #expect(badPhone.status == .unprocessableEntity && badPhone.text.contains("电话"))
-            let noName = try await browser.post(path + "/members", ["name": " ", "phone": "13800130003"])
+            let noName = try await browser.post(path + "/members", ["full_name": " ", "phone": "13800130003"])
             #expect(noName.status == .unprocessableEntity)
             #expect(try await GroupMember.query(on: app.db).count() == 2)
             #expect(try await Worker.query(on: app.db).count() == 2)
@@ -59,7 +59,7 @@ struct WorkerNetworkTests {
             #expect(try await browser.post("/group-members/\(member.id!)/leave").status == .unprocessableEntity)
             #expect(try await browser.get(path).text.contains("1 名组员，1 名骨干"))
             // Rejoining opens the same membership again.
-            #expect(try await browser.post(path + "/members", ["name": "工友2", "phone": "13800130002"]).status == .seeOther)
+            #expect(try await browser.post(path + "/members", ["full_name": "工友2", "phone": "13800130002"]).status == .seeOther)
             #expect(try await GroupMember.query(on: app.db).filter(\.$leftOn == nil).count() == 2)
             #expect(GroupSize.warning(10) == nil && GroupSize.warning(100) == nil && GroupSize.warning(101) == "groups.size_large")
 
@@ -67,7 +67,7 @@ struct WorkerNetworkTests {
             let shenzhen = browser.fresh()
             try await shenzhen.login("sz.caseworker")
             #expect(try await shenzhen.get(path).status == .notFound)
-            #expect(try await shenzhen.post(path + "/members", ["name": "外人", "phone": "13800130009"]).status == .notFound)
+            #expect(try await shenzhen.post(path + "/members", ["full_name": "外人", "phone": "13800130009"]).status == .notFound)
             let volunteer = browser.fresh()
             try await volunteer.login("volunteer")
             #expect(try await volunteer.get(path).status == .forbidden)
@@ -125,19 +125,19 @@ struct WorkerNetworkTests {
             let training = try await Self.training(app, capacity: 5)
             let path = "/trainings/\(training.id!)"
             for number in 1...3 {
-                #expect(try await browser.post(path + "/registrations", ["name": "工友\(number)", "phone": "1380013000\(number)"]).status == .seeOther)
+                #expect(try await browser.post(path + "/registrations", ["full_name": "工友\(number)", "phone": "1380013000\(number)"]).status == .seeOther)
             }
             let registrations = try await TrainingRegistration.query(on: app.db).sort(\.$turn).all()
             let early = try await browser.post("/registrations/\(registrations[0].id!)/attendance", ["present": "on"])
             #expect(early.status == .unprocessableEntity && early.text.contains("培训当天起才能点名"))
-            #expect(try await browser.post(path + "/walk-ins", ["name": "路过", "phone": "13800130009"]).status == .unprocessableEntity)
+            #expect(try await browser.post(path + "/walk-ins", ["full_name": "路过", "phone": "13800130009"]).status == .unprocessableEntity)
 
             clock.advance(2 * 24 * 3600)  // Friday 2026-11-20, 19:06
             try await browser.login("caseworker")
             for registration in registrations.prefix(2) {
                 #expect(try await browser.post("/registrations/\(registration.id!)/attendance", ["present": "on"]).status == .seeOther)
             }
-            #expect(try await browser.post(path + "/walk-ins", ["name": "路过", "phone": "13800130009"]).status == .seeOther)
+            #expect(try await browser.post(path + "/walk-ins", ["full_name": "路过", "phone": "13800130009"]).status == .seeOther)
             // A mistaken tap is undone.
             #expect(try await browser.post("/registrations/\(registrations[1].id!)/attendance", ["present": "off"]).status == .seeOther)
             #expect(try await browser.post("/registrations/\(registrations[1].id!)/attendance", ["present": "on"]).status == .seeOther)
@@ -160,7 +160,7 @@ struct WorkerNetworkTests {
             // Over: registrations no longer change.
             clock.advance(3 * 3600)
             try await browser.login("caseworker")
-            let late = try await browser.post(path + "/registrations", ["name": "迟到", "phone": "13800130008"])
+            let late = try await browser.post(path + "/registrations", ["full_name": "迟到", "phone": "13800130008"])
             #expect(late.status == .unprocessableEntity && late.text.contains("培训已结束"))
             #expect(try await browser.post("/registrations/\(registrations[2].id!)/cancel").status == .unprocessableEntity)
         }
@@ -188,7 +188,7 @@ struct WorkerNetworkTests {
             let created = try await create([:])
             #expect(created.status == .seeOther)
             let path = try #require(created.location)
-            let phone = try await browser.post(path + "/registrations", ["name": "工友", "phone": "1380013"])
+            let phone = try await browser.post(path + "/registrations", ["full_name": "工友", "phone": "1380013"])
             #expect(phone.status == .unprocessableEntity && phone.text.contains("电话"))
             #expect(try await TrainingRegistration.query(on: app.db).count() == 0)
             #expect(try await Worker.query(on: app.db).count() == 0)
@@ -206,7 +206,7 @@ struct WorkerNetworkTests {
             let group = try await Groups.create(CreateGroup(form: ["office": try await app.office("BJ").id!.uuidString, "name": "组"]), in: work)
             let training = try await Self.training(app, capacity: 5)
             for phone in ["13800130001", "13800130002"] {
-                let person = Person(form: ["name": "刘一", "phone": phone])
+                let person = Person(form: ["full_name": "刘一", "phone": phone])
                 try await Groups.add(person, leader: phone.hasSuffix("2"), to: group, in: work)
                 try await Trainings.register(person, for: training, in: work)
             }

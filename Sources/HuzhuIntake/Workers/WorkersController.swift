@@ -34,6 +34,7 @@ enum WorkersController {
             tools.append((IntakeRoute.importWorkers.path, "import.title"))
             tools.append((IntakeRoute.exportWorkers.path, "export.title"))
         }
+        tools += request.application.workerListTools.compactMap { $0(request) }
         return request.page(request.t("workers.title"), WorkerViews.list(page, filter: filter, tools: tools, request.pageContext))
     }
 

@@ -44,12 +44,13 @@ struct GroupView {
         let t = page.t
         let present = rows.filter { $0.member.leftOn == nil }
         return .group(
+            .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.groups.path), .text(t("groups.title")))),
             .p(.text([officeName, group.site].filter { !$0.isEmpty }.joined(separator: " · ")),
                .text(" · " + t("groups.member_count", String(present.count), String(present.filter(\.member.leader).count)))),
             .unwrap(GroupSize.warning(present.count)) { .p(.class("notice"), .text(t($0))) },
             Forms.action(t("groups.add_member"), open: !errors.isEmpty, WorkerNetworkRoute.groupMembers(.of(group.id!)).path, page,
                 Forms.errorSummary(errors, t),
-                Forms.text("name", value: typed["name"], errors: errors, t, hint: t("groups.known_by_phone")),
+                Forms.text("full_name", value: typed["full_name"], errors: errors, t, hint: t("groups.known_by_phone")),
                 Forms.text("phone", value: typed["phone"], errors: errors, t, type: .tel),
                 Forms.checkbox("leader", checked: typed["leader"] == "on", t),
                 Forms.submit(t("groups.add_member"))),
@@ -66,7 +67,8 @@ struct GroupView {
                                        Forms.post(WorkerNetworkRoute.memberLeader(id).path, page,
                                                   Forms.hidden("leader", row.member.leader ? "off" : "on"),
                                                   Forms.submit(t(row.member.leader ? "groups.unmake_leader" : "groups.make_leader"))),
-                                       Forms.post(WorkerNetworkRoute.memberLeave(id).path, page, Forms.submit(t("groups.leave")))))))
+                                       Forms.post(WorkerNetworkRoute.memberLeave(id).path, page,
+                                                  .button(.type(.submit), .class("link"), .text(t("groups.leave"))))))))
                 })),
             .if(rows.isEmpty, .p(.class("empty"), .text(t("groups.no_members")))))
     }

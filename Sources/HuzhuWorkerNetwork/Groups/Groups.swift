@@ -33,14 +33,14 @@ struct Person: Sendable {
     var phone: String
 
     init(form: [String: String]) {
-        name = form["name"] ?? ""
+        name = form["full_name"] ?? ""
         phone = form["phone"] ?? ""
     }
 
     func check() throws(ValidationErrors) -> (name: String, phone: PhoneNumber) {
         var errors = ValidationErrors()
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { errors.add("name", "error.required") } else if name.count > 100 { errors.add("name", "error.too_long") }
+        if name.isEmpty { errors.add("full_name", "error.required") } else if name.count > 100 { errors.add("full_name", "error.too_long") }
         let phone = errors.check { () throws(FieldError) in try PhoneNumber(self.phone.trimmingCharacters(in: .whitespaces)) }
         guard errors.isEmpty, let phone else { throw errors }
         return (name, phone)

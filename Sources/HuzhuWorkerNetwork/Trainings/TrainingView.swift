@@ -55,6 +55,7 @@ struct TrainingView {
         let open = training.endsAt > now
         let present = registered.filter { $0.registration.attendedAt != nil }.count
         return .group(
+            .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.trainings.path), .text(t("trainings.title")))),
             .section(.class("card"),
                 .dl(t.detail("field.training_kind", t("training_kind.\(training.kind.rawValue)")),
                     t.detail("trainings.when", Self.when(training, t)), t.detail("field.place", training.place),
@@ -66,13 +67,13 @@ struct TrainingView {
             Forms.errorSummary(errors, t),
             .if(open, Forms.action(t("trainings.register"), open: !errors.isEmpty && typed["walk_in"] == nil,
                                    WorkerNetworkRoute.registrations(id).path, page,
-                Forms.text("name", value: typed["walk_in"] == nil ? typed["name"] : nil, errors: errors, t, hint: t("groups.known_by_phone")),
+                Forms.text("full_name", value: typed["walk_in"] == nil ? typed["full_name"] : nil, errors: errors, t, hint: t("groups.known_by_phone")),
                 Forms.text("phone", value: typed["walk_in"] == nil ? typed["phone"] : nil, errors: errors, t, type: .tel),
                 Forms.submit(t("trainings.register")))),
             .if(rollCall, Forms.action(t("trainings.walk_in"), open: !errors.isEmpty && typed["walk_in"] != nil,
                                        WorkerNetworkRoute.walkIns(id).path, page,
                 Forms.hidden("walk_in", "on"),
-                Forms.text("name", value: typed["walk_in"] != nil ? typed["name"] : nil, errors: errors, t, instance: "walk-in"),
+                Forms.text("full_name", value: typed["walk_in"] != nil ? typed["full_name"] : nil, errors: errors, t, instance: "walk-in"),
                 Forms.text("phone", value: typed["walk_in"] != nil ? typed["phone"] : nil, errors: errors, t, type: .tel, instance: "walk-in"),
                 Forms.submit(t("trainings.walk_in")))),
             .h2(.text(t(rollCall ? "trainings.roll_call" : "trainings.registered"))),
@@ -93,6 +94,7 @@ struct TrainingView {
                         .attribute(named: "aria-pressed", value: came ? "true" : "false"),
                         .text("\(row.name) · \(row.phone)" + (row.registration.walkIn ? " · \(t("trainings.walked_in"))" : ""))))),
             .if(!rollCall, .text("\(row.name) · \(row.phone)")),
-            .if(open && !came, Forms.post(WorkerNetworkRoute.registrationCancel(id).path, page, Forms.submit(t("trainings.cancel")))))
+            .if(open && !came, Forms.post(WorkerNetworkRoute.registrationCancel(id).path, page,
+                                          .button(.type(.submit), .class("link"), .text(t("trainings.cancel"))))))
     }
 }
