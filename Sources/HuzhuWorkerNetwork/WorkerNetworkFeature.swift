@@ -33,8 +33,13 @@ package enum WorkerNetworkFeature: Feature {
         app.workerListTools += [(WorkerNetworkRoute.groups.path, "groups.title"), (WorkerNetworkRoute.trainings.path, "trainings.title")].map { tool in
             { request in (try? request.workContext().organisesWorkers()) == nil ? nil : tool }
         }
+        // A few sign-ups per address in ten minutes: enough for a family on one phone, not for a flood.
+        app.rateRules.append(RateRule(name: "join", limit: 5, window: 600, messageKey: "join.too_many") { request in
+            request.method == .POST && request.url.path.hasPrefix("/join/") ? request.clientAddress : nil
+        })
         GroupsController.register(app.routes)
         TrainingsController.register(app.routes)
+        SignUpController.register(app.routes)
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {

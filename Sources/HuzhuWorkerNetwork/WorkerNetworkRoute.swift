@@ -4,6 +4,8 @@ import HuzhuPlatform
 enum WorkerNetworkRoute: TypedRoute {
     case groups, group(RouteID), groupMembers(RouteID), memberLeave(RouteID), memberLeader(RouteID)
     case trainings, training(RouteID), registrations(RouteID), walkIns(RouteID), registrationCancel(RouteID), attendance(RouteID)
+    /// A training's public sign-up page, by its token.
+    case join(RouteID)
 
     var path: String {
         switch self {
@@ -18,6 +20,7 @@ enum WorkerNetworkRoute: TypedRoute {
         case .walkIns(let id): "/trainings/\(id.text)/walk-ins"
         case .registrationCancel(let id): "/registrations/\(id.text)/cancel"
         case .attendance(let id): "/registrations/\(id.text)/attendance"
+        case .join(let token): "/join/\(token.text)"
         }
     }
 }

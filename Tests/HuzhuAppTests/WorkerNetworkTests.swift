@@ -224,4 +224,57 @@ struct WorkerNetworkTests {
             #expect(page.contains("小组与培训") && page.contains("劳动合同与欠薪"))
         }
     }
+
+    @Test("A worker signs up through the public link without an account: known by phone or new with the consents ticked; repeats, bad phones and floods are refused")
+    func publicSignUp() async throws {
+        let clock = TestClock(Self.start)
+        try await withHuzhu(clock: clock) { app, browser in
+            let staff = browser.fresh()
+            try await staff.login("caseworker")
+            try await staff.recordContact(phone: "13800130001", newWorker: "老工友")
+            let training = try await Self.training(app, capacity: 2, waitingList: true)
+            let path = "/join/\(training.signupToken.uuidString.lowercased())"
+            #expect(try await staff.get("/trainings/\(training.id!)").text.contains(path))
+
+            let page = try await browser.get(path)
+            #expect(page.status == .ok && page.text.contains("劳动合同与欠薪") && page.text.contains("尚余 2 个名额"))
+            let known = try await browser.post(path, ["full_name": "别的名字", "phone": "13800130001"])
+            #expect(known.status == .ok && known.text.contains("你已报名"))
+            let fresh = try await browser.post(path, ["full_name": "新工友", "phone": "13800130002", "consent_sms": "on"])
+            #expect(fresh.status == .ok && fresh.text.contains("你已报名"))
+            let waiting = try await browser.post(path, ["full_name": "第三位", "phone": "13800130003"])
+            #expect(waiting.status == .ok && waiting.text.contains("候补名单"))
+
+            let workers = try await Worker.query(on: app.db).sort(\.$createdAt).all()
+            #expect(workers.count == 3)
+            #expect(try workers[0].openName(app.fieldCipher) == "老工友", "a known worker keeps their name")
+            #expect(workers[1].consentSMSOn == CalendarDate(Self.start) && workers[1].consentNetworkOn == nil && workers[1].createdBy == nil)
+            #expect(workers[2].consentSMSOn == nil)
+            let registrations = try await TrainingRegistration.query(on: app.db).sort(\.$turn).all()
+            #expect(registrations.map(\.state) == [.registered, .registered, .waiting] && registrations.allSatisfy { $0.registeredBy == nil })
+
+            let again = try await browser.post(path, ["full_name": "新工友", "phone": "13800130002"])
+            #expect(again.status == .unprocessableEntity && again.text.contains("这个手机号已经报名"))
+            #expect(try await TrainingRegistration.query(on: app.db).count() == 3)
+            #expect(try await browser.get("/join/\(UUID())").status == .notFound)
+            #expect(try await browser.post(path, ["full_name": "", "phone": ""]).status == .unprocessableEntity)
+            // Five submissions in ten minutes from one address, then no more.
+            let flooded = try await browser.post(path, ["full_name": "第六", "phone": "13800130006"])
+            #expect(flooded.status == .tooManyRequests)
+            #expect(try await TrainingRegistration.query(on: app.db).count() == 3)
+
+            clock.advance(3600)
+            let bad = try await browser.post(path, ["full_name": "工友", "phone": "1380013"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("电话"))
+            let closed = try await Self.training(app, capacity: 1, waitingList: false)
+            let closedPath = "/join/\(closed.signupToken.uuidString.lowercased())"
+            #expect(try await browser.post(closedPath, ["full_name": "甲", "phone": "13800130011"]).status == .ok)
+            let full = try await browser.post(closedPath, ["full_name": "乙", "phone": "13800130012"])
+            #expect(full.status == .unprocessableEntity && full.text.contains("名额已满"))
+            #expect(try await Worker.query(on: app.db).count() == 4, "a refused sign-up leaves no worker record")
+            // Once the training is over the address answers no more.
+            clock.advance(3 * 24 * 3600)
+            #expect(try await browser.get(path).status == .notFound)
+        }
+    }
 }

@@ -27,8 +27,22 @@ def test_trainings_on_a_phone(browser, server):
         click(browser, By.XPATH, "//form[contains(@action, '/registrations')]//button[@type='submit']")
         assert "7/8" in main_text(browser) and "牛师傅" in main_text(browser)
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+        join = browser.find_element(By.XPATH, "//dd[starts-with(normalize-space(), '/join/')]").text.strip()
 
-        click(browser, By.LINK_TEXT, "培训")
+        # A worker opens the public address on their own phone, without an account.
+        browser.delete_all_cookies()
+        browser.get(server.url + join)
+        check(browser, "public sign-up")
+        assert "尚余 1 个名额" in main_text(browser)
+        browser.find_element(By.ID, "field-full_name").send_keys("马大姐")
+        browser.find_element(By.ID, "field-phone").send_keys("13711008888")
+        browser.find_element(By.ID, "field-consent_sms").click()
+        click(browser, By.XPATH, "//form[contains(@action, '/join/')]//button[@type='submit']")
+        assert "你已报名" in main_text(browser)
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+        sign_in(browser, server, "caseworker")
+        browser.get(server.url + "/trainings")
+
         click(browser, By.LINK_TEXT, "讨薪的法律途径：证据、协商与仲裁")
         check(browser, "roll call")
         assert "10/12" in main_text(browser)

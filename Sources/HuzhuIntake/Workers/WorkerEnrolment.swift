@@ -4,7 +4,8 @@ import HuzhuCore
 import HuzhuPlatform
 
 /// Adds a person to the NGO's workers from a name and a phone, as a collective case's roster does:
-/// the worker already known by that phone is reused, otherwise a new record is made.
+/// the worker already known by that phone is reused, otherwise a new record is made (by a member of
+/// staff, or by nobody when the worker signed up themselves).
 package struct WorkerEnrolment {
     package let db: any Database
     package let cipher: FieldCipher
@@ -14,7 +15,7 @@ package struct WorkerEnrolment {
         self.cipher = cipher
     }
 
-    package func enrol(name: String, phone: PhoneNumber?, ngoID: UUID, officeID: UUID, by userID: UUID,
+    package func enrol(name: String, phone: PhoneNumber?, ngoID: UUID, officeID: UUID, by userID: UUID?,
                        now: Date) async throws -> (worker: Worker, created: Bool) {
         let store = WorkerStore(db: db, cipher: cipher)
         if let phone, let known = try await store.workers(withPhone: phone, ngoID: ngoID).first { return (known, false) }

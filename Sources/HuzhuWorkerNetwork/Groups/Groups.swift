@@ -46,11 +46,18 @@ struct Person: Sendable {
         return (name, phone)
     }
 
-    /// The worker this person is in the NGO, found or made, inside the caller's transaction.
-    func worker(ngoID: UUID, officeID: UUID, in work: WorkContext) async throws -> Worker {
+    /// The worker this person is in the NGO, found or made, inside the caller's transaction; the
+    /// consents given are recorded on them.
+    func worker(ngoID: UUID, officeID: UUID, consents: Consents = Consents(), in registrar: Registrar) async throws -> Worker {
         let checked = try check()
-        return try await WorkerEnrolment(db: work.db, cipher: work.cipher)
-            .enrol(name: checked.name, phone: checked.phone, ngoID: ngoID, officeID: officeID, by: work.actor.userID, now: work.now).worker
+        let worker = try await WorkerEnrolment(db: registrar.db, cipher: registrar.cipher)
+            .enrol(name: checked.name, phone: checked.phone, ngoID: ngoID, officeID: officeID, by: registrar.userID, now: registrar.now).worker
+        if (consents.sms && worker.consentSMSOn == nil) || (consents.network && worker.consentNetworkOn == nil) {
+            if consents.sms { worker.consentSMSOn = worker.consentSMSOn ?? registrar.today }
+            if consents.network { worker.consentNetworkOn = worker.consentNetworkOn ?? registrar.today }
+            try await worker.save(on: registrar.db)
+        }
+        return worker
     }
 }
 
@@ -77,7 +84,7 @@ enum Groups {
     static func add(_ person: Person, leader: Bool, to group: WorkerGroup, in work: WorkContext) async throws -> GroupMember {
         _ = try person.check()
         return try await work.write { work in
-            let worker = try await person.worker(ngoID: group.ngoID, officeID: group.officeID, in: work)
+            let worker = try await person.worker(ngoID: group.ngoID, officeID: group.officeID, in: Registrar(work))
             let member = try await GroupMember.query(on: work.db).filter(\.$groupID == group.id!).filter(\.$workerID == worker.id!).first()
                 ?? GroupMember()
             if member.id != nil && member.leftOn == nil { throw ValidationErrors([FieldError("phone", "error.already_member")]) }

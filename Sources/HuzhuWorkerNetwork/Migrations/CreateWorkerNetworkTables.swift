@@ -40,6 +40,8 @@ struct CreateWorkerNetworkTables: AsyncMigration {
             .field("capacity", .int, .required)
             .field("taken", .int, .required)
             .field("waiting_list", .bool, .required)
+            .field("signup_token", .uuid, .required)
+            .unique(on: "signup_token")
             .field("created_by", .uuid, .required)
             .field("created_at", .datetime, .required)
             .create()

@@ -28,6 +28,8 @@ package final class Training: Model, TenantRecord, @unchecked Sendable {
     /// Places held, kept by the one statement that takes a place only while one is free.
     @Field(key: "taken") package var taken: Int
     @Field(key: "waiting_list") package var waitingList: Bool
+    /// The secret part of the training's public sign-up address (`/join/…`).
+    @Field(key: "signup_token") package var signupToken: UUID
     @Field(key: "created_by") package var createdBy: UUID
     @Field(key: "created_at") package var createdAt: Date
 

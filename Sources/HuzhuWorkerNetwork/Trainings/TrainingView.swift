@@ -63,7 +63,9 @@ struct TrainingView {
                     t.detail("field.language", training.language),
                     t.detail("trainings.places", "\(training.taken)/\(training.capacity)"
                              + (training.waitingList ? " · " + t("trainings.waiting_count", String(waiting.count)) : "")),
-                    .if(rollCall, t.detail("trainings.present", "\(present)/\(registered.count)")))),
+                    .if(rollCall, t.detail("trainings.present", "\(present)/\(registered.count)")),
+                    .if(open, t.detail("trainings.public_link", WorkerNetworkRoute.join(.of(training.signupToken)).path))),
+                .if(open, .p(.class("hint"), .text(t("trainings.public_link_hint"))))),
             Forms.errorSummary(errors, t),
             .if(open, Forms.action(t("trainings.register"), open: !errors.isEmpty && typed["walk_in"] == nil,
                                    WorkerNetworkRoute.registrations(id).path, page,

@@ -93,6 +93,7 @@ enum Trainings {
         training.capacity = checked.capacity
         training.taken = 0
         training.waitingList = command.waitingList
+        training.signupToken = UUID()
         training.createdBy = work.actor.userID
         training.createdAt = work.now
         try await work.write { work in
@@ -106,20 +107,25 @@ enum Trainings {
     /// the last place one gets it), else a turn on the waiting list if the training keeps one.
     @discardableResult
     static func register(_ person: Person, for training: Training, in work: WorkContext) async throws -> TrainingRegistration {
+        try await register(person, consents: Consents(), for: training, by: Registrar(work))
+    }
+
+    /// The same, by staff or by the worker through the public link (with the consents they ticked).
+    @discardableResult
+    static func register(_ person: Person, consents: Consents, for training: Training, by registrar: Registrar) async throws -> TrainingRegistration {
         _ = try person.check()
-        guard training.endsAt > work.now else { throw HuzhuAbort(.unprocessableEntity, "error.training_over") }
-        return try await work.write { work in
-            let registration = try await row(for: person, training, in: work)
-            if try await takePlace(training, in: work) {
+        guard training.endsAt > registrar.now else { throw HuzhuAbort(.unprocessableEntity, "error.training_over") }
+        return try await registrar.write { registrar in
+            let registration = try await row(for: person, consents: consents, training, by: registrar)
+            if try await takePlace(training, on: registrar.db) {
                 registration.state = .registered
             } else if training.waitingList {
                 registration.state = .waiting
             } else {
                 throw HuzhuAbort(.unprocessableEntity, "error.training_full")
             }
-            try await registration.save(on: work.db)
-            try await work.audit(.register, recordType: "training", recordID: training.id, ngoID: training.ngoID,
-                                 detail: .record("worker", registration.workerID))
+            try await registration.save(on: registrar.db)
+            try await registrar.audit(.register, training: training, worker: registration.workerID)
             return registration
         }
     }
@@ -131,8 +137,8 @@ enum Trainings {
         _ = try person.check()
         guard training.day <= work.today else { throw HuzhuAbort(.unprocessableEntity, "error.training_not_started") }
         return try await work.write { work in
-            let registration = try await row(for: person, training, in: work)
-            try await counted(training, by: 1, in: work)
+            let registration = try await row(for: person, consents: Consents(), training, by: Registrar(work))
+            try await counted(training, by: 1, on: work.db)
             registration.state = .registered
             registration.walkIn = true
             registration.attendedAt = work.now
@@ -160,7 +166,7 @@ enum Trainings {
                     next.state = .registered
                     try await next.save(on: work.db)
                 } else {
-                    try await counted(training, by: -1, in: work)
+                    try await counted(training, by: -1, on: work.db)
                 }
             }
             try await work.audit(.register, recordType: "training", recordID: training.id, ngoID: training.ngoID,
@@ -174,7 +180,7 @@ enum Trainings {
         guard registration.state != .cancelled else { throw HuzhuAbort(.unprocessableEntity, "error.registration_cancelled") }
         try await work.write { work in
             if present && registration.state == .waiting {
-                try await counted(training, by: 1, in: work)
+                try await counted(training, by: 1, on: work.db)
                 registration.state = .registered
             }
             registration.attendedAt = present ? (registration.attendedAt ?? work.now) : nil
@@ -185,9 +191,9 @@ enum Trainings {
     }
 
     /// The person's registration row for the training: new, or their cancelled one taken back.
-    private static func row(for person: Person, _ training: Training, in work: WorkContext) async throws -> TrainingRegistration {
-        let worker = try await person.worker(ngoID: training.ngoID, officeID: training.officeID, in: work)
-        let registration = try await TrainingRegistration.query(on: work.db).filter(\.$trainingID == training.id!)
+    private static func row(for person: Person, consents: Consents, _ training: Training, by registrar: Registrar) async throws -> TrainingRegistration {
+        let worker = try await person.worker(ngoID: training.ngoID, officeID: training.officeID, consents: consents, in: registrar)
+        let registration = try await TrainingRegistration.query(on: registrar.db).filter(\.$trainingID == training.id!)
             .filter(\.$workerID == worker.id!).first() ?? TrainingRegistration()
         if registration.id != nil && registration.state != .cancelled {
             throw ValidationErrors([FieldError("phone", "error.already_registered")])
@@ -196,9 +202,9 @@ enum Trainings {
         registration.officeID = training.officeID
         registration.trainingID = training.id!
         registration.workerID = worker.id!
-        registration.registeredBy = work.actor.userID
-        registration.registeredAt = work.now
-        registration.turn = (try await TrainingRegistration.query(on: work.db).filter(\.$trainingID == training.id!).max(\.$turn) ?? 0) + 1
+        registration.registeredBy = registrar.userID
+        registration.registeredAt = registrar.now
+        registration.turn = (try await TrainingRegistration.query(on: registrar.db).filter(\.$trainingID == training.id!).max(\.$turn) ?? 0) + 1
         registration.attendedAt = nil
         registration.walkIn = false
         return registration
@@ -206,14 +212,14 @@ enum Trainings {
 
     /// Takes a place while one is free, in one statement (PostgreSQL re-reads the row after a concurrent
     /// taker commits; SQLite has one writer).
-    private static func takePlace(_ training: Training, in work: WorkContext) async throws -> Bool {
-        let taken = try await (work.db as! any SQLDatabase).raw("""
+    private static func takePlace(_ training: Training, on db: any Database) async throws -> Bool {
+        let taken = try await (db as! any SQLDatabase).raw("""
             UPDATE trainings SET taken = taken + 1 WHERE id = \(bind: training.id!) AND taken < capacity RETURNING id
             """).all()
         return !taken.isEmpty
     }
 
-    private static func counted(_ training: Training, by change: Int, in work: WorkContext) async throws {
-        try await (work.db as! any SQLDatabase).raw("UPDATE trainings SET taken = taken + \(bind: change) WHERE id = \(bind: training.id!)").run()
+    private static func counted(_ training: Training, by change: Int, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("UPDATE trainings SET taken = taken + \(bind: change) WHERE id = \(bind: training.id!)").run()
     }
 }
