@@ -25,6 +25,7 @@ package enum Platform {
         app.secureCookies = configuration.secureCookies
         app.requireTwoFactor = configuration.requireTwoFactor
         app.shiftNoticeHours = configuration.shiftNoticeHours
+        app.smsGateway = configuration.sms
         app.sessionLimits = SessionLimits(idle: TimeInterval(configuration.sessionIdleMinutes * 60),
                                           absolute: TimeInterval(configuration.sessionHours * 3600))
         app.retentionYears = configuration.retentionYears

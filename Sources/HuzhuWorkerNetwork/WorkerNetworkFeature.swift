@@ -9,7 +9,7 @@ import Vapor
 /// a waiting list and a roll call, whose attendances are the training-participants indicator.
 package enum WorkerNetworkFeature: Feature {
     package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
-        [CreateWorkerNetworkTables()]
+        [CreateWorkerNetworkTables(), CreateSMSTables()]
     }
 
     package static func grant(_ policy: inout Policy) {
@@ -21,6 +21,10 @@ package enum WorkerNetworkFeature: Feature {
 
     package static let auditActions = AuditAction.workerNetwork
     package static let openAPI: Data? = nil
+    package static let sealedColumns = [
+        SealedColumn(table: SMSRecipient.schema, cipher: "phone_cipher"),
+        SealedColumn(table: SMSOptOut.schema, cipher: "phone_cipher", hash: "phone_hash"),
+    ]
 
     package static func contribute(to sources: inout IndicatorSources) {
         sources.facts.append(TrainingIndicatorFacts())
@@ -40,6 +44,9 @@ package enum WorkerNetworkFeature: Feature {
         GroupsController.register(app.routes)
         TrainingsController.register(app.routes)
         SignUpController.register(app.routes)
+        MessagesController.register(app.routes)
+        GatewayController.register(app.routes)
+        app.lifecycle.use(SMSSender.periodic(app))
     }
 
     package static func loadDemo(into app: Application) async throws -> [String] {

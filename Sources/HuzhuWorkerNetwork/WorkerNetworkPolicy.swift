@@ -19,9 +19,11 @@ extension AuditAction {
     static let viewTraining = AuditAction("outreach.training.view")
     static let register = AuditAction("outreach.registration.change")
     static let recordAttendance = AuditAction("outreach.attendance.record")
+    static let sendMessage = AuditAction("outreach.message.send")
+    static let viewMessage = AuditAction("outreach.message.view")
 
     static let workerNetwork: [AuditAction] = [
-        .createGroup, .viewGroup, .changeMembers, .createTraining, .viewTraining, .register, .recordAttendance,
+        .createGroup, .viewGroup, .changeMembers, .createTraining, .viewTraining, .register, .recordAttendance, .sendMessage, .viewMessage,
     ]
 }
 
@@ -69,3 +71,4 @@ extension WorkerGroup: OfficeHeld {}
 extension GroupMember: OfficeHeld {}
 extension Training: OfficeHeld {}
 extension TrainingRegistration: OfficeHeld {}
+extension SMSMessage: OfficeHeld {}

@@ -6,6 +6,9 @@ enum WorkerNetworkRoute: TypedRoute {
     case trainings, training(RouteID), registrations(RouteID), walkIns(RouteID), registrationCancel(RouteID), attendance(RouteID)
     /// A training's public sign-up page, by its token.
     case join(RouteID)
+    case messages, message(RouteID)
+    /// The SMS gateway's calls, by its secret.
+    case smsInbound(RouteID), smsReports(RouteID)
 
     var path: String {
         switch self {
@@ -21,6 +24,10 @@ enum WorkerNetworkRoute: TypedRoute {
         case .registrationCancel(let id): "/registrations/\(id.text)/cancel"
         case .attendance(let id): "/registrations/\(id.text)/attendance"
         case .join(let token): "/join/\(token.text)"
+        case .messages: "/messages"
+        case .message(let id): "/messages/\(id.text)"
+        case .smsInbound(let secret): "/sms/inbound/\(secret.text)"
+        case .smsReports(let secret): "/sms/reports/\(secret.text)"
         }
     }
 }

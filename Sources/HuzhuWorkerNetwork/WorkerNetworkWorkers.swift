@@ -16,11 +16,18 @@ enum WorkerNetworkWorkers {
         let id = try worker.requireID()
         let members = try await GroupMember.query(on: request.db).filter(\.$workerID == id).visible(visibility).all()
         let registrations = try await TrainingRegistration.query(on: request.db).filter(\.$workerID == id).visible(visibility).all()
-        guard !members.isEmpty || !registrations.isEmpty else { return nil }
+        let cipher = request.application.fieldCipher
+        var optedOut = false
+        for phone in try await WorkerStore(db: request.db, cipher: cipher).phones(of: [id])[id] ?? [] {
+            optedOut = try await OptOuts.isOut(phone.digits, db: request.db, cipher: cipher)
+            if optedOut { break }
+        }
         let groups = try await WorkerGroup.query(on: request.db).filter(\.$id ~~ members.map(\.groupID)).all()
         let trainings = try await Training.query(on: request.db).filter(\.$id ~~ registrations.map(\.trainingID)).all()
         let t = request.t
         return .section(.class("card"), .id("network"), .h2(.text(t("groups.worker_section"))),
+            .p(.text(t(optedOut ? "sms.worker_opted_out" : worker.consentSMSOn == nil ? "sms.worker_no_consent" : "sms.worker_reachable"))),
+            .if(!optedOut && worker.consentSMSOn != nil, MessagesController.form(.worker, id, request.pageContext)),
             .ul(.forEach(members) { member in
                 let group = groups.first { $0.id == member.groupID }
                 return .li(.a(.href(WorkerNetworkRoute.group(.of(member.groupID)).path), .text(group?.name ?? "")),

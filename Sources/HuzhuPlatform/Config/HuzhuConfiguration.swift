@@ -40,6 +40,8 @@ package struct HuzhuConfiguration: Sendable, Equatable {
     /// Hours before a shift starts after which a volunteer can no longer give up their place
     /// (`HUZHU_SHIFT_NOTICE_HOURS`, 24); staff can still take them off it.
     package var shiftNoticeHours = 24
+    /// The SMS gateway (`HUZHU_SMS_*`); none configured: messages are recorded as not sent.
+    package var sms = SMSGatewaySettings()
     /// A file holding the current time (ISO 8601), for end-to-end tests that move the clock
     /// (`HUZHU_TEST_CLOCK_FILE`); never set in a deployment.
     package var testClockFile: String?
@@ -130,6 +132,7 @@ package struct HuzhuConfiguration: Sendable, Equatable {
             sqliteSynchronous = raw.lowercased()
         }
         testClockFile = environment["HUZHU_TEST_CLOCK_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        sms = try SMSGatewaySettings(environment: environment)
     }
 
     private static func key(_ environment: [String: String], _ name: String) throws(ConfigurationError) -> SecretKey? {

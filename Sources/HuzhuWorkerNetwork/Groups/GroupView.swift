@@ -44,10 +44,12 @@ struct GroupView {
         let t = page.t
         let present = rows.filter { $0.member.leftOn == nil }
         return .group(
-            .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.groups.path), .text(t("groups.title")))),
+            .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.groups.path), .text(t("groups.title"))), .text(" · "),
+                 .a(.href(WorkerNetworkRoute.messages.path), .text(t("sms.title")))),
             .p(.text([officeName, group.site].filter { !$0.isEmpty }.joined(separator: " · ")),
                .text(" · " + t("groups.member_count", String(present.count), String(present.filter(\.member.leader).count)))),
             .unwrap(GroupSize.warning(present.count)) { .p(.class("notice"), .text(t($0))) },
+            MessagesController.form(.group, group.id!, page),
             Forms.action(t("groups.add_member"), open: !errors.isEmpty, WorkerNetworkRoute.groupMembers(.of(group.id!)).path, page,
                 Forms.errorSummary(errors, t),
                 Forms.text("full_name", value: typed["full_name"], errors: errors, t, hint: t("groups.known_by_phone")),

@@ -55,7 +55,8 @@ struct TrainingView {
         let open = training.endsAt > now
         let present = registered.filter { $0.registration.attendedAt != nil }.count
         return .group(
-            .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.trainings.path), .text(t("trainings.title")))),
+            .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.trainings.path), .text(t("trainings.title"))), .text(" · "),
+                 .a(.href(WorkerNetworkRoute.messages.path), .text(t("sms.title")))),
             .section(.class("card"),
                 .dl(t.detail("field.training_kind", t("training_kind.\(training.kind.rawValue)")),
                     t.detail("trainings.when", Self.when(training, t)), t.detail("field.place", training.place),
@@ -67,6 +68,7 @@ struct TrainingView {
                     .if(open, t.detail("trainings.public_link", WorkerNetworkRoute.join(.of(training.signupToken)).path))),
                 .if(open, .p(.class("hint"), .text(t("trainings.public_link_hint"))))),
             Forms.errorSummary(errors, t),
+            .if(open, MessagesController.form(.training, training.id!, page)),
             .if(open, Forms.action(t("trainings.register"), open: !errors.isEmpty && typed["walk_in"] == nil,
                                    WorkerNetworkRoute.registrations(id).path, page,
                 Forms.text("full_name", value: typed["walk_in"] == nil ? typed["full_name"] : nil, errors: errors, t, hint: t("groups.known_by_phone")),
