@@ -55,6 +55,7 @@ struct GroupView {
                 Forms.text("full_name", value: typed["full_name"], errors: errors, t, hint: t("groups.known_by_phone")),
                 Forms.text("phone", value: typed["phone"], errors: errors, t, type: .tel),
                 Forms.checkbox("leader", checked: typed["leader"] == "on", t),
+                Forms.checkbox("consent_sms", checked: typed["consent_sms"] == "on", t),
                 Forms.submit(t("groups.add_member"))),
             .table(.class("stack"),
                 .thead(.tr(.th(.text(t("field.name"))), .th(.text(t("field.phone"))), .th(.text(t("groups.membership"))), .th(.text(t("list.actions"))))),

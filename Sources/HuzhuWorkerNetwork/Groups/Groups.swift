@@ -79,12 +79,14 @@ enum Groups {
         return group
     }
 
-    /// Adds a person to a group from today (as a leader, if said); one who left joins again.
+    /// Adds a person to a group from today (as a leader, if said, and with the consents they gave the
+    /// member of staff); one who left joins again.
     @discardableResult
-    static func add(_ person: Person, leader: Bool, to group: WorkerGroup, in work: WorkContext) async throws -> GroupMember {
+    static func add(_ person: Person, leader: Bool, consents: Consents = Consents(), to group: WorkerGroup,
+                    in work: WorkContext) async throws -> GroupMember {
         _ = try person.check()
         return try await work.write { work in
-            let worker = try await person.worker(ngoID: group.ngoID, officeID: group.officeID, in: Registrar(work))
+            let worker = try await person.worker(ngoID: group.ngoID, officeID: group.officeID, consents: consents, in: Registrar(work))
             let member = try await GroupMember.query(on: work.db).filter(\.$groupID == group.id!).filter(\.$workerID == worker.id!).first()
                 ?? GroupMember()
             if member.id != nil && member.leftOn == nil { throw ValidationErrors([FieldError("phone", "error.already_member")]) }

@@ -94,7 +94,7 @@ enum GroupsController {
         let group = try await work.organised(WorkerGroup.self, try request.routeID())
         let typed = request.typedForm
         do {
-            try await Groups.add(Person(form: typed), leader: typed["leader"] == "on", to: group, in: work)
+            try await Groups.add(Person(form: typed), leader: typed["leader"] == "on", consents: Consents(form: typed), to: group, in: work)
             return request.redirect(to: WorkerNetworkRoute.group(.of(group.id!)).path)
         } catch let errors as ValidationErrors {
             return try await show(request, errors: errors, typed: typed, status: .unprocessableEntity)
