@@ -8,7 +8,8 @@ import Vapor
 
 /// The demo's worker network: three groups with leaders (two construction sites in Beijing, an
 /// electronics dormitory in Shenzhen), a legal-knowledge training held last week with its roll call taken,
-/// and an occupational-safety training next week open for registration.
+/// an occupational-safety training next week open for registration, and a text to the first group (sent
+/// through the gateway when one is configured, else recorded as not sent).
 enum DemoWorkerNetwork {
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高")
     static let given = ["建军", "秀兰", "志强", "海燕", "国庆", "春梅", "小龙", "丽娟", "德明", "桂英", "永刚", "红霞"]
@@ -24,13 +25,18 @@ enum DemoWorkerNetwork {
         let groups = [(beijing, "朝阳某工地工友组", "建筑工地", 14), (beijing, "通州安置房项目工友组", "建筑工地", 12),
                       (shenzhen, "宝安电子厂宿舍组", "电子制造", 11)]
         var people: [Person] = []
+        var first: WorkerGroup?
         for (index, (office, name, site, size)) in groups.enumerated() {
             let group = try await Groups.create(CreateGroup(form: ["office": office.id!.uuidString, "name": name, "site": site]), in: work)
+            first = first ?? group
             for member in 0..<size {
                 let number = index * 100 + member
                 let person = Person(form: ["full_name": "\(surnames[number % surnames.count])\(given[(number / surnames.count + member) % given.count])",
                                            "phone": String(format: "1371100%04d", number)])
-                try await Groups.add(person, leader: member == 0, to: group, in: work)
+                // Most agreed to texts when they joined; a few did not.
+                var consents = Consents()
+                consents.sms = member % 4 != 3
+                try await Groups.add(person, leader: member == 0, consents: consents, to: group, in: work)
                 if office.id == beijing.id { people.append(person) }
             }
         }
@@ -55,7 +61,12 @@ enum DemoWorkerNetwork {
             "trainer": "王磊", "language": "普通话", "capacity": "8", "waiting_list": "on",
         ]), in: work)
         for person in people.dropFirst(12).prefix(6) { try await Trainings.register(person, for: coming, in: work) }
-        return ["工友小组与培训 / Groups and trainings: /groups · /trainings (caseworker, supervisor)"]
+        if let first {
+            _ = try await Messages.send(ComposeMessage(form: ["audience": "group", "audience_id": first.id!.uuidString,
+                                                              "body": "下周日晚七点在工地生活区讲高处作业安全和工伤认定，欢迎参加。"]), in: work)
+        }
+        return ["工友小组、培训与短信 / Groups, trainings and texts: /groups · /trainings · /messages (caseworker, supervisor)"
+                + (app.smsGateway.sendURL == nil ? "; no SMS gateway: texts are recorded, not sent" : "")]
     }
 }
 
