@@ -31,12 +31,18 @@ enum DemoWorkerNetwork {
             first = first ?? group
             for member in 0..<size {
                 let number = index * 100 + member
-                let person = Person(form: ["full_name": "\(surnames[number % surnames.count])\(given[(number / surnames.count + member) % given.count])",
-                                           "phone": String(format: "1371100%04d", number)])
+                // The Shenzhen group is led by the demo's group leader (login `leader`).
+                let name = office.id == shenzhen.id && member == 0 ? "赵大勇"
+                    : "\(surnames[number % surnames.count])\(given[(number / surnames.count + member) % given.count])"
+                let person = Person(form: ["full_name": name, "phone": String(format: "1371100%04d", number)])
                 // Most agreed to texts when they joined; a few did not.
                 var consents = Consents()
                 consents.sms = member % 4 != 3
-                try await Groups.add(person, leader: member == 0, consents: consents, to: group, in: work)
+                let joined = try await Groups.add(person, leader: member == 0, consents: consents, leaderMayContact: member % 3 != 2,
+                                                  to: group, in: work)
+                if office.id == shenzhen.id && member == 0, let login = try await User.query(on: db).filter(\.$login == "leader").first() {
+                    try await Groups.link(joined, login: login.id, in: work)
+                }
                 if office.id == beijing.id { people.append(person) }
             }
         }

@@ -16,8 +16,11 @@ package enum WorkerNetworkFeature: Feature {
         WorkerNetworkPolicy.grant(&policy)
     }
 
-    /// Reached from the list of workers (the menu of an NGO's admin has no room left).
-    package static let navigation: [NavItem] = []
+    /// Groups and trainings are reached from the list of workers (the menu of an NGO's admin has no room
+    /// left); a group leader's own page from the menu.
+    package static let navigation: [NavItem] = [
+        NavItem(titleKey: "my_groups.title", path: WorkerNetworkRoute.myGroups.path, permissions: [.leadGroups], order: 20),
+    ]
 
     package static let auditActions = AuditAction.workerNetwork
     package static let openAPI: Data? = nil
@@ -45,6 +48,7 @@ package enum WorkerNetworkFeature: Feature {
         TrainingsController.register(app.routes)
         SignUpController.register(app.routes)
         MessagesController.register(app.routes)
+        LeaderController.register(app.routes)
         GatewayController.register(app.routes)
         app.lifecycle.use(SMSSender.periodic(app))
     }

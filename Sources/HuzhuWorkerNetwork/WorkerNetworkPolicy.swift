@@ -9,6 +9,10 @@ extension Permission {
     /// Organise an office's worker network: its groups, their members and leaders, its trainings, who
     /// registers and who came. Scope: the office.
     static let organiseWorkers = Permission("outreach.organise")
+    /// Lead one's own groups: see the members who agreed to be reached by their leader, the trainings
+    /// open to them and the texts sent to the group; register members for a training. What is theirs is
+    /// the groups their login's worker record leads. Scope: the NGO.
+    static let leadGroups = Permission("outreach.lead")
 }
 
 extension AuditAction {
@@ -30,6 +34,7 @@ extension AuditAction {
 enum WorkerNetworkPolicy {
     static func grant(_ policy: inout Policy) {
         policy.grant(.organiseWorkers, to: [.ngoAdmin, .officeSupervisor, .caseworker])
+        policy.grant(.leadGroups, to: [.groupLeader], within: .ngo)
     }
 }
 

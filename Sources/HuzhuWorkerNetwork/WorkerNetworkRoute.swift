@@ -2,7 +2,9 @@ import HuzhuPlatform
 
 /// The worker network's URLs: groups and their members, trainings and their registrations.
 enum WorkerNetworkRoute: TypedRoute {
-    case groups, group(RouteID), groupMembers(RouteID), memberLeave(RouteID), memberLeader(RouteID)
+    case groups, group(RouteID), groupMembers(RouteID), memberLeave(RouteID), memberLeader(RouteID), memberLogin(RouteID)
+    /// A group leader's own page, and their registering a member for a training.
+    case myGroups, myRegistrations(RouteID)
     case trainings, training(RouteID), registrations(RouteID), walkIns(RouteID), registrationCancel(RouteID), attendance(RouteID)
     /// A training's public sign-up page, by its token.
     case join(RouteID)
@@ -17,6 +19,9 @@ enum WorkerNetworkRoute: TypedRoute {
         case .groupMembers(let id): "/groups/\(id.text)/members"
         case .memberLeave(let id): "/group-members/\(id.text)/leave"
         case .memberLeader(let id): "/group-members/\(id.text)/leader"
+        case .memberLogin(let id): "/group-members/\(id.text)/login"
+        case .myGroups: "/my-groups"
+        case .myRegistrations(let training): "/my-groups/trainings/\(training.text)/registrations"
         case .trainings: "/trainings"
         case .training(let id): "/trainings/\(id.text)"
         case .registrations(let id): "/trainings/\(id.text)/registrations"

@@ -66,6 +66,8 @@ struct PolicyMatrixTests {
         ("/hours", [.admin, .ngoadmin, .supervisor, .caseworker, .volunteer, .lawyer]),
         ("/groups", [.ngoadmin, .supervisor, .caseworker]),
         ("/trainings", [.ngoadmin, .supervisor, .caseworker]),
+        ("/messages", [.ngoadmin, .supervisor, .caseworker]),
+        ("/my-groups", [.leader]),
     ]
 
     /// What a volunteer lawyer on a hotline shift opens besides their row: the intake of that office.
@@ -93,7 +95,7 @@ struct PolicyMatrixTests {
                              "/workers", "/callbacks", "/admin/topics", "/admin/lines", "/cases", "/employers",
                              "/admin/case-settings", "/calculator", "/admin/law-parameters",
                              "/mediation", "/due", "/indicators", "/indicators/self-report",
-                             "/partners", "/portal"]
+                             "/partners", "/portal", "/my-groups"]
             for page in Self.pages where navigable.contains(page.path) {
                 #expect(html.contains("href=\"\(page.path)\"") == page.allowed.contains(role), "\(role) nav \(page.path)")
             }

@@ -277,4 +277,53 @@ struct WorkerNetworkTests {
             #expect(try await browser.get(path).status == .notFound)
         }
     }
+
+    @Test("A group leader sees only their groups' members who agreed to be reached, registers them for trainings, and nothing else")
+    func leaderIsolation() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            let work = try await app.work(as: "caseworker")
+            let office = try await app.office("BJ").id!.uuidString
+            let group = try await Groups.create(CreateGroup(form: ["office": office, "name": "工地组"]), in: work)
+            let other = try await Groups.create(CreateGroup(form: ["office": office, "name": "别的组"]), in: work)
+            let leader = try await Groups.add(Self.person(1), leader: true, to: group, in: work)
+            try await Groups.add(Self.person(2), leader: false, leaderMayContact: true, to: group, in: work)
+            try await Groups.add(Self.person(3), leader: false, to: group, in: work)
+            try await Groups.add(Self.person(4), leader: false, leaderMayContact: true, to: other, in: work)
+            let training = try await Self.training(app)
+
+            try await browser.login("leader")
+            #expect(try await browser.get("/my-groups").text.contains("尚未关联小组"))
+            let staff = browser.fresh()
+            try await staff.login("caseworker")
+            #expect(try await staff.post("/group-members/\(leader.id!)/login", ["user": try await app.user("leader").id!.uuidString]).status == .seeOther)
+            let plain = try #require(try await GroupMember.query(on: app.db).filter(\.$leader == false).filter(\.$groupID == group.id!).first())
+            #expect(try await staff.post("/group-members/\(plain.id!)/login", ["user": try await app.user("leader").id!.uuidString]).status
+                    == .unprocessableEntity, "only a leader gets a leader's login")
+            #expect(try await staff.post("/group-members/\(leader.id!)/login", ["user": try await app.user("caseworker").id!.uuidString]).status
+                    == .unprocessableEntity, "only a group leader's login")
+
+            let page = try await browser.get("/my-groups").text
+            #expect(page.contains("工地组") && page.contains("工友2") && page.contains("13800130002"))
+            #expect(!page.contains("工友3") && !page.contains("13800130003"), "a member who did not agree is not shown")
+            #expect(!page.contains("别的组") && !page.contains("工友4"))
+            #expect(page.contains("劳动合同与欠薪"))
+
+            let workers = try await Worker.query(on: app.db).sort(\.$createdAt).all()
+            let path = "/my-groups/trainings/\(training.id!)/registrations"
+            #expect(try await browser.post(path, ["member": workers[1].id!.uuidString]).status == .seeOther)
+            #expect(try await browser.post(path, ["member": workers[2].id!.uuidString]).status == .unprocessableEntity)
+            #expect(try await browser.post(path, ["member": workers[3].id!.uuidString]).status == .unprocessableEntity)
+            let registered = try await TrainingRegistration.query(on: app.db).all()
+            let leaderLogin = try await app.user("leader")
+            #expect(registered.map(\.workerID) == [workers[1].id!] && registered[0].registeredBy == leaderLogin.id)
+
+            for path in ["/groups/\(group.id!)", "/workers/\(workers[1].id!)", "/trainings/\(training.id!)", "/groups", "/contacts", "/messages"] {
+                let response = try await browser.get(path)
+                #expect(response.status == .forbidden || response.status == .notFound, "leader GET \(path)")
+            }
+            // Once they no longer lead, the page shows nothing of the group.
+            try await Groups.lead(leader, false, in: work)
+            #expect(!(try await browser.get("/my-groups").text.contains("13800130002")))
+        }
+    }
 }

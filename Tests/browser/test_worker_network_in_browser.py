@@ -65,3 +65,17 @@ def test_groups_pages_have_no_serious_violation(browser, server):
         assert "14 名组员，1 名骨干" in main_text(browser)
     finally:
         browser.delete_all_cookies()
+
+
+def test_a_group_leader_on_a_phone(browser, server):
+    browser.set_window_size(360, 780)
+    try:
+        sign_in(browser, server, "leader")
+        click(browser, By.LINK_TEXT, "我的小组")
+        check(browser, "my groups")
+        text = main_text(browser)
+        assert "宝安电子厂宿舍组" in text and "朝阳某工地工友组" not in text
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+    finally:
+        browser.delete_all_cookies()
+        browser.set_window_size(1280, 900)

@@ -19,6 +19,9 @@ struct GroupView {
     let group: WorkerGroup
     let officeName: String
     let rows: [Row]
+    /// The NGO's group-leader logins, and which worker each is linked to.
+    let logins: [User]
+    let links: [UUID: UUID]
 
     static func load(_ group: WorkerGroup, request: Request) async throws -> GroupView {
         let db = request.db
@@ -31,7 +34,11 @@ struct GroupView {
             Row(member: member, name: try workers[member.workerID]?.openName(cipher) ?? "",
                 phone: phones[member.workerID]?.first?.masked ?? "")
         }.sorted { ($0.member.leftOn == nil ? 0 : 1, $0.member.leader ? 0 : 1, $0.name) < ($1.member.leftOn == nil ? 0 : 1, $1.member.leader ? 0 : 1, $1.name) }
-        return GroupView(group: group, officeName: try await Office.find(group.officeID, on: db)?.name ?? "", rows: rows)
+        let logins = try await User.query(on: db).filter(\.$ngoID == group.ngoID).filter(\.$role == .groupLeader)
+            .filter(\.$active == true).sort(\.$displayName).all()
+        let links = try await LeaderLogin.query(on: db).filter(\.$ngoID == group.ngoID).all()
+        return GroupView(group: group, officeName: try await Office.find(group.officeID, on: db)?.name ?? "", rows: rows, logins: logins,
+                         links: Dictionary(links.map { ($0.workerID, $0.userID) }) { first, _ in first })
     }
 
     /// When a member joined, and left or leads.
@@ -56,6 +63,7 @@ struct GroupView {
                 Forms.text("phone", value: typed["phone"], errors: errors, t, type: .tel),
                 Forms.checkbox("leader", checked: typed["leader"] == "on", t),
                 Forms.checkbox("consent_sms", checked: typed["consent_sms"] == "on", t),
+                Forms.checkbox("leader_may_contact", checked: typed["leader_may_contact"] == "on", t),
                 Forms.submit(t("groups.add_member"))),
             .table(.class("stack"),
                 .thead(.tr(.th(.text(t("field.name"))), .th(.text(t("field.phone"))), .th(.text(t("groups.membership"))), .th(.text(t("list.actions"))))),
@@ -64,12 +72,18 @@ struct GroupView {
                     return .tr(.td(.attribute(named: "data-label", value: t("field.name")),
                                    .a(.href(IntakeRoute.worker(.of(row.member.workerID)).path), .text(row.name))),
                                .td(.attribute(named: "data-label", value: t("field.phone")), .text(row.phone)),
-                               .td(.attribute(named: "data-label", value: t("groups.membership")), .text(Self.tenure(row.member, t))),
+                               .td(.attribute(named: "data-label", value: t("groups.membership")), .text(Self.tenure(row.member, t)),
+                                   .if(row.member.leftOn == nil && !row.member.leaderMayContact, .text(" · " + t("groups.leader_may_not_contact")))),
                                .td(.attribute(named: "data-label", value: t("list.actions")),
                                    .if(row.member.leftOn == nil, .group(
                                        Forms.post(WorkerNetworkRoute.memberLeader(id).path, page,
                                                   Forms.hidden("leader", row.member.leader ? "off" : "on"),
                                                   Forms.submit(t(row.member.leader ? "groups.unmake_leader" : "groups.make_leader"))),
+                                       .if(row.member.leader && !logins.isEmpty, Forms.post(WorkerNetworkRoute.memberLogin(id).path, page,
+                                           Forms.select("user", options: logins.map { ($0.id!.uuidString, "\($0.displayName) (\($0.login))") },
+                                                        selected: links[row.member.workerID]?.uuidString, errors: ValidationErrors(), t, required: false,
+                                                        instance: row.member.id!.uuidString.lowercased()),
+                                           Forms.submit(t("groups.link_login")))),
                                        Forms.post(WorkerNetworkRoute.memberLeave(id).path, page,
                                                   .button(.type(.submit), .class("link"), .text(t("groups.leave"))))))))
                 })),

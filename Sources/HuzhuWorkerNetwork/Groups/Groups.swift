@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HuzhuCore
 import HuzhuIntake
+import HuzhuOrg
 import HuzhuPlatform
 
 /// A new group of an office, as typed.
@@ -82,8 +83,8 @@ enum Groups {
     /// Adds a person to a group from today (as a leader, if said, and with the consents they gave the
     /// member of staff); one who left joins again.
     @discardableResult
-    static func add(_ person: Person, leader: Bool, consents: Consents = Consents(), to group: WorkerGroup,
-                    in work: WorkContext) async throws -> GroupMember {
+    static func add(_ person: Person, leader: Bool, consents: Consents = Consents(), leaderMayContact: Bool = false,
+                    to group: WorkerGroup, in work: WorkContext) async throws -> GroupMember {
         _ = try person.check()
         return try await work.write { work in
             let worker = try await person.worker(ngoID: group.ngoID, officeID: group.officeID, consents: consents, in: Registrar(work))
@@ -95,6 +96,7 @@ enum Groups {
             member.groupID = group.id!
             member.workerID = worker.id!
             member.leader = leader
+            member.leaderMayContact = leader || leaderMayContact
             member.joinedOn = work.today
             member.leftOn = nil
             try await member.save(on: work.db)
@@ -116,6 +118,27 @@ enum Groups {
         guard member.leftOn == nil else { throw HuzhuAbort(.unprocessableEntity, "error.already_left") }
         member.leader = leader
         try await save(member, in: work)
+    }
+
+    /// Links a leader's `group_leader` login of the NGO to their worker record (one record a login), or
+    /// unlinks it (no user).
+    static func link(_ member: GroupMember, login userID: UUID?, in work: WorkContext) async throws {
+        guard member.leader, member.leftOn == nil else { throw HuzhuAbort(.unprocessableEntity, "error.not_a_leader") }
+        try await work.write { work in
+            try await LeaderLogin.query(on: work.db).filter(\.$workerID == member.workerID).delete()
+            if let userID {
+                guard let user = try await User.find(userID, on: work.db), user.role == .groupLeader, user.ngoID == member.ngoID, user.active
+                else { throw ValidationErrors([FieldError("user", "error.choice_invalid")]) }
+                try await LeaderLogin.query(on: work.db).filter(\.$userID == userID).delete()
+                let link = LeaderLogin()
+                link.ngoID = member.ngoID
+                link.userID = userID
+                link.workerID = member.workerID
+                try await link.create(on: work.db)
+            }
+            try await work.audit(.changeMembers, recordType: "group", recordID: member.groupID, ngoID: member.ngoID,
+                                 detail: .record("worker", member.workerID))
+        }
     }
 
     private static func save(_ member: GroupMember, in work: WorkContext) async throws {

@@ -21,6 +21,12 @@ enum GroupsController {
             try await Groups.leave(member, in: work)
             return request.redirect(to: WorkerNetworkRoute.group(.of(member.groupID)).path)
         }
+        routes.post(WorkerNetworkRoute.memberLogin(.parameter)) { request in
+            let work = try request.workContext()
+            let member = try await work.organised(GroupMember.self, try request.routeID())
+            try await Groups.link(member, login: request.typedForm["user"].flatMap(UUID.init(uuidString:)), in: work)
+            return request.redirect(to: WorkerNetworkRoute.group(.of(member.groupID)).path)
+        }
         routes.post(WorkerNetworkRoute.memberLeader(.parameter)) { request in
             let work = try request.workContext()
             let member = try await work.organised(GroupMember.self, try request.routeID())
@@ -94,7 +100,8 @@ enum GroupsController {
         let group = try await work.organised(WorkerGroup.self, try request.routeID())
         let typed = request.typedForm
         do {
-            try await Groups.add(Person(form: typed), leader: typed["leader"] == "on", consents: Consents(form: typed), to: group, in: work)
+            try await Groups.add(Person(form: typed), leader: typed["leader"] == "on", consents: Consents(form: typed),
+                                 leaderMayContact: typed["leader_may_contact"] == "on", to: group, in: work)
             return request.redirect(to: WorkerNetworkRoute.group(.of(group.id!)).path)
         } catch let errors as ValidationErrors {
             return try await show(request, errors: errors, typed: typed, status: .unprocessableEntity)

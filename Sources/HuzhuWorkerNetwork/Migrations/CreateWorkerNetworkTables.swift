@@ -22,6 +22,7 @@ struct CreateWorkerNetworkTables: AsyncMigration {
             .field("group_id", .uuid, .required, .references(WorkerGroup.schema, "id"))
             .field("worker_id", .uuid, .required, .references(Worker.schema, "id"))
             .field("leader", .bool, .required)
+            .field("leader_may_contact", .bool, .required)
             .field("joined_on", .string, .required)
             .field("left_on", .string)
             .unique(on: "group_id", "worker_id")
@@ -59,13 +60,20 @@ struct CreateWorkerNetworkTables: AsyncMigration {
             .field("walk_in", .bool, .required)
             .unique(on: "training_id", "worker_id")
             .create()
+        try await database.schema(LeaderLogin.schema)
+            .id()
+            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
+            .field("user_id", .uuid, .required, .references(User.schema, "id"))
+            .field("worker_id", .uuid, .required, .references(Worker.schema, "id"))
+            .unique(on: "user_id")
+            .create()
         try await database.sql.create(index: "group_members_worker").on(GroupMember.schema).column("worker_id").run()
         try await database.sql.create(index: "trainings_office_start").on(Training.schema).column("ngo_id").column("office_id").column("starts_at").run()
         try await database.sql.create(index: "training_registrations_worker").on(TrainingRegistration.schema).column("worker_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [TrainingRegistration.schema, Training.schema, GroupMember.schema, WorkerGroup.schema] {
+        for schema in [LeaderLogin.schema, TrainingRegistration.schema, Training.schema, GroupMember.schema, WorkerGroup.schema] {
             try await database.schema(schema).delete()
         }
     }

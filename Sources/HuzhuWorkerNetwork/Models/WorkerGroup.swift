@@ -32,8 +32,22 @@ package final class GroupMember: Model, TenantRecord, @unchecked Sendable {
     @Field(key: "group_id") package var groupID: UUID
     @Field(key: "worker_id") package var workerID: UUID
     @Field(key: "leader") package var leader: Bool
+    /// The member agreed that the group's leaders may see their name and phone and call them.
+    @Field(key: "leader_may_contact") package var leaderMayContact: Bool
     @Field(key: "joined_on") package var joinedOn: CalendarDate
     @OptionalField(key: "left_on") package var leftOn: CalendarDate?
+
+    package init() {}
+}
+
+/// A group leader's login, linked to their worker record: they see the groups they lead, and nothing else.
+package final class LeaderLogin: Model, @unchecked Sendable {
+    package static let schema = "leader_logins"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "ngo_id") package var ngoID: UUID
+    @Field(key: "user_id") package var userID: UUID
+    @Field(key: "worker_id") package var workerID: UUID
 
     package init() {}
 }

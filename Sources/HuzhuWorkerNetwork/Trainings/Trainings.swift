@@ -114,9 +114,26 @@ enum Trainings {
     @discardableResult
     static func register(_ person: Person, consents: Consents, for training: Training, by registrar: Registrar) async throws -> TrainingRegistration {
         _ = try person.check()
+        return try await enter(training, by: registrar) { registrar in
+            try await person.worker(ngoID: training.ngoID, officeID: training.officeID, consents: consents, in: registrar)
+        }
+    }
+
+    /// A worker on record registered by a group leader for one of their members.
+    @discardableResult
+    static func register(worker id: UUID, for training: Training, by registrar: Registrar) async throws -> TrainingRegistration {
+        try await enter(training, by: registrar) { registrar in
+            guard let worker = try await Worker.query(on: registrar.db).filter(\.$id == id).filter(\.$ngoID == training.ngoID)
+                      .filter(\.$mergedInto == nil).first() else { throw HuzhuAbort.notFound }
+            return worker
+        }
+    }
+
+    private static func enter(_ training: Training, by registrar: Registrar,
+                              worker: @escaping @Sendable (Registrar) async throws -> Worker) async throws -> TrainingRegistration {
         guard training.endsAt > registrar.now else { throw HuzhuAbort(.unprocessableEntity, "error.training_over") }
         return try await registrar.write { registrar in
-            let registration = try await row(for: person, consents: consents, training, by: registrar)
+            let registration = try await row(for: try await worker(registrar), training, by: registrar)
             if try await takePlace(training, on: registrar.db) {
                 registration.state = .registered
             } else if training.waitingList {
@@ -137,7 +154,8 @@ enum Trainings {
         _ = try person.check()
         guard training.day <= work.today else { throw HuzhuAbort(.unprocessableEntity, "error.training_not_started") }
         return try await work.write { work in
-            let registration = try await row(for: person, consents: Consents(), training, by: Registrar(work))
+            let worker = try await person.worker(ngoID: training.ngoID, officeID: training.officeID, in: Registrar(work))
+            let registration = try await row(for: worker, training, by: Registrar(work))
             try await counted(training, by: 1, on: work.db)
             registration.state = .registered
             registration.walkIn = true
@@ -191,8 +209,7 @@ enum Trainings {
     }
 
     /// The person's registration row for the training: new, or their cancelled one taken back.
-    private static func row(for person: Person, consents: Consents, _ training: Training, by registrar: Registrar) async throws -> TrainingRegistration {
-        let worker = try await person.worker(ngoID: training.ngoID, officeID: training.officeID, consents: consents, in: registrar)
+    private static func row(for worker: Worker, _ training: Training, by registrar: Registrar) async throws -> TrainingRegistration {
         let registration = try await TrainingRegistration.query(on: registrar.db).filter(\.$trainingID == training.id!)
             .filter(\.$workerID == worker.id!).first() ?? TrainingRegistration()
         if registration.id != nil && registration.state != .cancelled {
