@@ -63,6 +63,7 @@ package enum CasesFeature: Feature {
         app.workerMergeSteps.append(WorkerCases.merge)
         app.workerDataParts.append(CaseWorkerData.part)
         app.workerLookupLines.append(WorkerCases.lookupLines)
+        app.workerCriteria.append(WorkerCases.criterion)
         CasesController.register(app.routes)
         CasePageController.register(app.routes)
         NoCaseController.register(app.routes)

@@ -69,7 +69,8 @@ enum DemoWorkerNetwork {
         for person in people.dropFirst(12).prefix(6) { try await Trainings.register(person, for: coming, in: work) }
         if let first {
             _ = try await Messages.send(ComposeMessage(form: ["audience": "group", "audience_id": first.id!.uuidString,
-                                                              "body": "下周日晚七点在工地生活区讲高处作业安全和工伤认定，欢迎参加。"]), in: work)
+                                                              "body": "下周日晚七点在工地生活区讲高处作业安全和工伤认定，欢迎参加。"]),
+                                       criteria: app.workerCriteria, in: work)
         }
         return ["工友小组、培训与短信 / Groups, trainings and texts: /groups · /trainings · /messages (caseworker, supervisor)"
                 + (app.smsGateway.sendURL == nil ? "; no SMS gateway: texts are recorded, not sent" : "")]

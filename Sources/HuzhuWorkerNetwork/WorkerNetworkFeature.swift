@@ -37,7 +37,9 @@ package enum WorkerNetworkFeature: Feature {
         app.workerSections.append(WorkerNetworkWorkers.section)
         app.workerMergeSteps.append(WorkerNetworkWorkers.merge)
         app.workerDataParts.append(WorkerNetworkWorkers.part)
-        app.workerListTools += [(WorkerNetworkRoute.groups.path, "groups.title"), (WorkerNetworkRoute.trainings.path, "trainings.title")].map { tool in
+        app.workerCriteria.append(WorkerNetworkWorkers.criterion)
+        app.workerListTools += [(WorkerNetworkRoute.groups.path, "groups.title"), (WorkerNetworkRoute.trainings.path, "trainings.title"),
+                                (WorkerNetworkRoute.lists.path, "lists.title")].map { tool in
             { request in (try? request.workContext().organisesWorkers()) == nil ? nil : tool }
         }
         // A few sign-ups per address in ten minutes: enough for a family on one phone, not for a flood.
@@ -49,6 +51,7 @@ package enum WorkerNetworkFeature: Feature {
         SignUpController.register(app.routes)
         MessagesController.register(app.routes)
         LeaderController.register(app.routes)
+        ListsController.register(app.routes)
         GatewayController.register(app.routes)
         app.lifecycle.use(SMSSender.periodic(app))
     }

@@ -23,11 +23,13 @@ extension AuditAction {
     static let viewTraining = AuditAction("outreach.training.view")
     static let register = AuditAction("outreach.registration.change")
     static let recordAttendance = AuditAction("outreach.attendance.record")
+    static let saveList = AuditAction("outreach.list.save")
+    static let viewList = AuditAction("outreach.list.view")
     static let sendMessage = AuditAction("outreach.message.send")
     static let viewMessage = AuditAction("outreach.message.view")
 
     static let workerNetwork: [AuditAction] = [
-        .createGroup, .viewGroup, .changeMembers, .createTraining, .viewTraining, .register, .recordAttendance, .sendMessage, .viewMessage,
+        .createGroup, .viewGroup, .changeMembers, .createTraining, .viewTraining, .register, .recordAttendance, .saveList, .viewList, .sendMessage, .viewMessage,
     ]
 }
 
@@ -77,3 +79,4 @@ extension GroupMember: OfficeHeld {}
 extension Training: OfficeHeld {}
 extension TrainingRegistration: OfficeHeld {}
 extension SMSMessage: OfficeHeld {}
+extension SavedList: OfficeHeld {}

@@ -9,6 +9,7 @@ enum WorkerNetworkRoute: TypedRoute {
     /// A training's public sign-up page, by its token.
     case join(RouteID)
     case messages, message(RouteID)
+    case lists, list(RouteID), listToGroup(RouteID), listToTraining(RouteID)
     /// The SMS gateway's calls, by its secret.
     case smsInbound(RouteID), smsReports(RouteID)
 
@@ -29,6 +30,10 @@ enum WorkerNetworkRoute: TypedRoute {
         case .registrationCancel(let id): "/registrations/\(id.text)/cancel"
         case .attendance(let id): "/registrations/\(id.text)/attendance"
         case .join(let token): "/join/\(token.text)"
+        case .lists: "/lists"
+        case .list(let id): "/lists/\(id.text)"
+        case .listToGroup(let id): "/lists/\(id.text)/group"
+        case .listToTraining(let id): "/lists/\(id.text)/training"
         case .messages: "/messages"
         case .message(let id): "/messages/\(id.text)"
         case .smsInbound(let secret): "/sms/inbound/\(secret.text)"

@@ -41,6 +41,16 @@ enum WorkerNetworkWorkers {
             }))
     }
 
+    /// Finding workers by the trainings they attended, or did not.
+    static let criterion = WorkerCriterion(field: "trained", choices: [("yes", "search.trained.yes"), ("no", "search.trained.no")]) { value, ngoID in
+        let attended: SQLQueryString = "SELECT r.worker_id FROM training_registrations r WHERE r.ngo_id = \(bind: ngoID) AND r.attended_at IS NOT NULL"
+        switch value {
+        case "yes": return attended
+        case "no": return "SELECT w2.id FROM workers w2 WHERE w2.ngo_id = \(bind: ngoID) AND w2.id NOT IN (\(attended))"
+        default: return nil
+        }
+    }
+
     /// The merged workers' memberships and registrations move to the survivor; where the survivor is
     /// already in the group or registered, theirs stays (a leader's role and a presence carried over).
     static let merge: MergeStep = { merged, survivor, db in

@@ -67,6 +67,7 @@ struct PolicyMatrixTests {
         ("/groups", [.ngoadmin, .supervisor, .caseworker]),
         ("/trainings", [.ngoadmin, .supervisor, .caseworker]),
         ("/messages", [.ngoadmin, .supervisor, .caseworker]),
+        ("/lists", [.ngoadmin, .supervisor, .caseworker]),
         ("/my-groups", [.leader]),
     ]
 

@@ -16,10 +16,11 @@ struct WorkerNetworkTests {
     /// Wednesday 2026-11-18, 19:06 in Beijing.
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
 
-    static func training(_ app: Application, day: String = "2026-11-20", capacity: Int = 2, waitingList: Bool = true) async throws -> Training {
+    static func training(_ app: Application, day: String = "2026-11-20", starts: String = "19:00", capacity: Int = 2,
+                         waitingList: Bool = true) async throws -> Training {
         try await Trainings.create(CreateTraining(form: [
             "office": try await app.office("BJ").id!.uuidString, "training_kind": "legal_knowledge", "title": "劳动合同与欠薪",
-            "day": day, "starts": "19:00", "ends": "21:00", "place": "活动室", "trainer": "王磊", "capacity": String(capacity),
+            "day": day, "starts": starts, "ends": "21:00", "place": "活动室", "trainer": "王磊", "capacity": String(capacity),
             "waiting_list": waitingList ? "on" : "",
         ]), in: try await app.work(as: "caseworker"))
     }
@@ -324,6 +325,61 @@ struct WorkerNetworkTests {
             // Once they no longer lead, the page shows nothing of the group.
             try await Groups.lead(leader, false, in: work)
             #expect(!(try await browser.get("/my-groups").text.contains("13800130002")))
+        }
+    }
+
+    @Test("A saved list finds workers by place, industry, cases and trainings, runs again when opened, and fills a group, a training and a text")
+    func savedLists() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            try await browser.login("caseworker")
+            let office = try await app.office("BJ").id!.uuidString
+            // Four workers: three building-site workers in Shenzhen (one with an open case, one trained), one elsewhere.
+            _ = try await browser.openCase(title: "欠薪", roster: "深一 13800130001")
+            let work = try await app.work(as: "caseworker")
+            let group = try await Groups.create(CreateGroup(form: ["office": office, "name": "深圳组"]), in: work)
+            for number in 2...4 { try await Groups.add(Self.person(number), leader: false, consents: { var c = Consents(); c.sms = true; return c }(),
+                                                       to: group, in: work) }
+            let workers = try await Worker.query(on: app.db).sort(\.$createdAt).all()
+            for (index, worker) in workers.enumerated() {
+                worker.currentCity = index < 3 ? "深圳" : "东莞"
+                worker.industry = "建筑"
+                try await worker.save(on: app.db)
+            }
+            let held = try await Self.training(app, day: "2026-11-18", starts: "19:30", capacity: 5)
+            let registration = try await Trainings.walkIn(Self.person(3), to: held, in: work)
+            #expect(registration.attendedAt != nil)
+
+            let saved = try await browser.post("/lists", ["name": "深圳建筑工人", "office": office, "current_city": "深圳", "industry": "建筑"])
+            #expect(saved.status == .seeOther)
+            let path = try #require(saved.location)
+            #expect(try await browser.get(path).text.contains("今天查到 3 名工友"))
+            let open = try await browser.post("/lists", ["name": "有进行中个案", "office": office, "cases": "open"])
+            #expect(try await browser.get(try #require(open.location)).text.contains("今天查到 1 名工友"))
+            let trained = try await browser.post("/lists", ["name": "培训过", "office": office, "trained": "yes", "current_city": "深圳"])
+            #expect(try await browser.get(try #require(trained.location)).text.contains("今天查到 1 名工友"))
+            let untrained = try await browser.post("/lists", ["name": "没培训过", "office": office, "trained": "no", "current_city": "深圳"])
+            #expect(try await browser.get(try #require(untrained.location)).text.contains("今天查到 2 名工友"))
+
+            // Opened again, the list sees a worker who moved to Shenzhen since.
+            workers[3].currentCity = "深圳"
+            try await workers[3].save(on: app.db)
+            #expect(try await browser.get(path).text.contains("今天查到 4 名工友"))
+
+            let coming = try await Self.training(app, capacity: 2, waitingList: false)
+            let registered = try await browser.post(path + "/training", ["training": coming.id!.uuidString])
+            #expect(registered.text.contains("已报名 2 人；候补 0 人；未能报名（已报名或无名额）2 人"))
+            let target = try await Groups.create(CreateGroup(form: ["office": office, "name": "新组"]), in: work)
+            #expect(try await browser.post(path + "/group", ["group": target.id!.uuidString]).text.contains("4 人加入了小组"))
+            let preview = try await browser.post("/messages", ["audience": "list", "audience_id": String(path.split(separator: "/").last!),
+                                                               "body": "通知"])
+            #expect(preview.text.contains("将发送给 3 名工友") && preview.text.contains("1 人未同意接收短信"))
+
+            let bad = try await browser.post("/lists", ["name": "坏的", "office": office, "contacted_within_days": "三天"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("1 至 3650"))
+            #expect(try await SavedList.query(on: app.db).count() == 4)
+            let shenzhen = browser.fresh()
+            try await shenzhen.login("sz.caseworker")
+            #expect(try await shenzhen.get(path).status == .notFound)
         }
     }
 }

@@ -38,6 +38,15 @@ enum WorkerCases {
         return lines
     }
 
+    /// Finding workers by their cases: one still open, or one closed.
+    static let criterion = WorkerCriterion(field: "cases", choices: [("open", "search.cases.open"), ("closed", "search.cases.closed")]) { value, ngoID in
+        switch value {
+        case "open": "SELECT cw.worker_id FROM case_workers cw JOIN cases c ON c.id = cw.case_id WHERE c.ngo_id = \(bind: ngoID) AND c.status <> 'closed'"
+        case "closed": "SELECT cw.worker_id FROM case_workers cw JOIN cases c ON c.id = cw.case_id WHERE c.ngo_id = \(bind: ngoID) AND c.status = 'closed'"
+        default: nil
+        }
+    }
+
     static let openFromContact: ContactAction = { request, contact in
         guard let actor = request.actor, actor.officeID != nil,
               request.may(.workCases, in: .office(ngo: contact.ngoID, office: actor.officeID!)) else { return nil }

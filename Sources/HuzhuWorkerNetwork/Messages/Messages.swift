@@ -39,11 +39,12 @@ enum Messages {
     }
 
     /// Checks the message and finds its recipients; writes nothing.
-    static func plan(_ command: ComposeMessage, in work: WorkContext) async throws -> Plan {
+    /// `criteria`: the search's criteria features add, for a saved list.
+    static func plan(_ command: ComposeMessage, criteria: [WorkerCriterion], in work: WorkContext) async throws -> Plan {
         var errors = ValidationErrors()
         let audience = Audience(rawValue: command.audience)
         guard let audience, let audienceID = command.audienceID else { throw HuzhuAbort.notFound }
-        let (ngoID, officeID, workers) = try await members(of: audience, audienceID, in: work)
+        let (ngoID, officeID, workers) = try await members(of: audience, audienceID, criteria: criteria, in: work)
         let body = command.body.trimmingCharacters(in: .whitespacesAndNewlines)
         let signature = SMSText.signature(try await NGO.find(ngoID, on: work.db)?.name ?? "")
         let text = SMSText.compose(body, signature: signature)
@@ -59,8 +60,8 @@ enum Messages {
 
     /// Records the message and queues a copy for each recipient, in one transaction; the sender hands
     /// them to the gateway in turn.
-    static func send(_ command: ComposeMessage, in work: WorkContext) async throws -> SMSMessage {
-        let plan = try await plan(command, in: work)
+    static func send(_ command: ComposeMessage, criteria: [WorkerCriterion], in work: WorkContext) async throws -> SMSMessage {
+        let plan = try await plan(command, criteria: criteria, in: work)
         let message = SMSMessage()
         message.ngoID = plan.ngoID
         message.officeID = plan.officeID
@@ -91,7 +92,7 @@ enum Messages {
     }
 
     /// The audience's NGO, the office that speaks to it, and its workers.
-    static func members(of audience: Audience, _ id: UUID, in work: WorkContext) async throws -> (UUID, UUID, [UUID]) {
+    static func members(of audience: Audience, _ id: UUID, criteria: [WorkerCriterion], in work: WorkContext) async throws -> (UUID, UUID, [UUID]) {
         switch audience {
         case .group:
             let group = try await work.organised(WorkerGroup.self, id)
@@ -102,6 +103,9 @@ enum Messages {
             let registered = try await TrainingRegistration.query(on: work.db).filter(\.$trainingID == id)
                 .filter(\.$state ~~ [.registered, .waiting]).all()
             return (training.ngoID, training.officeID, registered.map(\.workerID))
+        case .list:
+            let list = try await work.organised(SavedList.self, id)
+            return (list.ngoID, list.officeID, try await SavedLists.run(list, criteria: criteria, in: work))
         case .worker:
             try work.organisesWorkers()
             guard let worker = try await Worker.query(on: work.db).filter(\.$id == id).filter(\.$mergedInto == nil)

@@ -52,10 +52,10 @@ enum MessagesController {
         let command = ComposeMessage(form: typed)
         do {
             if typed["confirm"] == "on" {
-                let message = try await Messages.send(command, in: work)
+                let message = try await Messages.send(command, criteria: request.application.workerCriteria, in: work)
                 return request.redirect(to: WorkerNetworkRoute.message(.of(message.id!)).path)
             }
-            let plan = try await Messages.plan(command, in: work)
+            let plan = try await Messages.plan(command, criteria: request.application.workerCriteria, in: work)
             return request.page(request.t("sms.preview"), MessageView.preview(plan, dryRun: request.application.smsGateway.sendURL == nil,
                                                                                    request.pageContext))
         } catch let errors as ValidationErrors {
@@ -74,6 +74,7 @@ enum MessagesController {
         switch Audience(rawValue: command.audience) {
         case .group: return WorkerNetworkRoute.group(.of(id)).path
         case .training: return WorkerNetworkRoute.training(.of(id)).path
+        case .list: return WorkerNetworkRoute.list(.of(id)).path
         case .worker: return IntakeRoute.worker(.of(id)).path
         case nil: return WorkerNetworkRoute.messages.path
         }

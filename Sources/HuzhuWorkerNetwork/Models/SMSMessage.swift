@@ -3,9 +3,10 @@ import Foundation
 import HuzhuCore
 import HuzhuPlatform
 
-/// Whom a message goes to: a group's present members, a training's registrants, or one worker.
+/// Whom a message goes to: a group's present members, a training's registrants, the workers a saved list
+/// finds today, or one worker.
 package enum Audience: String, Codable, CaseIterable, Sendable {
-    case group, training, worker
+    case group, training, list, worker
 }
 
 /// A text message an office sent to workers: the text as written and as sent (with the signature and the
