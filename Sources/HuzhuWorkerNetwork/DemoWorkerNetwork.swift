@@ -6,8 +6,8 @@ import HuzhuOrg
 import HuzhuPlatform
 import Vapor
 
-/// The demo's worker network: three groups with leaders (two construction sites in Beijing, an
-/// electronics dormitory in Shenzhen), a legal-knowledge training held last week with its roll call taken,
+/// The demo's worker network: three groups of building-site workers with leaders (two sites in Beijing,
+/// one in Shenzhen), a legal-knowledge training held last week with its roll call taken,
 /// an occupational-safety training next week open for registration, and a text to the first group (sent
 /// through the gateway when one is configured, else recorded as not sent).
 enum DemoWorkerNetwork {
@@ -23,7 +23,7 @@ enum DemoWorkerNetwork {
               let actor = try await app.actorDirectory.activeActor(userID: admin.requireID(), on: db) else { return [] }
         let work = WorkContext(db: db, clock: app.clock, cipher: app.fieldCipher, actor: actor, source: .console, policy: app.policy)
         let groups = [(beijing, "朝阳某工地工友组", "建筑工地", 14), (beijing, "通州安置房项目工友组", "建筑工地", 12),
-                      (shenzhen, "宝安电子厂宿舍组", "电子制造", 11)]
+                      (shenzhen, "宝安某工地工友组", "建筑工地", 11)]
         var people: [Person] = []
         var first: WorkerGroup?
         for (index, (office, name, site, size)) in groups.enumerated() {
@@ -40,6 +40,12 @@ enum DemoWorkerNetwork {
                 consents.sms = member % 4 != 3
                 let joined = try await Groups.add(person, leader: member == 0, consents: consents, leaderMayContact: member % 3 != 2,
                                                   to: group, in: work)
+                if let worker = try await Worker.find(joined.workerID, on: db) {
+                    worker.currentCity = office.id == shenzhen.id ? "深圳" : "北京"
+                    worker.industry = "建筑"
+                    worker.homeProvince = ["河南", "四川", "安徽", "湖南"][member % 4]
+                    try await worker.save(on: db)
+                }
                 if office.id == shenzhen.id && member == 0, let login = try await User.query(on: db).filter(\.$login == "leader").first() {
                     try await Groups.link(joined, login: login.id, in: work)
                 }
@@ -52,7 +58,7 @@ enum DemoWorkerNetwork {
         let planner = WorkContext(db: db, clock: Then(instant: now.addingTimeInterval(-8 * 24 * 3600)), cipher: app.fieldCipher, actor: actor,
                                   source: .console, policy: app.policy)
         let held = try await Trainings.create(CreateTraining(form: [
-            "office": beijing.id!.uuidString, "training_kind": "legal_knowledge", "title": "讨薪的法律途径：证据、协商与仲裁",
+            "office": beijing.id!.uuidString, "training_kind": "legal_knowledge", "training_title": "讨薪的法律途径：证据、协商与仲裁",
             "day": today.adding(days: -6).description, "starts": "19:00", "ends": "21:00", "place": "北京办公室活动室",
             "trainer": "王磊", "language": "普通话", "capacity": "30", "waiting_list": "on",
         ]), in: planner)
@@ -62,7 +68,7 @@ enum DemoWorkerNetwork {
             try await Trainings.attend(registration, of: held, present: true, in: work)
         }
         let coming = try await Trainings.create(CreateTraining(form: [
-            "office": beijing.id!.uuidString, "training_kind": "occupational_safety", "title": "高处作业与工伤认定",
+            "office": beijing.id!.uuidString, "training_kind": "occupational_safety", "training_title": "高处作业与工伤认定",
             "day": today.adding(days: 7).description, "starts": "19:00", "ends": "21:00", "place": "朝阳某工地生活区",
             "trainer": "王磊", "language": "普通话", "capacity": "8", "waiting_list": "on",
         ]), in: work)

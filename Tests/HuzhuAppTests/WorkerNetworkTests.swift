@@ -19,7 +19,7 @@ struct WorkerNetworkTests {
     static func training(_ app: Application, day: String = "2026-11-20", starts: String = "19:00", capacity: Int = 2,
                          waitingList: Bool = true) async throws -> Training {
         try await Trainings.create(CreateTraining(form: [
-            "office": try await app.office("BJ").id!.uuidString, "training_kind": "legal_knowledge", "title": "劳动合同与欠薪",
+            "office": try await app.office("BJ").id!.uuidString, "training_kind": "legal_knowledge", "training_title": "劳动合同与欠薪",
             "day": day, "starts": starts, "ends": "21:00", "place": "活动室", "trainer": "王磊", "capacity": String(capacity),
             "waiting_list": waitingList ? "on" : "",
         ]), in: try await app.work(as: "caseworker"))
@@ -173,7 +173,7 @@ struct WorkerNetworkTests {
             try await browser.login("caseworker")
             let office = try await app.office("BJ").id!.uuidString
             func create(_ changes: [String: String]) async throws -> TestingHTTPResponse {
-                try await browser.post("/trainings", ["office": office, "training_kind": "legal_knowledge", "title": "劳动法", "day": "2026-11-25",
+                try await browser.post("/trainings", ["office": office, "training_kind": "legal_knowledge", "training_title": "劳动法", "day": "2026-11-25",
                                                       "starts": "19:00", "ends": "21:00", "place": "活动室", "trainer": "王磊",
                                                       "capacity": "30"].merging(changes) { $1 })
             }
@@ -181,7 +181,7 @@ struct WorkerNetworkTests {
             #expect(past.status == .unprocessableEntity && past.text.contains("培训时间须在将来"))
             let backwards = try await create(["starts": "21:00", "ends": "19:00"])
             #expect(backwards.status == .unprocessableEntity && backwards.text.contains("结束时间须晚于开始时间"))
-            #expect(try await create(["title": ""]).status == .unprocessableEntity)
+            #expect(try await create(["training_title": ""]).status == .unprocessableEntity)
             #expect(try await create(["capacity": "0"]).status == .unprocessableEntity)
             #expect(try await create(["training_kind": "party"]).status == .unprocessableEntity)
             #expect(try await create(["office": try await app.office("SZ").id!.uuidString]).status == .unprocessableEntity)

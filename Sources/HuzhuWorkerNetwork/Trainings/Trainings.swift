@@ -22,7 +22,7 @@ struct CreateTraining: Sendable {
     init(form: [String: String]) {
         officeID = form["office"].flatMap(UUID.init(uuidString:))
         kind = form["training_kind"] ?? ""
-        title = form["title"] ?? ""
+        title = form["training_title"] ?? ""
         day = form["day"] ?? ""
         start = form["starts"] ?? ""
         end = form["ends"] ?? ""
@@ -53,7 +53,7 @@ struct CreateTraining: Sendable {
             if required && value.isEmpty { errors.add(field, "error.required") } else if value.count > limit { errors.add(field, "error.too_long") }
             return value
         }
-        let title = text("title", title, required: true), place = text("place", place, required: true)
+        let title = text("training_title", title, required: true), place = text("place", place, required: true)
         let trainer = text("trainer", trainer, required: true, limit: 100), language = text("language", language, required: false, limit: 100)
         let time = /[0-2][0-9]:[0-5][0-9]/
         let date = CalendarDate(iso: day)

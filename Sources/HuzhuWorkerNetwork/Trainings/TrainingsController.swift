@@ -42,9 +42,9 @@ enum TrainingsController {
         let now = request.application.clock.now()
         func table(_ rows: [Training]) -> Node<HTML.BodyContext> {
             .table(.class("stack"),
-                .thead(.tr(.th(.text(t("field.title"))), .th(.text(t("trainings.when"))), .th(.text(t("field.place"))), .th(.text(t("trainings.places"))))),
+                .thead(.tr(.th(.text(t("field.training_title"))), .th(.text(t("trainings.when"))), .th(.text(t("field.place"))), .th(.text(t("trainings.places"))))),
                 .tbody(.forEach(rows) { training in
-                    .tr(.td(.attribute(named: "data-label", value: t("field.title")),
+                    .tr(.td(.attribute(named: "data-label", value: t("field.training_title")),
                             .a(.href(WorkerNetworkRoute.training(.of(training.id!)).path), .text(training.title)),
                             .text(" · " + t("training_kind.\(training.kind.rawValue)"))),
                         .td(.attribute(named: "data-label", value: t("trainings.when")), .text(TrainingView.when(training, t))),
@@ -63,8 +63,8 @@ enum TrainingsController {
                 Forms.select("office", options: offices.map { ($0.id!.uuidString, $0.name) },
                              selected: typed["office"] ?? request.actor?.officeID?.uuidString, errors: errors, t),
                 Forms.select("training_kind", options: TrainingKind.allCases.map { ($0.rawValue, t("training_kind.\($0.rawValue)")) },
-                             selected: typed["training_kind"], errors: errors, t),
-                Forms.text("title", value: typed["title"], errors: errors, t),
+                             selected: typed["training_kind"] ?? TrainingKind.legalKnowledge.rawValue, errors: errors, t),
+                Forms.text("training_title", value: typed["training_title"], errors: errors, t),
                 Forms.text("day", value: typed["day"] ?? request.today.adding(days: 7).description, errors: errors, t, type: .date),
                 Forms.text("starts", value: typed["starts"] ?? "19:00", errors: errors, t, type: .time),
                 Forms.text("ends", value: typed["ends"] ?? "21:00", errors: errors, t, type: .time),
