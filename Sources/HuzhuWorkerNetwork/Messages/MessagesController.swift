@@ -59,13 +59,13 @@ enum MessagesController {
             return request.page(request.t("sms.preview"), MessageView.preview(plan, dryRun: request.application.smsGateway.sendURL == nil,
                                                                                    request.pageContext))
         } catch let errors as ValidationErrors {
+            // Refused only once the audience was found: it has a kind and an id.
+            guard let audience = Audience(rawValue: command.audience), let id = command.audienceID else { throw errors }
             let t = request.t
-            let back = audiencePath(command)
             return request.page(t("sms.write"), status: .unprocessableEntity, .group(
                 Forms.errorSummary(errors, t),
-                form(Audience(rawValue: command.audience) ?? .worker, command.audienceID ?? UUID(), typed: typed, errors: errors,
-                     request.pageContext),
-                .p(.a(.href(back), .text(t("sms.back"))))))
+                form(audience, id, typed: typed, errors: errors, request.pageContext),
+                .p(.a(.href(audiencePath(command)), .text(t("sms.back"))))))
         }
     }
 
