@@ -48,6 +48,10 @@ package struct TestDatabase: Sendable {
         _ body: (Application) async throws -> Void
     ) async throws {
         let database = try TestDatabase()
+        // Every test runs at once unless told otherwise; on PostgreSQL each holds connections of its
+        // own, and past a few hundred the server refuses more. A bounded number hold a schema at a time.
+        if database.schema != nil { await PostgresTurns.shared.take() }
+        defer { if database.schema != nil { Task { await PostgresTurns.shared.give() } } }
         let app = try await Application.make(.testing)
         do {
             app.passwords.use(.bcrypt(cost: 4))  // fast hashes: tests create many accounts
@@ -71,6 +75,28 @@ package struct TestDatabase: Sendable {
             throw error
         }
         try await app.asyncShutdown()
+    }
+}
+
+/// The turns tests take to hold a PostgreSQL schema and its connections (two per test: one per event loop).
+private actor PostgresTurns {
+    static let shared = PostgresTurns(64)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ turns: Int) { free = turns }
+
+    func take() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func give() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 
