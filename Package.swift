@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(name: "HuzhuEnterprise", dependencies: ["HuzhuIntake"]),
         .target(name: "HuzhuVolunteers", dependencies: ["HuzhuOrg"], resources: [.copy("Resources/openapi.json")]),
-        .target(name: "HuzhuWorkerNetwork", dependencies: ["HuzhuIntake"]),
+        .target(name: "HuzhuWorkerNetwork", dependencies: ["HuzhuIntake"], resources: [.copy("Resources/openapi.json")]),
         .target(name: "HuzhuApp", dependencies: ["HuzhuOrg", "HuzhuIntake", "HuzhuCases", "HuzhuIndicators", "HuzhuEnterprise",
                                                  "HuzhuVolunteers", "HuzhuWorkerNetwork"]),
         // The server; it also carries the generator's command (`huzhu generate`), which production never runs.

@@ -23,7 +23,7 @@ package enum WorkerNetworkFeature: Feature {
     ]
 
     package static let auditActions = AuditAction.workerNetwork
-    package static let openAPI: Data? = nil
+    package static let openAPI: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
     package static let sealedColumns = [
         SealedColumn(table: SMSRecipient.schema, cipher: "phone_cipher"),
         SealedColumn(table: SMSOptOut.schema, cipher: "phone_cipher", hash: "phone_hash"),
@@ -52,6 +52,7 @@ package enum WorkerNetworkFeature: Feature {
         MessagesController.register(app.routes)
         LeaderController.register(app.routes)
         ListsController.register(app.routes)
+        WorkerNetworkAPI.register(app.routes)
         GatewayController.register(app.routes)
         app.lifecycle.use(SMSSender.periodic(app))
     }

@@ -41,3 +41,23 @@ enum WorkerNetworkRoute: TypedRoute {
         }
     }
 }
+
+/// The API's URLs.
+enum WorkerNetworkAPIRoute: TypedRoute {
+    case groups, group(RouteID), groupMembers(RouteID), trainings, training(RouteID), trainingRegistrations(RouteID), attendance(RouteID)
+    case messages, message(RouteID)
+
+    var path: String {
+        switch self {
+        case .groups: "/api/v1/groups"
+        case .group(let id): "/api/v1/groups/\(id.text)"
+        case .groupMembers(let id): "/api/v1/groups/\(id.text)/members"
+        case .trainings: "/api/v1/trainings"
+        case .training(let id): "/api/v1/trainings/\(id.text)"
+        case .trainingRegistrations(let id): "/api/v1/trainings/\(id.text)/registrations"
+        case .attendance(let id): "/api/v1/registrations/\(id.text)/attendance"
+        case .messages: "/api/v1/messages"
+        case .message(let id): "/api/v1/messages/\(id.text)"
+        }
+    }
+}

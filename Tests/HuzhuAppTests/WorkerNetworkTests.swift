@@ -382,4 +382,59 @@ struct WorkerNetworkTests {
             #expect(try await shenzhen.get(path).status == .notFound)
         }
     }
+
+    @Test("The API runs the same commands: a group and its members, a training with registration and roll call, a text; bad input is a 422 and writes nothing")
+    func api() async throws {
+        try await withHuzhu(clock: TestClock(Self.start)) { app, browser in
+            try await browser.login("caseworker")
+            let headers = try await browser.apiHeaders()
+            func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            }
+            let office = try await app.office("BJ").id!.uuidString
+            let group = try await send(.POST, "/api/v1/groups", #"{"office_id": "\#(office)", "name": "API 组", "site": "工地"}"#)
+            #expect(group.status == .created)
+            let groupID = try #require(group.text.firstMatch(of: /"id":"([0-9A-F-]{36})"/)?.1)
+            let member = try await send(.POST, "/api/v1/groups/\(groupID)/members",
+                                        #"{"full_name": "工友甲", "phone": "13800130001", "leader": true, "consent_sms": true}"#)
+            #expect(member.status == .created && member.text.contains("\"leader\":true"))
+            #expect(try await send(.POST, "/api/v1/groups/\(groupID)/members", #"{"full_name": "工友乙", "phone": "12"}"#).status == .unprocessableEntity)
+            #expect(try await send(.POST, "/api/v1/groups/\(groupID)/members", #"{"full_name": 3}"#).status == .badRequest)
+            #expect(try await GroupMember.query(on: app.db).count() == 1)
+            #expect(try await send(.GET, "/api/v1/groups/\(groupID)").text.contains("工友甲"))
+
+            let training = try await send(.POST, "/api/v1/trainings", """
+                {"office_id": "\(office)", "kind": "legal_knowledge", "title": "API 培训", "day": "2026-11-18", "starts": "19:30", "ends": "21:00",
+                 "place": "活动室", "trainer": "王磊", "capacity": 10}
+                """)
+            #expect(training.status == .created)
+            let trainingID = try #require(training.text.firstMatch(of: /"id":"([0-9A-F-]{36})"/)?.1)
+            let past = try await send(.POST, "/api/v1/trainings", """
+                {"office_id": "\(office)", "kind": "legal_knowledge", "title": "过去", "day": "2026-11-01", "starts": "19:00", "ends": "21:00",
+                 "place": "活动室", "trainer": "王磊", "capacity": 10}
+                """)
+            #expect(past.status == .unprocessableEntity)
+            let registration = try await send(.POST, "/api/v1/trainings/\(trainingID)/registrations", #"{"full_name": "工友甲", "phone": "13800130001"}"#)
+            #expect(registration.status == .created && registration.text.contains("\"state\":\"registered\""))
+            let registrationID = try #require(registration.text.firstMatch(of: /"id":"([0-9A-F-]{36})"/)?.1)
+            let present = try await send(.POST, "/api/v1/registrations/\(registrationID)/attendance", #"{"present": true}"#)
+            #expect(present.status == .ok && present.text.contains("\"attended\":true"))
+            #expect(try await send(.GET, "/api/v1/trainings/\(trainingID)").text.contains("\"attended\":true"))
+
+            let text = try await send(.POST, "/api/v1/messages", #"{"audience": "group", "audience_id": "\#(groupID)", "body": "通知"}"#)
+            #expect(text.status == .created && text.text.contains("【小小鸟互助热线】通知 回复TD退订") && text.text.contains("\"queued\":1"))
+            #expect(try await send(.POST, "/api/v1/messages", #"{"audience": "group", "audience_id": "\#(groupID)", "body": ""}"#).status
+                    == .unprocessableEntity)
+            #expect(try await SMSMessage.query(on: app.db).count() == 1)
+            #expect(try await send(.GET, "/api/v1/messages").text.contains("通知"))
+
+            let stranger = browser.fresh()
+            try await stranger.login("sz.caseworker")
+            let other = try await stranger.apiHeaders()
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/groups/\(groupID)", headers: other).status == .notFound)
+            let volunteer = browser.fresh()
+            try await volunteer.login("volunteer")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/groups", headers: try await volunteer.apiHeaders()).status == .forbidden)
+        }
+    }
 }
