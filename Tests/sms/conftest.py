@@ -20,6 +20,9 @@ _spec.loader.exec_module(_server)
 Server, free_port = _server.Server, _server.free_port
 
 FAKESMSC = os.environ.get("FAKESMSC", "/usr/lib/kannel/test/fakesmsc")
+# Debian installs the boxes in /usr/sbin, which is not on every PATH.
+BEARERBOX = shutil.which("bearerbox") or "/usr/sbin/bearerbox"
+SMSBOX = shutil.which("smsbox") or "/usr/sbin/smsbox"
 
 
 class Kannel:
@@ -69,9 +72,9 @@ max-messages = 0
 
     def start(self):
         conf = str(self.dir / "kannel.conf")
-        self.processes.append(subprocess.Popen(["bearerbox", conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
+        self.processes.append(subprocess.Popen([BEARERBOX, conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
         time.sleep(1.5)
-        self.processes.append(subprocess.Popen(["smsbox", conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
+        self.processes.append(subprocess.Popen([SMSBOX, conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
         self.connect_phone()
 
     def connect_phone(self, *messages):
