@@ -4,6 +4,7 @@ import importlib.util
 import os
 import re
 import secrets
+import socket
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +24,17 @@ FAKESMSC = os.environ.get("FAKESMSC", "/usr/lib/kannel/test/fakesmsc")
 # Debian installs the boxes in /usr/sbin, which is not on every PATH.
 BEARERBOX = shutil.which("bearerbox") or "/usr/sbin/bearerbox"
 SMSBOX = shutil.which("smsbox") or "/usr/sbin/smsbox"
+
+
+def wait_for_port(port, seconds=30):
+    """Waits until something listens on the loopback port (a box that is slow to start on a busy machine)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on port {port}")
 
 
 class Kannel:
@@ -73,8 +85,10 @@ max-messages = 0
     def start(self):
         conf = str(self.dir / "kannel.conf")
         self.processes.append(subprocess.Popen([BEARERBOX, conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
-        time.sleep(1.5)
+        wait_for_port(self.box)
+        wait_for_port(self.smsc)
         self.processes.append(subprocess.Popen([SMSBOX, conf], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
+        wait_for_port(self.sendsms)
         self.connect_phone()
 
     def connect_phone(self, *messages):

@@ -4,6 +4,7 @@ becomes an inbound contact of the office whose line it was sent to."""
 import http.cookiejar
 import re
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -26,8 +27,11 @@ class Session:
         _, page = self.get("/login" if path == "/login" else "/")
         token = re.search(r'name="csrf" value="([^"]+)"', page)[1]
         data = urllib.parse.urlencode({**fields, "csrf": token}).encode()
-        with self.opener.open(self.url + path, data=data, timeout=30) as response:
-            return response.geturl(), response.read().decode()
+        try:
+            with self.opener.open(self.url + path, data=data, timeout=30) as response:
+                return response.geturl(), response.read().decode()
+        except urllib.error.HTTPError as error:
+            raise AssertionError(f"POST {path} answered {error.code}: {error.read().decode()[-2000:]}") from error
 
 
 def wait_for(predicate, seconds=30):
