@@ -9,7 +9,7 @@ import Vapor
 /// a waiting list and a roll call, whose attendances are the training-participants indicator.
 package enum WorkerNetworkFeature: Feature {
     package static func migrations(_ cipher: FieldCipher) -> [any Migration] {
-        [CreateWorkerNetworkTables(), CreateSMSTables()]
+        [CreateWorkerNetworkTables(), CreateSavedLists(), CreateSMSTables()]
     }
 
     package static func grant(_ policy: inout Policy) {

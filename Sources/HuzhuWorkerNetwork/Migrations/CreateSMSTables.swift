@@ -3,19 +3,9 @@ import HuzhuIntake
 import HuzhuOrg
 import SQLKit
 
-/// Saved searches over workers; text messages to workers, each recipient's copy and state, and the
-/// numbers that opted out.
+/// Text messages to workers, each recipient's copy and state, and the numbers that opted out.
 struct CreateSMSTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SavedList.schema)
-            .id()
-            .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
-            .field("office_id", .uuid, .required, .references(Office.schema, "id"))
-            .field("name", .string, .required)
-            .field("search", .string, .required)
-            .field("created_by", .uuid, .required)
-            .field("created_at", .datetime, .required)
-            .create()
         try await database.schema(SMSMessage.schema)
             .id()
             .field("ngo_id", .uuid, .required, .references(NGO.schema, "id"))
@@ -52,6 +42,6 @@ struct CreateSMSTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SMSOptOut.schema, SMSRecipient.schema, SMSMessage.schema, SavedList.schema] { try await database.schema(schema).delete() }
+        for schema in [SMSOptOut.schema, SMSRecipient.schema, SMSMessage.schema] { try await database.schema(schema).delete() }
     }
 }

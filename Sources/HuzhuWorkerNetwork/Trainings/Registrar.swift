@@ -42,17 +42,3 @@ struct Registrar: Sendable {
                                     detail: .record("worker", worker), on: db)
     }
 }
-
-/// The consents a worker ticks when they sign up themselves: each ticked one is recorded from today
-/// (one given before stays as it was; an unticked box withdraws nothing).
-struct Consents: Sendable {
-    var sms = false
-    var network = false
-
-    init(form: [String: String]) {
-        sms = form["consent_sms"] == "on"
-        network = form["consent_network"] == "on"
-    }
-
-    init() {}
-}
