@@ -11,11 +11,10 @@ import Vapor
 /// constant time; when the gateway's own addresses are configured, no other may call. A wrong secret is
 /// a page that does not exist.
 enum GatewayController {
+    /// GET only: Kannel's `get-url` and `dlr-url` (a POST would need a form's CSRF token, which a gateway has not).
     static func register(_ routes: any RoutesBuilder) {
-        for method in [HTTPMethod.GET, .POST] {
-            routes.on(method, WorkerNetworkRoute.smsInbound(.parameter).components, use: inbound)
-            routes.on(method, WorkerNetworkRoute.smsReports(.parameter).components, use: report)
-        }
+        routes.get(WorkerNetworkRoute.smsInbound(.parameter), use: inbound)
+        routes.get(WorkerNetworkRoute.smsReports(.parameter), use: report)
     }
 
     /// Refuses a call without the gateway's secret or from an address that is not the gateway's.
@@ -40,10 +39,9 @@ enum GatewayController {
     static func inbound(_ request: Request) async throws -> HTTPStatus {
         try check(request)
         let fields = (try? request.query.decode(Inbound.self)) ?? Inbound()
-        let body = request.method == .POST ? (try? request.content.decode(Inbound.self)) : nil
-        guard let from = try? PhoneNumber(body?.from ?? fields.from ?? "") else { throw HuzhuAbort(.unprocessableEntity, "error.phone_invalid") }
-        let text = body?.text ?? fields.text ?? ""
-        let to = body?.to ?? fields.to ?? ""
+        guard let from = try? PhoneNumber(fields.from ?? "") else { throw HuzhuAbort(.unprocessableEntity, "error.phone_invalid") }
+        let text = fields.text ?? ""
+        let to = fields.to ?? ""
         let app = request.application
         let now = app.clock.now()
         switch SMSText.reply(text) {
