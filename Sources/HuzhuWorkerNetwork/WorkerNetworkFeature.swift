@@ -25,6 +25,8 @@ package enum WorkerNetworkFeature: Feature {
     package static let auditActions = AuditAction.workerNetwork
     package static let openAPI: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
     package static let sealedColumns = [
+        SealedColumn(table: SMSMessage.schema, cipher: "body_cipher"),
+        SealedColumn(table: SMSMessage.schema, cipher: "text_cipher"),
         SealedColumn(table: SMSRecipient.schema, cipher: "phone_cipher"),
         SealedColumn(table: SMSOptOut.schema, cipher: "phone_cipher", hash: "phone_hash"),
     ]

@@ -209,7 +209,7 @@ enum WorkerNetworkAPI {
             let messages = try await SMSMessage.query(on: request.db).visible(try request.visibility(.organiseWorkers))
                 .sort(\.$createdAt, .descending).limit(200).all()
             let counts = try await MessageView.counts(messages.compactMap(\.id), on: request.db)
-            return messages.map { messageJSON($0, counts[$0.id!] ?? [:]) }
+            return try messages.map { try messageJSON($0, counts[$0.id!] ?? [:], request.application.fieldCipher) }
         }
         routes.post(WorkerNetworkAPIRoute.messages) { request -> Response in
             let input = try request.content.decode(MessageInput.self)
@@ -217,13 +217,14 @@ enum WorkerNetworkAPI {
                                                                         "body": input.body ?? ""]),
                                                   criteria: request.application.workerCriteria, in: try request.workContext())
             let counts = try await MessageView.counts([message.id!], on: request.db)
-            return try created(messageJSON(message, counts[message.id!] ?? [:]))
+            return try created(try messageJSON(message, counts[message.id!] ?? [:], request.application.fieldCipher))
         }
         routes.get(WorkerNetworkAPIRoute.message(.parameter)) { request -> MessageJSON in
             let work = try request.workContext()
             let message = try await work.organised(SMSMessage.self, try request.routeID())
             try await work.write { work in try await work.audit(.viewMessage, recordType: "sms", recordID: message.id, ngoID: message.ngoID) }
-            return messageJSON(message, try await MessageView.counts([message.id!], on: request.db)[message.id!] ?? [:])
+            return try messageJSON(message, try await MessageView.counts([message.id!], on: request.db)[message.id!] ?? [:],
+                                   request.application.fieldCipher)
         }
     }
 
@@ -251,8 +252,9 @@ enum WorkerNetworkAPI {
         })
     }
 
-    private static func messageJSON(_ message: SMSMessage, _ counts: [SMSState: Int]) -> MessageJSON {
-        MessageJSON(id: message.id!, audience: message.audience, audience_id: message.audienceID, text: message.text, segments: message.segments,
+    private static func messageJSON(_ message: SMSMessage, _ counts: [SMSState: Int], _ cipher: FieldCipher) throws -> MessageJSON {
+        MessageJSON(id: message.id!, audience: message.audience, audience_id: message.audienceID, text: try message.openText(cipher),
+                    segments: message.segments,
                     created_at: message.createdAt, copies: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }))
     }
 }

@@ -87,7 +87,7 @@ enum LeaderController {
             .h2(.text(t("my_groups.messages"))),
             .if(messages.isEmpty, .p(.class("empty"), .text(t("sms.none")))),
             .ul(.forEach(messages) { message in
-                .li(.text(ShanghaiTime.dateTime(message.createdAt, in: t.language) + " · " + message.text))
+                .li(.text(ShanghaiTime.dateTime(message.createdAt, in: t.language) + " · " + ((try? message.openText(cipher)) ?? "")))
             })))
     }
 

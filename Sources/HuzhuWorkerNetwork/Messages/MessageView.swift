@@ -16,6 +16,8 @@ struct MessageView {
     }
 
     let message: SMSMessage
+    /// The text as sent.
+    let text: String
     let rows: [Row]
     let back: String
 
@@ -33,7 +35,7 @@ struct MessageView {
         var command = ComposeMessage(form: [:])
         command.audience = message.audience.rawValue
         command.audienceID = message.audienceID
-        return MessageView(message: message, rows: rows, back: MessagesController.audiencePath(command))
+        return MessageView(message: message, text: try message.openText(cipher), rows: rows, back: MessagesController.audiencePath(command))
     }
 
     /// Copies by state, for many messages at once.
@@ -75,9 +77,9 @@ struct MessageView {
             .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.messages.path), .text(t("sms.title"))), .text(" · "),
                  .a(.href(back), .text(t("sms.audience.\(message.audience.rawValue)")))),
             .section(.class("card"),
-                .p(.class("sms-text"), .text(message.text)),
+                .p(.class("sms-text"), .text(text)),
                 .p(.text(ShanghaiTime.dateTime(message.createdAt, in: t.language) + " · "
-                         + t("sms.segments", String(message.text.count), String(message.segments)))),
+                         + t("sms.segments", String(text.count), String(message.segments)))),
                 .p(.attribute(named: "role", value: "status"), .text(Self.summary(counts, t)))),
             .table(.class("stack"),
                 .thead(.tr(.th(.text(t("field.full_name"))), .th(.text(t("field.phone"))), .th(.text(t("sms.state"))))),

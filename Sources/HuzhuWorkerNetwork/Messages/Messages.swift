@@ -67,8 +67,8 @@ enum Messages {
         message.officeID = plan.officeID
         message.audience = plan.audience
         message.audienceID = plan.audienceID
-        message.body = plan.body
-        message.text = plan.text
+        message.bodyCipher = try work.cipher.seal(plan.body)
+        message.textCipher = try work.cipher.seal(plan.text)
         message.segments = plan.segments
         message.createdBy = work.actor.userID
         message.createdAt = work.now

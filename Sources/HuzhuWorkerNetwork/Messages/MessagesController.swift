@@ -33,6 +33,7 @@ enum MessagesController {
         let messages = try await SMSMessage.query(on: request.db).visible(try request.visibility(.organiseWorkers))
             .sort(\.$createdAt, .descending).limit(100).all()
         let counts = try await MessageView.counts(messages.compactMap(\.id), on: request.db)
+        let cipher = request.application.fieldCipher
         return request.page(t("sms.title"), .group(
             .nav(.class("subnav"), .a(.href(WorkerNetworkRoute.groups.path), .text(t("groups.title"))), .text(" · "),
                  .a(.href(WorkerNetworkRoute.trainings.path), .text(t("trainings.title")))),
@@ -40,7 +41,7 @@ enum MessagesController {
             .if(messages.isEmpty, .p(.class("empty"), .text(t("sms.none")))),
             .ul(.forEach(messages) { message in
                 .li(.a(.href(WorkerNetworkRoute.message(.of(message.id!)).path),
-                       .text(ShanghaiTime.dateTime(message.createdAt, in: t.language) + " · " + String(message.body.prefix(40)))),
+                       .text(ShanghaiTime.dateTime(message.createdAt, in: t.language) + " · " + String(((try? message.openBody(cipher)) ?? "").prefix(40)))),
                     .text(" · " + MessageView.summary(counts[message.id!] ?? [:], t)))
             })))
     }

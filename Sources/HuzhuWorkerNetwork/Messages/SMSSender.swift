@@ -63,7 +63,7 @@ enum SMSSender {
             if try await OptOuts.isOut(phone, db: db, cipher: cipher) {
                 reason = "sms.reason.opted_out"
             } else {
-                reason = await gateway.send(message.text, to: phone, report: copy.id)
+                reason = await gateway.send(try message.openText(cipher), to: phone, report: copy.id)
             }
             copy.state = reason == nil ? .sent : reason == "sms.reason.gateway_unreachable" || reason == "sms.reason.gateway_refused" ? .failed : .notSent
             copy.reason = reason

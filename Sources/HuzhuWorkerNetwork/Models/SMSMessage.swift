@@ -10,7 +10,7 @@ package enum Audience: String, Codable, CaseIterable, Sendable {
 }
 
 /// A text message an office sent to workers: the text as written and as sent (with the signature and the
-/// opt-out line), its segments, and for whom.
+/// opt-out line; both sealed, since a text to one worker may be about them), its segments, and for whom.
 package final class SMSMessage: Model, TenantRecord, @unchecked Sendable {
     package static let schema = "sms_messages"
     package static let officeKey: FieldKey? = "office_id"
@@ -20,13 +20,16 @@ package final class SMSMessage: Model, TenantRecord, @unchecked Sendable {
     @Field(key: "office_id") package var officeID: UUID
     @Field(key: "audience") package var audience: Audience
     @Field(key: "audience_id") package var audienceID: UUID
-    @Field(key: "body") package var body: String
-    @Field(key: "text") package var text: String
+    @Field(key: "body_cipher") package var bodyCipher: Data
+    @Field(key: "text_cipher") package var textCipher: Data
     @Field(key: "segments") package var segments: Int
     @Field(key: "created_by") package var createdBy: UUID
     @Field(key: "created_at") package var createdAt: Date
 
     package init() {}
+
+    package func openBody(_ cipher: FieldCipher) throws -> String { try cipher.open(bodyCipher) }
+    package func openText(_ cipher: FieldCipher) throws -> String { try cipher.open(textCipher) }
 }
 
 package enum SMSState: String, Codable, CaseIterable, Sendable {
