@@ -17,11 +17,8 @@ enum WorkerNetworkWorkers {
         let members = try await GroupMember.query(on: request.db).filter(\.$workerID == id).visible(visibility).all()
         let registrations = try await TrainingRegistration.query(on: request.db).filter(\.$workerID == id).visible(visibility).all()
         let cipher = request.application.fieldCipher
-        var optedOut = false
-        for phone in try await WorkerStore(db: request.db, cipher: cipher).phones(of: [id])[id] ?? [] {
-            optedOut = try await OptOuts.isOut(phone.digits, db: request.db, cipher: cipher)
-            if optedOut { break }
-        }
+        let phones = try await WorkerStore(db: request.db, cipher: cipher).phones(of: [id])[id] ?? []
+        let optedOut = try await !OptOuts.out(phones.map(\.digits), db: request.db, cipher: cipher).isEmpty
         let groups = try await WorkerGroup.query(on: request.db).filter(\.$id ~~ members.map(\.groupID)).all()
         let trainings = try await Training.query(on: request.db).filter(\.$id ~~ registrations.map(\.trainingID)).all()
         let t = request.t

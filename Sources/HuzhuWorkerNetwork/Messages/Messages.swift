@@ -123,12 +123,11 @@ enum Messages {
         for slice in Array(Set(workerIDs)).chunks(of: 500) {
             let workers = try await Worker.query(on: work.db).filter(\.$id ~~ Array(slice)).filter(\.$mergedInto == nil).all()
             let phones = try await WorkerStore(db: work.db, cipher: work.cipher).phones(of: workers.compactMap(\.id))
-            let hashes = phones.values.flatMap { $0.flatMap { work.cipher.lookupHashes($0.digits) } }
-            let out = Set(try await SMSOptOut.query(on: work.db).filter(\.$phoneHash ~~ hashes).filter(\.$optedOut == true).all().map(\.phoneHash))
+            let out = try await OptOuts.out(phones.values.flatMap { $0.map(\.digits) }, db: work.db, cipher: work.cipher)
             for worker in workers.sorted(by: { $0.createdAt < $1.createdAt }) {
                 let own = phones[worker.id!] ?? []
                 if worker.consentSMSOn == nil { skipped[.noConsent, default: 0] += 1 }
-                else if own.contains(where: { work.cipher.lookupHashes($0.digits).contains(where: out.contains) }) { skipped[.optedOut, default: 0] += 1 }
+                else if own.contains(where: { out.contains($0.digits) }) { skipped[.optedOut, default: 0] += 1 }
                 else if let phone = own.first(where: { $0.digits.hasPrefix("1") && $0.digits.count == 11 }) { recipients.append((worker.id!, phone)) }
                 else { skipped[.noPhone, default: 0] += 1 }
             }

@@ -49,23 +49,24 @@ enum SMSSender {
         let queued = try await SMSRecipient.query(on: db).filter(\.$state == .queued).sort(\.$updatedAt).limit(limit).all()
         let gateway = KannelClient(settings: app.smsGateway, client: app.client)
         let cipher = app.fieldCipher
+        // The batch's messages and opted-out numbers, each read once.
+        let messages = Dictionary(uniqueKeysWithValues: try await SMSMessage.query(on: db).filter(\.$id ~~ Set(queued.map(\.messageID))).all()
+            .map { ($0.id!, $0) })
+        let phones = try queued.map { try cipher.open($0.phoneCipher) }
+        let optedOut = try await OptOuts.out(phones, db: db, cipher: cipher)
         var handled = 0
-        for copy in queued {
+        for (copy, phone) in zip(queued, phones) {
             // Claimed by one statement, so that two servers never send one copy twice.
             let claimed = try await db.write { db in
                 try await (db as! any SQLDatabase).raw("""
                     UPDATE sms_recipients SET state = 'sending' WHERE id = \(bind: copy.id!) AND state = 'queued' RETURNING id
                     """).all()
             }
-            guard !claimed.isEmpty, let message = try await SMSMessage.find(copy.messageID, on: db) else { continue }
-            let phone = try cipher.open(copy.phoneCipher)
-            let reason: String?
-            if try await OptOuts.isOut(phone, db: db, cipher: cipher) {
-                reason = "sms.reason.opted_out"
-            } else {
-                reason = await gateway.send(try message.openText(cipher), to: phone, report: copy.id)
-            }
-            copy.state = reason == nil ? .sent : reason == "sms.reason.gateway_unreachable" || reason == "sms.reason.gateway_refused" ? .failed : .notSent
+            guard !claimed.isEmpty, let message = messages[copy.messageID] else { continue }
+            let reason = optedOut.contains(phone) ? "sms.reason.opted_out"
+                : await gateway.send(try message.openText(cipher), to: phone, report: copy.id)
+            // Not handed over (no gateway, or the number opted out) is not sent; refused or unreachable failed.
+            copy.state = reason == nil ? .sent : ["sms.reason.no_gateway", "sms.reason.opted_out"].contains(reason!) ? .notSent : .failed
             copy.reason = reason
             copy.updatedAt = app.clock.now()
             try await db.write { db in try await copy.save(on: db) }
@@ -78,7 +79,15 @@ enum SMSSender {
 /// The numbers that opted out, by the phone's keyed hash.
 enum OptOuts {
     static func isOut(_ digits: String, db: any Database, cipher: FieldCipher) async throws -> Bool {
-        try await SMSOptOut.query(on: db).filter(\.$phoneHash ~~ cipher.lookupHashes(digits)).filter(\.$optedOut == true).count() > 0
+        try await !out([digits], db: db, cipher: cipher).isEmpty
+    }
+
+    /// Of these numbers (digits), those that opted out, in one query.
+    static func out(_ numbers: [String], db: any Database, cipher: FieldCipher) async throws -> Set<String> {
+        guard !numbers.isEmpty else { return [] }
+        let hashes = Set(try await SMSOptOut.query(on: db).filter(\.$phoneHash ~~ numbers.flatMap(cipher.lookupHashes))
+            .filter(\.$optedOut == true).all().map(\.phoneHash))
+        return Set(numbers.filter { cipher.lookupHashes($0).contains(where: hashes.contains) })
     }
 
     /// Records the number's choice; true when it changed (a first "TD" is confirmed, a repeated one is not).
