@@ -30,15 +30,22 @@ enum SignUpController {
         do {
             registration = try await Trainings.register(Person(form: typed), consents: Consents(form: typed), for: training,
                                                         by: Registrar(public: request))
+        } catch let errors as ValidationErrors where errors.messageKey(for: "phone") == "error.already_registered" {
+            // Said as to anyone who signs up: "this number is registered" would tell a stranger who typed a
+            // worker's phone that the worker is (nothing is written).
+            return thanks(request, training, registered: true)
         } catch let errors as ValidationErrors {
             return try await page(request, training, typed: typed, errors: errors, status: .unprocessableEntity)
         } catch let abort as HuzhuAbort where abort.messageKey == "error.training_full" {
             return try await page(request, training, typed: typed, errors: ValidationErrors([FieldError("phone", abort.messageKey)]),
                                   status: .unprocessableEntity)
         }
+        return thanks(request, training, registered: registration.state == .registered)
+    }
+
+    private static func thanks(_ request: Request, _ training: Training, registered: Bool) -> Response {
         let t = request.t
-        let done = registration.state == .registered ? t("join.registered", training.title, TrainingView.when(training, t))
-            : t("join.waiting", training.title)
+        let done = registered ? t("join.registered", training.title, TrainingView.when(training, t)) : t("join.waiting", training.title)
         return request.page(t("join.thanks_title"), .group(
             .p(.class("notice done"), .attribute(named: "role", value: "status"), .text(done)),
             .p(.text(t("join.place", training.place)))))
