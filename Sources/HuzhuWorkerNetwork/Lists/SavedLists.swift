@@ -38,11 +38,11 @@ enum SavedLists {
     static func addToGroup(_ workers: [UUID], groupID: UUID, in work: WorkContext) async throws -> Int {
         let group = try await work.organised(WorkerGroup.self, groupID)
         return try await work.write { work in
-            let present = Set(try await GroupMember.query(on: work.db).filter(\.$groupID == groupID).filter(\.$leftOn == nil).all().map(\.workerID))
+            // Every membership of the group, present or past, read once: a past one is opened again.
+            let known = Dictionary(try await GroupMember.query(on: work.db).filter(\.$groupID == groupID).all().map { ($0.workerID, $0) }) { first, _ in first }
             var joined = 0
-            for worker in workers where !present.contains(worker) {
-                let member = try await GroupMember.query(on: work.db).filter(\.$groupID == groupID).filter(\.$workerID == worker).first()
-                    ?? GroupMember()
+            for worker in workers where known[worker]?.leftOn != nil || known[worker] == nil {
+                let member = known[worker] ?? GroupMember()
                 member.ngoID = group.ngoID
                 member.officeID = group.officeID
                 member.groupID = groupID
